@@ -1,0 +1,123 @@
+//! The composed document: typed blocks in reading order, numbered, ready for
+//! layout and export. Built from a template and a draft by [`compose`].
+
+mod compose;
+pub mod numbering;
+
+pub use compose::compose;
+
+use serde::{Deserialize, Serialize};
+
+/// Where a block came from in the draft, so that previews can scroll to the
+/// part being edited and checks can point at a field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The section id, or `None` for the report's frame (基本信息).
+    pub section: Option<String>,
+    /// The field id within the frame or the section ("" for a section heading).
+    pub field: String,
+    /// Indices inside the field: paragraph, or subsection path then paragraph.
+    pub path: Vec<usize>,
+}
+
+impl Anchor {
+    pub fn meta(field: &str) -> Anchor {
+        Anchor {
+            section: None,
+            field: field.to_string(),
+            path: Vec::new(),
+        }
+    }
+
+    pub fn section(section: &str, field: &str, path: Vec<usize>) -> Anchor {
+        Anchor {
+            section: Some(section.to_string()),
+            field: field.to_string(),
+            path,
+        }
+    }
+}
+
+/// The kinds of block a report is made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The issuing organ's line above the title.
+    Organ {
+        text: String,
+    },
+    Title {
+        text: String,
+    },
+    /// The addressee line, ending with "：".
+    Addressee {
+        text: String,
+    },
+    /// A body paragraph (points carry their 一是 in the text).
+    Paragraph {
+        text: String,
+    },
+    /// A numbered heading. Level 1 is "一、", 2 "（一）", 3 "1.", 4 "（1）".
+    /// A run-in heading carries the paragraph text that follows it on the
+    /// same line in `run_in`.
+    Heading {
+        level: u8,
+        number: String,
+        text: String,
+        run_in: Option<String>,
+    },
+    /// The closing formula, such as "特此报告。".
+    Closing {
+        text: String,
+    },
+    Signature {
+        text: String,
+    },
+    Date {
+        text: String,
+    },
+}
+
+/// One block with its origin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub anchor: Anchor,
+}
+
+/// A composed report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The title, if the document has one.
+    pub fn title(&self) -> Option<&str> {
+        self.blocks.iter().find_map(|b| match &b.kind {
+            BlockKind::Title { text } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+}
+
+impl BlockKind {
+    /// The block's full text as it reads, number included.
+    pub fn full_text(&self) -> String {
+        match self {
+            BlockKind::Organ { text }
+            | BlockKind::Title { text }
+            | BlockKind::Addressee { text }
+            | BlockKind::Paragraph { text }
+            | BlockKind::Closing { text }
+            | BlockKind::Signature { text }
+            | BlockKind::Date { text } => text.clone(),
+            BlockKind::Heading {
+                number,
+                text,
+                run_in,
+                ..
+            } => format!("{number}{text}{}", run_in.as_deref().unwrap_or("")),
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Drafts: the writer's answers to a template, as they are saved and restored.
+//!
+//! A draft stores concrete text. Numbering never lives here: it comes from
+//! position when the draft is composed into a document.
+
+mod date;
+mod year;
+
+pub use date::ReportDate;
+pub use year::retarget_year;
+
+use crate::template::{fill_year, meta_id, FieldKind, FieldSpec, Template};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version of the stored draft format. Bump it and add a migration in
+/// the store when the shape of [`Draft`] changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A subsection: a heading numbered （一）（二）… by position, paragraphs,
+/// and deeper levels (1. and （1）).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subsection {
+    pub heading: String,
+    /// Whether the first paragraph follows the heading on the same line.
+    #[serde(default)]
+    pub run_in: bool,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Subsection>,
+}
+
+/// A point rendered 一是…, 二是… by position. Its first paragraph carries
+/// the number.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub paragraphs: Vec<String>,
+}
+
+/// The value of one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum FieldValue {
+    Line(String),
+    Text(Vec<String>),
+    Subsections(Vec<Subsection>),
+    Points(Vec<Point>),
+    Date(Option<ReportDate>),
+}
+
+impl FieldValue {
+    /// An empty value of the given kind.
+    pub fn empty(kind: FieldKind) -> FieldValue {
+        match kind {
+            FieldKind::Line | FieldKind::Year => FieldValue::Line(String::new()),
+            FieldKind::Text => FieldValue::Text(Vec::new()),
+            FieldKind::Subsections => FieldValue::Subsections(Vec::new()),
+            FieldKind::Points => FieldValue::Points(Vec::new()),
+            FieldKind::Date => FieldValue::Date(None),
+        }
+    }
+
+    /// The initial value of a field for a report of `year`.
+    pub fn initial(spec: &FieldSpec, year: i32) -> FieldValue {
+        let text = fill_year(&spec.default, year);
+        match spec.kind {
+            FieldKind::Line | FieldKind::Year => FieldValue::Line(text),
+            FieldKind::Text if !text.is_empty() => FieldValue::Text(split_paragraphs(&text)),
+            _ => FieldValue::empty(spec.kind),
+        }
+    }
+
+    /// Number of characters the writer typed, not counting whitespace.
+    pub fn char_count(&self) -> usize {
+        fn count(s: &str) -> usize {
+            s.chars().filter(|c| !c.is_whitespace()).count()
+        }
+        fn sub(s: &Subsection) -> usize {
+            count(&s.heading)
+                + s.paragraphs.iter().map(|p| count(p)).sum::<usize>()
+                + s.children.iter().map(sub).sum::<usize>()
+        }
+        match self {
+            FieldValue::Line(s) => count(s),
+            FieldValue::Text(ps) => ps.iter().map(|p| count(p)).sum(),
+            FieldValue::Subsections(items) => items.iter().map(sub).sum(),
+            FieldValue::Points(points) => points
+                .iter()
+                .flat_map(|p| &p.paragraphs)
+                .map(|p| count(p))
+                .sum(),
+            FieldValue::Date(d) => usize::from(d.is_some()),
+        }
+    }
+
+    /// Whether the writer has written anything here.
+    pub fn is_blank(&self) -> bool {
+        self.char_count() == 0
+    }
+}
+
+/// Splits pasted or typed text into paragraphs: any line break (\r\n, \r or
+/// \n) ends a paragraph; blank lines are dropped; leading indentation made of
+/// spaces, full-width spaces or tabs is removed, as is trailing whitespace.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    text.split(['\n', '\r'])
+        .map(clean_paragraph)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Cleans one paragraph: trims surrounding whitespace (including full-width
+/// spaces) and turns tabs inside the text into nothing.
+pub fn clean_paragraph(line: &str) -> String {
+    line.trim_matches(|c: char| c.is_whitespace())
+        .chars()
+        .filter(|&c| c != '\t')
+        .collect()
+}
+
+/// One section of a draft, in the draft's own order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionDraft {
+    /// The template section this answers.
+    pub id: String,
+    /// Whether the section is part of the report (optional sections may be off).
+    pub enabled: bool,
+    /// The heading text without its number.
+    pub heading: String,
+    pub fields: BTreeMap<String, FieldValue>,
+}
+
+/// A draft of one report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub schema_version: u32,
+    pub id: String,
+    pub template_id: String,
+    pub template_version: u32,
+    /// Incremented on every saved change, so two tabs can tell whose save is newer.
+    pub revision: u64,
+    /// Milliseconds since the Unix epoch.
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    /// The year reported on.
+    pub year: i32,
+    /// The frame fields: organ, title, addressee, preamble, closing, signature, date.
+    pub meta: BTreeMap<String, FieldValue>,
+    pub sections: Vec<SectionDraft>,
+}
+
+impl Draft {
+    /// A new draft of `template` for `year`, with every field at its default.
+    pub fn new(template: &Template, id: String, year: i32, now_ms: i64) -> Draft {
+        let meta = template
+            .meta
+            .iter()
+            .filter(|f| f.kind != FieldKind::Year)
+            .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
+            .collect();
+        let sections = template
+            .sections
+            .iter()
+            .map(|s| SectionDraft {
+                id: s.id.clone(),
+                enabled: s.enabled_by_default,
+                heading: fill_year(&s.heading, year),
+                fields: s
+                    .fields
+                    .iter()
+                    .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
+                    .collect(),
+            })
+            .collect();
+        Draft {
+            schema_version: SCHEMA_VERSION,
+            id,
+            template_id: template.id.clone(),
+            template_version: template.version,
+            revision: 0,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            year,
+            meta,
+            sections,
+        }
+    }
+
+    /// A frame field's value.
+    pub fn meta(&self, id: &str) -> Option<&FieldValue> {
+        self.meta.get(id)
+    }
+
+    /// A frame field as one line of text ("" when absent or not a line).
+    pub fn meta_line(&self, id: &str) -> &str {
+        match self.meta.get(id) {
+            Some(FieldValue::Line(s)) => s,
+            _ => "",
+        }
+    }
+
+    /// The title as it will print.
+    pub fn title(&self) -> &str {
+        self.meta_line(meta_id::TITLE)
+    }
+
+    /// The signing date, if set.
+    pub fn date(&self) -> Option<ReportDate> {
+        match self.meta.get(meta_id::DATE) {
+            Some(FieldValue::Date(d)) => *d,
+            _ => None,
+        }
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionDraft> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_mut(&mut self, id: &str) -> Option<&mut SectionDraft> {
+        self.sections.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Characters typed in the whole draft, without whitespace.
+    pub fn char_count(&self) -> usize {
+        self.meta
+            .values()
+            .map(FieldValue::char_count)
+            .sum::<usize>()
+            + self
+                .sections
+                .iter()
+                .filter(|s| s.enabled)
+                .flat_map(|s| s.fields.values())
+                .map(FieldValue::char_count)
+                .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::annual_report;
+
+    #[test]
+    fn new_draft_fills_year_dependent_defaults() {
+        let d = Draft::new(annual_report(), "d1".into(), 2023, 5);
+        assert_eq!(d.title(), "关于2023年度法治政府建设工作的报告");
+        assert_eq!(d.meta_line(meta_id::CLOSING), "特此报告。");
+        assert_eq!(d.sections.len(), 5);
+        assert_eq!(
+            d.section("plans").unwrap().heading,
+            "2024年推进法治政府建设的主要安排"
+        );
+        assert!(!d.section("other").unwrap().enabled);
+        assert_eq!(d.date(), None);
+        assert_eq!(d.schema_version, SCHEMA_VERSION);
+        assert_eq!((d.created_ms, d.updated_ms, d.revision), (5, 5, 0));
+    }
+
+    #[test]
+    fn draft_serde_round_trip_is_stable() {
+        let mut d = Draft::new(annual_report(), "d1".into(), 2023, 5);
+        d.section_mut("measures").unwrap().fields.insert(
+            "items".into(),
+            FieldValue::Subsections(vec![Subsection {
+                heading: "强化领导，落实工作责任。".into(),
+                run_in: true,
+                paragraphs: vec!["第一段".into(), "第二段".into()],
+                children: vec![Subsection {
+                    heading: "细则".into(),
+                    ..Default::default()
+                }],
+            }]),
+        );
+        d.meta.insert(
+            meta_id::DATE.into(),
+            FieldValue::Date(Some(ReportDate::new(2023, 12, 18).unwrap())),
+        );
+        let json = serde_json::to_string(&d).unwrap();
+        let back: Draft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
+
+    #[test]
+    fn paragraphs_split_on_any_line_break_and_lose_indents() {
+        let text = "\u{3000}\u{3000}第一段。\r\n\r\n\t第二段\t内容。  \r第三段。\n";
+        assert_eq!(
+            split_paragraphs(text),
+            ["第一段。", "第二段内容。", "第三段。"]
+        );
+    }
+
+    #[test]
+    fn char_count_ignores_whitespace_and_disabled_sections() {
+        let mut d = Draft::new(annual_report(), "d".into(), 2023, 0);
+        let base = d.char_count();
+        d.section_mut("other").unwrap().fields.insert(
+            "intro".into(),
+            FieldValue::Text(vec!["十个字十个字十个字十".into()]),
+        );
+        assert_eq!(d.char_count(), base);
+        d.section_mut("other").unwrap().enabled = true;
+        assert_eq!(d.char_count(), base + 10);
+    }
+}

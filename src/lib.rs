@@ -1,0 +1,15 @@
+//! baogao (报告): guided writing of official reports, laid out to GB/T 9704.
+//!
+//! The core (templates, drafts, documents, layout, renderers) is pure Rust
+//! and tested natively; the Yew user interface in [`ui`] is built for the
+//! browser only.
+
+pub mod document;
+pub mod draft;
+pub mod layout;
+pub mod render;
+pub mod sample;
+pub mod template;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,3 @@
+//! Renderers that turn a composed document into text formats.
+
+pub mod text;

@@ -1,0 +1,196 @@
+//! Report templates: the sections a report must contain, the fields a writer
+//! fills in, and the hints and examples that guide them.
+//!
+//! Templates are data (`templates/*.json`), compiled into the binary and
+//! parsed on first use.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The kinds of content a field can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of text.
+    Line,
+    /// Several paragraphs.
+    Text,
+    /// A repeatable list of subsections numbered （一）（二）… by position.
+    Subsections,
+    /// A repeatable list of points rendered 一是…二是… by position.
+    Points,
+    /// A calendar date written 2023年12月18日.
+    Date,
+    /// The report year, which the title and headings follow.
+    Year,
+}
+
+/// One field of a template: what it holds and how the writer is guided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldSpec {
+    pub id: String,
+    pub label: String,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub hint: String,
+    /// An example from a real report. For subsections the first line is the
+    /// heading and the following lines are paragraphs.
+    #[serde(default)]
+    pub example: String,
+    /// Initial value; `{year}` and `{next_year}` are replaced by the report year.
+    #[serde(default)]
+    pub default: String,
+}
+
+/// One level-1 section of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionSpec {
+    pub id: String,
+    /// Default heading; `{year}` and `{next_year}` are replaced by the report year.
+    pub heading: String,
+    /// A short name for step lists.
+    pub short: String,
+    #[serde(default)]
+    pub required: bool,
+    /// Whether a new draft includes the section (optional sections may start off).
+    #[serde(default = "yes")]
+    pub enabled_by_default: bool,
+    /// Words that identify this section in an existing report's heading.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub hint: String,
+    #[serde(default)]
+    pub example: String,
+    pub fields: Vec<FieldSpec>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A report template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: String,
+    pub version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The report's frame: organ, year, title, addressee, preamble, closing,
+    /// signature and date.
+    pub meta: Vec<FieldSpec>,
+    pub sections: Vec<SectionSpec>,
+}
+
+/// Ids of the frame fields that composition places around the sections.
+pub mod meta_id {
+    pub const ORGAN: &str = "organ";
+    pub const YEAR: &str = "year";
+    pub const TITLE: &str = "title";
+    pub const ADDRESSEE: &str = "addressee";
+    pub const PREAMBLE: &str = "preamble";
+    pub const CLOSING: &str = "closing";
+    pub const SIGNATURE: &str = "signature";
+    pub const DATE: &str = "date";
+}
+
+impl Template {
+    pub fn section(&self, id: &str) -> Option<&SectionSpec> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn meta_field(&self, id: &str) -> Option<&FieldSpec> {
+        self.meta.iter().find(|f| f.id == id)
+    }
+}
+
+impl SectionSpec {
+    pub fn field(&self, id: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+}
+
+/// Replaces `{year}` and `{next_year}` in a template text.
+pub fn fill_year(pattern: &str, year: i32) -> String {
+    pattern
+        .replace("{year}", &year.to_string())
+        .replace("{next_year}", &(year + 1).to_string())
+}
+
+const ANNUAL_REPORT_JSON: &str = include_str!("../../templates/annual-report.json");
+
+/// The built-in annual rule-of-law government report template.
+pub fn annual_report() -> &'static Template {
+    static TEMPLATE: OnceLock<Template> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        // The file is part of the build and checked by tests; a broken file
+        // is a build defect, not user input.
+        serde_json::from_str(ANNUAL_REPORT_JSON).expect("templates/annual-report.json is valid")
+    })
+}
+
+/// All built-in templates.
+pub fn builtin() -> Vec<&'static Template> {
+    vec![annual_report()]
+}
+
+/// Looks a built-in template up by id.
+pub fn by_id(id: &str) -> Option<&'static Template> {
+    builtin().into_iter().find(|t| t.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annual_report_has_the_five_required_contents_in_regulation_order() {
+        let t = annual_report();
+        let ids: Vec<&str> = t.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["measures", "shortcomings", "duty", "plans", "other"]);
+        let required: Vec<bool> = t.sections.iter().map(|s| s.required).collect();
+        assert_eq!(required, [true, true, true, true, false]);
+        assert!(!t.sections[4].enabled_by_default);
+        assert!(t
+            .sections
+            .iter()
+            .all(|s| !s.hint.is_empty() && !s.fields.is_empty()));
+    }
+
+    #[test]
+    fn frame_fields_are_all_present() {
+        let t = annual_report();
+        for id in [
+            meta_id::ORGAN,
+            meta_id::YEAR,
+            meta_id::TITLE,
+            meta_id::ADDRESSEE,
+            meta_id::PREAMBLE,
+            meta_id::CLOSING,
+            meta_id::SIGNATURE,
+            meta_id::DATE,
+        ] {
+            assert!(t.meta_field(id).is_some(), "missing frame field {id}");
+        }
+        assert_eq!(
+            fill_year(&t.meta_field(meta_id::TITLE).unwrap().default, 2023),
+            "关于2023年度法治政府建设工作的报告"
+        );
+        assert_eq!(
+            fill_year(&t.section("plans").unwrap().heading, 2023),
+            "2024年推进法治政府建设的主要安排"
+        );
+    }
+
+    #[test]
+    fn subsection_examples_have_a_heading_and_a_paragraph() {
+        for s in &annual_report().sections {
+            for f in s.fields.iter().filter(|f| f.kind == FieldKind::Subsections) {
+                assert_eq!(f.example.lines().count(), 2, "{}/{}", s.id, f.id);
+            }
+        }
+    }
+}
