@@ -1,0 +1,240 @@
+//! Starts everything an end-to-end journey needs — a static server for the
+//! release build in `dist/`, ChromeDriver and a headless Chromium with a
+//! fresh profile — and tears it all down even when the journey panics.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::future::Future;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Where end-to-end tests leave files for a person to look at.
+pub fn output_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&dir).expect("create tests/output");
+    dir
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)"
+    );
+    dist
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `dist/` on a loopback port from a background thread; stops when dropped.
+struct StaticServer {
+    server: Arc<tiny_http::Server>,
+    port: u16,
+}
+
+impl StaticServer {
+    fn start() -> StaticServer {
+        let root = dist_dir();
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind static server"));
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .expect("static server port");
+        let s = Arc::clone(&server);
+        thread::spawn(move || {
+            for request in s.incoming_requests() {
+                let path = request.url().split('?').next().unwrap_or("/").to_string();
+                let rel = path.trim_start_matches('/');
+                let file = if rel.is_empty() {
+                    root.join("index.html")
+                } else {
+                    root.join(rel)
+                };
+                let response = match std::fs::read(&file) {
+                    Ok(bytes) if !rel.contains("..") => {
+                        let header =
+                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                                .expect("header");
+                        tiny_http::Response::from_data(bytes)
+                            .with_header(header)
+                            .boxed()
+                    }
+                    _ => tiny_http::Response::empty(404).boxed(),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        StaticServer { server, port }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+/// A ChromeDriver process; killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (scripts/test.sh installs it)"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "ChromeDriver did not start on port {port}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What a journey gets: the browser, the app's address and a profile dir.
+pub struct App {
+    pub client: Client,
+    pub url: String,
+}
+
+/// Runs `journey` against the release build in a fresh headless Chromium.
+/// The browser, driver and server are shut down whatever the outcome, and a
+/// panic inside the journey fails the test with its message.
+pub fn run<F, Fut>(journey: F)
+where
+    F: FnOnce(App) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let profile =
+        std::env::temp_dir().join(format!("baogao-e2e-{}-{}", std::process::id(), free_port()));
+    let result = runtime.block_on(async {
+        let client = connect(driver.port, &profile).await;
+        let app = App {
+            client: client.clone(),
+            url: format!("http://127.0.0.1:{}/", server.port),
+        };
+        let outcome = tokio::spawn(journey(app)).await;
+        let _ = client.close().await;
+        outcome
+    });
+    drop(driver);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(e) = result {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("journey did not finish: {e}"),
+        }
+    }
+}
+
+async fn connect(port: u16, profile: &Path) -> Client {
+    let args = [
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        "--window-size=1400,1000".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": args,
+        }),
+    );
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("WebDriver session")
+}
+
+/// Waits until an element matching `css` exists and returns it.
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+}
+
+/// Polls `probe` until it returns `Some`, for at most 10 seconds.
+pub async fn eventually<T, F, Fut>(what: &str, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The text content of the first element matching `css`.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(client, css)
+        .await
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+}

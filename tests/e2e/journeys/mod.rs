@@ -1,0 +1,3 @@
+//! One file per journey.
+
+mod typing;

@@ -1,0 +1,21 @@
+//! Typing into a field shows up in the live preview.
+
+use crate::harness::{self, eventually, wait_for};
+
+#[test]
+fn typed_organ_appears_in_the_preview() {
+    harness::run(|app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        let organ = wait_for(c, "[data-field='meta.organ']").await;
+        organ.send_keys("中共荆家镇委").await.expect("type");
+        let preview = eventually("organ in preview", || async {
+            let text = harness::text_of(c, "#preview-text").await;
+            text.contains("中共荆家镇委").then_some(text)
+        })
+        .await;
+        let first = preview.lines().next().unwrap_or("");
+        assert_eq!(first.trim(), "中共荆家镇委");
+        assert!(preview.contains("关于2025年度法治政府建设工作的报告"));
+    });
+}
