@@ -201,6 +201,23 @@ fn closing_punctuation_hangs_and_is_reported_compressed() {
     assert_eq!(lines[0].start + lines[0].units(), UNITS_PER_LINE + 2);
     assert_eq!(lines[1].text(), "后");
     assert!(!lines[1].is_compressed());
+    // 27 characters squeezed by 2 units over their 26 gaps.
+    let gap = lines[0].letter_gap_mm();
+    assert!((gap * 26.0 + 2.0 * 156.0 / 56.0).abs() < 1e-9, "{gap}");
+    assert_eq!(lines[1].letter_gap_mm(), 0.0);
+}
+
+#[test]
+fn line_pulled_short_spreads_to_the_right_edge() {
+    // "“" may not end the first line: it goes down and the first line is
+    // two units short, spread over its 24 gaps.
+    let text = format!("{}“引文”", "字".repeat(25));
+    let lines = lay_out_block(&paragraph(&text)).lines;
+    assert_eq!(lines[0].text(), "字".repeat(25));
+    assert_eq!(lines[1].text(), "“引文”");
+    assert_eq!(lines[0].room() - lines[0].units(), 2);
+    let gap = lines[0].letter_gap_mm();
+    assert!((gap * 24.0 - 2.0 * 156.0 / 56.0).abs() < 1e-9, "{gap}");
 }
 
 #[test]

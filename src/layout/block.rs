@@ -19,17 +19,22 @@ pub const RIGHT_INDENT: usize = 4;
 /// What a block is for pagination and drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockRole {
+    /// The issuing organ's centred line above the title.
     Organ,
+    /// The 2号 title, one or more centred lines.
     Title,
+    /// The addressee, flush left.
     Addressee,
-    /// A numbered heading; `run_in` when body text follows on its lines.
-    Heading {
-        level: u8,
-        run_in: bool,
-    },
+    /// A numbered heading (level 1–4); `run_in` when body text follows on
+    /// its lines, which makes it a paragraph for pagination.
+    Heading { level: u8, run_in: bool },
+    /// A body paragraph, points included.
     Paragraph,
+    /// The closing formula ("特此报告。"), laid out as a paragraph.
     Closing,
+    /// The signing organ, right-aligned.
     Signature,
+    /// The date under the signature.
     Date,
 }
 
@@ -37,7 +42,9 @@ pub enum BlockRole {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockLines {
     pub role: BlockRole,
+    /// The block's origin in the draft, copied onto every placed line.
     pub anchor: Anchor,
+    /// The lines in reading order; empty only for an empty text.
     pub lines: Vec<Line>,
 }
 

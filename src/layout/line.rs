@@ -71,7 +71,9 @@ impl FontRole {
 /// A piece of a line in one font role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
+    /// The characters, never empty.
     pub text: String,
+    /// The face and size to set them in.
     pub role: FontRole,
 }
 
@@ -98,6 +100,7 @@ pub struct Line {
     /// True for every full line of a paragraph, false for a paragraph's
     /// last line, centred lines and the signature and date.
     pub justify: bool,
+    /// Left, centred or right-aligned (the latter placed by `start`).
     pub align: Align,
     /// Pagination must not put a page break right after this line.
     pub keep_with_next: bool,
@@ -120,6 +123,29 @@ impl Line {
     /// renderer must squeeze it into that room.
     pub fn is_compressed(&self) -> bool {
         self.align != Align::Centre && self.start + self.units() > UNITS_PER_LINE
+    }
+
+    /// Half-width units from `start` to the right edge of the type area.
+    pub fn room(&self) -> usize {
+        UNITS_PER_LINE.saturating_sub(self.start)
+    }
+
+    /// Extra space between two neighbouring characters, in millimetres, on
+    /// top of their grid widths, that makes a justified or compressed line
+    /// end exactly at the right edge of the type area: positive for a line
+    /// shorter than its room (characters pulled down, an odd number of
+    /// half-width units), negative for compressed punctuation, 0 for lines
+    /// drawn at their natural width.
+    pub fn letter_gap_mm(&self) -> f64 {
+        if self.align == Align::Centre || !(self.justify || self.is_compressed()) {
+            return 0.0;
+        }
+        let chars: usize = self.runs.iter().map(|r| r.text.chars().count()).sum();
+        if chars < 2 {
+            return 0.0;
+        }
+        let slack = self.room() as f64 - self.units() as f64;
+        slack * HALF_UNIT_MM / (chars - 1) as f64
     }
 
     /// Natural width of the text in millimetres (before justification).
