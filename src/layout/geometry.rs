@@ -1,0 +1,101 @@
+//! The page geometry of GB/T 9704 in millimetres and points, in one place,
+//! so the preview, the print stylesheet and the DOCX export place things
+//! with the same numbers.
+//!
+//! All positions inside the type area (版心) are measured from its top-left
+//! corner; add [`TOP_MM`] and [`LEFT_MM`] for positions on the paper.
+
+use super::grid::{CHARS_PER_LINE, LINES_PER_PAGE};
+
+/// Millimetres per typographic point (1 pt = 1/72 inch).
+pub const MM_PER_PT: f64 = 25.4 / 72.0;
+
+/// Paper width, A4 (5.1).
+pub const PAPER_WIDTH_MM: f64 = 210.0;
+/// Paper height, A4 (5.1).
+pub const PAPER_HEIGHT_MM: f64 = 297.0;
+/// Top white edge (天头): paper edge to the top of the type area (5.2.1).
+pub const TOP_MM: f64 = 37.0;
+/// Binding-side white edge (订口): paper edge to the left of the type area.
+pub const LEFT_MM: f64 = 28.0;
+/// Type area (版心) width (5.2.1).
+pub const TYPE_AREA_WIDTH_MM: f64 = 156.0;
+/// Type area (版心) height, page number not included (5.2.1).
+pub const TYPE_AREA_HEIGHT_MM: f64 = 225.0;
+/// White edge right of the type area (210 − 28 − 156).
+pub const RIGHT_MM: f64 = PAPER_WIDTH_MM - LEFT_MM - TYPE_AREA_WIDTH_MM;
+/// White edge under the type area (297 − 37 − 225).
+pub const BOTTOM_MM: f64 = PAPER_HEIGHT_MM - TOP_MM - TYPE_AREA_HEIGHT_MM;
+
+/// Distance between two grid rows: 225 mm / 22 ≈ 10.23 mm ≈ 28.99 pt.
+pub const LINE_PITCH_MM: f64 = TYPE_AREA_HEIGHT_MM / LINES_PER_PAGE as f64;
+/// Width of one full-width grid character: 156 mm / 28 ≈ 5.57 mm ≈ 15.79 pt.
+pub const CHAR_PITCH_MM: f64 = TYPE_AREA_WIDTH_MM / CHARS_PER_LINE as f64;
+/// Width of one half-width unit, the unit of every horizontal grid position.
+pub const HALF_UNIT_MM: f64 = CHAR_PITCH_MM / 2.0;
+
+/// 3号: body text and every heading level (5.2.2, 7.3.3).
+pub const BODY_SIZE_PT: f64 = 16.0;
+/// 2号: the title (7.3.1).
+pub const TITLE_SIZE_PT: f64 = 22.0;
+/// 4号: the page number (7.5).
+pub const PAGE_NUMBER_SIZE_PT: f64 = 14.0;
+
+/// Full-width characters on one title line: floor(156 mm / 22 pt) = 20.
+/// Computed in integers (156 × 72 × 10 / (22 × 254)) so it is a constant.
+pub const TITLE_CHARS_PER_LINE: usize = (156 * 72 * 10) / (22 * 254);
+/// Half-width units (of the title size) on one title line.
+pub const TITLE_UNITS_PER_LINE: usize = TITLE_CHARS_PER_LINE * 2;
+
+/// The page number's dashes sit this far below the type area (7.5).
+pub const PAGE_NUMBER_BELOW_TYPE_AREA_MM: f64 = 7.0;
+/// Vertical position of the page number's dashes on the paper:
+/// 37 + 225 + 7 = 269 mm from the top edge.
+pub const PAGE_NUMBER_DASH_Y_MM: f64 =
+    TOP_MM + TYPE_AREA_HEIGHT_MM + PAGE_NUMBER_BELOW_TYPE_AREA_MM;
+/// Space between the page number and the type area's outer edge: one 4号
+/// character (右空一字 on odd pages, 左空一字 on even pages), ≈ 4.94 mm.
+pub const PAGE_NUMBER_INSET_MM: f64 = PAGE_NUMBER_SIZE_PT * MM_PER_PT;
+
+/// Converts points to millimetres.
+pub fn pt_to_mm(pt: f64) -> f64 {
+    pt * MM_PER_PT
+}
+
+/// Top of grid row `row` (0-based) below the top of the type area.
+pub fn row_top_mm(row: usize) -> f64 {
+    row as f64 * LINE_PITCH_MM
+}
+
+/// Horizontal position of `units` half-width units from the left of the
+/// type area.
+pub fn units_mm(units: usize) -> f64 {
+    units as f64 * HALF_UNIT_MM
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pitches_match_the_standard() {
+        assert!((LINE_PITCH_MM - 10.227).abs() < 0.001);
+        assert!((LINE_PITCH_MM / MM_PER_PT - 28.99).abs() < 0.01);
+        assert!((CHAR_PITCH_MM - 5.571).abs() < 0.001);
+        assert!((RIGHT_MM - 26.0).abs() < 1e-9);
+        assert!((BOTTOM_MM - 35.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn title_line_holds_twenty_characters() {
+        let exact = TYPE_AREA_WIDTH_MM / pt_to_mm(TITLE_SIZE_PT);
+        assert_eq!(TITLE_CHARS_PER_LINE, exact.floor() as usize);
+        assert_eq!(TITLE_CHARS_PER_LINE, 20);
+    }
+
+    #[test]
+    fn page_number_position() {
+        assert!((PAGE_NUMBER_DASH_Y_MM - 269.0).abs() < 1e-9);
+        assert!((PAGE_NUMBER_INSET_MM - 4.939).abs() < 0.001);
+    }
+}
