@@ -208,19 +208,19 @@ async fn connect(port: u16, profile: &Path) -> Client {
 pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
     client
         .wait()
-        .at_most(Duration::from_secs(20))
+        .at_most(Duration::from_secs(60))
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no element {css}: {e}"))
 }
 
-/// Polls `probe` until it returns `Some`, for at most 10 seconds.
+/// Polls `probe` until it returns `Some`, for at most 30 seconds.
 pub async fn eventually<T, F, Fut>(what: &str, mut probe: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Option<T>>,
 {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         if let Some(v) = probe().await {
             return v;
