@@ -188,3 +188,78 @@ fn replace_starts_over() {
     assert!(h.generation() > generation);
     assert_eq!(h.current().id, "s");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let items = || FieldRef::section("measures", "items");
+        let points = || FieldRef::section("plans", "points");
+        let direction = prop_oneof![Just(Direction::Up), Just(Direction::Down)];
+        prop_oneof![
+            "[甲乙丙\n]{0,6}".prop_map(|text: String| organ(&text)),
+            "[一二三\n\r]{0,8}".prop_map(move |text| Action::SetText {
+                field: FieldRef::meta(meta_id::PREAMBLE),
+                text
+            }),
+            (2020..2030i32).prop_map(Action::SetYear),
+            (0..6usize, direction.clone()).prop_map(move |(i, direction)| {
+                Action::MoveSubsection {
+                    field: items(),
+                    path: vec![i],
+                    direction,
+                }
+            }),
+            (prop::option::of(0..6usize)).prop_map(move |after| Action::AddSubsection {
+                field: items(),
+                parent: vec![],
+                after
+            }),
+            (0..6usize).prop_map(move |i| Action::RemoveSubsection {
+                field: items(),
+                path: vec![i]
+            }),
+            (0..4usize, "[法治\n]{0,6}").prop_map(move |(index, text)| Action::SetPointText {
+                field: points(),
+                index,
+                text
+            }),
+            (0..4usize, direction).prop_map(move |(index, direction)| Action::MovePoint {
+                field: points(),
+                index,
+                direction
+            }),
+            prop_oneof![Just("other"), Just("duty")].prop_map(|s| Action::SetSectionEnabled {
+                section: s.into(),
+                enabled: false
+            }),
+        ]
+    }
+
+    /// The content a user sees, without timestamps and revision.
+    fn content(d: &Draft) -> (i32, String, Vec<baogao::draft::SectionDraft>) {
+        (d.year, format!("{:?}", d.meta), d.sections.clone())
+    }
+
+    proptest! {
+        #[test]
+        fn undoing_everything_restores_the_start_and_redo_the_end(
+            actions in prop::collection::vec((action(), 0..3_000i64), 1..40)
+        ) {
+            let t = annual_report();
+            let mut h = History::new(seed_draft("s", 0));
+            let start = content(h.current());
+            let mut now = 0;
+            for (action, gap) in &actions {
+                now += gap;
+                h.apply(t, action, now);
+            }
+            let end = content(h.current());
+            while h.undo(now) {}
+            prop_assert_eq!(content(h.current()), start);
+            while h.redo(now) {}
+            prop_assert_eq!(content(h.current()), end);
+        }
+    }
+}
