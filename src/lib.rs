@@ -4,11 +4,13 @@
 //! and tested natively; the Yew user interface in [`ui`] is built for the
 //! browser only.
 
+pub mod backup;
 pub mod document;
 pub mod draft;
 pub mod layout;
 pub mod render;
 pub mod sample;
+pub mod store;
 pub mod template;
 
 #[cfg(target_arch = "wasm32")]

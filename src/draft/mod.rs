@@ -3,10 +3,20 @@
 //! A draft stores concrete text. Numbering never lives here: it comes from
 //! position when the draft is composed into a document.
 
+pub mod action;
+mod copy;
 mod date;
+pub mod history;
+mod id;
+mod summary;
 mod year;
 
+pub use action::{apply, Action, Direction};
+pub use copy::{duplicate, duplicate_for_next_year};
 pub use date::ReportDate;
+pub use history::History;
+pub use id::{draft_id, is_valid_draft_id};
+pub use summary::{label_summaries, summarize, Completeness, DraftSummary};
 pub use year::retarget_year;
 
 use crate::template::{fill_year, meta_id, FieldKind, FieldSpec, Template};
@@ -119,6 +129,40 @@ pub fn clean_paragraph(line: &str) -> String {
         .collect()
 }
 
+/// Where a field lives: in the report's frame (`section: None`: organ,
+/// title, addressee, preamble, closing, signature, date) or in a section.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldRef {
+    pub section: Option<String>,
+    pub field: String,
+}
+
+impl FieldRef {
+    /// A frame field, such as [`meta_id::TITLE`].
+    pub fn meta(field: &str) -> FieldRef {
+        FieldRef {
+            section: None,
+            field: field.to_string(),
+        }
+    }
+
+    /// A field of a section.
+    pub fn section(section: &str, field: &str) -> FieldRef {
+        FieldRef {
+            section: Some(section.to_string()),
+            field: field.to_string(),
+        }
+    }
+
+    /// The template's description of this field.
+    pub fn spec<'t>(&self, template: &'t Template) -> Option<&'t FieldSpec> {
+        match &self.section {
+            None => template.meta_field(&self.field),
+            Some(section) => template.section(section)?.field(&self.field),
+        }
+    }
+}
+
 /// One section of a draft, in the draft's own order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionDraft {
@@ -219,6 +263,22 @@ impl Draft {
 
     pub fn section_mut(&mut self, id: &str) -> Option<&mut SectionDraft> {
         self.sections.iter_mut().find(|s| s.id == id)
+    }
+
+    /// A field's value, wherever it lives.
+    pub fn field(&self, at: &FieldRef) -> Option<&FieldValue> {
+        match &at.section {
+            None => self.meta.get(&at.field),
+            Some(section) => self.section(section)?.fields.get(&at.field),
+        }
+    }
+
+    /// A field's value for changing it.
+    pub fn field_mut(&mut self, at: &FieldRef) -> Option<&mut FieldValue> {
+        match &at.section {
+            None => self.meta.get_mut(&at.field),
+            Some(section) => self.section_mut(section)?.fields.get_mut(&at.field),
+        }
     }
 
     /// Characters typed in the whole draft, without whitespace.

@@ -1,0 +1,183 @@
+//! Stored records and their migrations.
+//!
+//! A record (schema version 1) is an envelope around the draft:
+//!
+//! ```json
+//! { "schema_version": 1, "revision": 3, "saved_ms": 1702857600000, "draft": { … } }
+//! ```
+//!
+//! The envelope's `schema_version` and `revision` are authoritative; the
+//! copies inside the draft are overwritten from them on reading.
+//!
+//! Schema version 0 is the shape drafts had before the envelope: the bare
+//! draft object, without `schema_version` and `revision`, in which a text
+//! field's value could be one string with line breaks
+//! (`{"kind": "text", "value": "第一段\n第二段"}`) instead of a list of
+//! paragraphs. [`migrate`] upgrades records one version at a time, so a
+//! future version 2 only adds one step.
+
+use super::error::StoreError;
+use crate::draft::{split_paragraphs, Draft, SCHEMA_VERSION};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// A stored draft with its envelope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub schema_version: u32,
+    /// Incremented by every save.
+    pub revision: u64,
+    /// When the record was written, in milliseconds since the Unix epoch.
+    pub saved_ms: i64,
+    pub draft: Draft,
+}
+
+impl Record {
+    /// Wraps `draft` at the current schema version, copying `revision` into it.
+    pub fn new(mut draft: Draft, revision: u64, saved_ms: i64) -> Record {
+        draft.schema_version = SCHEMA_VERSION;
+        draft.revision = revision;
+        Record {
+            schema_version: SCHEMA_VERSION,
+            revision,
+            saved_ms,
+            draft,
+        }
+    }
+
+    /// The record as stored text.
+    pub fn to_json(&self) -> Result<String, StoreError> {
+        serde_json::to_string(self).map_err(|e| StoreError::corrupt(format!("无法编码：{e}")))
+    }
+
+    /// The record as a JSON value (for backups).
+    pub fn to_value(&self) -> Result<Value, StoreError> {
+        serde_json::to_value(self).map_err(|e| StoreError::corrupt(format!("无法编码：{e}")))
+    }
+
+    /// Reads stored text of any known schema version.
+    pub fn parse(text: &str) -> Result<Record, StoreError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|_| StoreError::corrupt("内容不是有效的 JSON"))?;
+        migrate(value)
+    }
+}
+
+/// The envelope of stored text, read without building the draft: enough to
+/// check versions and revisions before a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub schema_version: u32,
+    pub revision: u64,
+    pub saved_ms: i64,
+}
+
+impl Header {
+    pub fn parse(text: &str) -> Result<Header, StoreError> {
+        #[derive(Deserialize)]
+        struct Raw {
+            schema_version: Option<u32>,
+            revision: Option<u64>,
+            saved_ms: Option<i64>,
+            draft: Option<IgnoredAny>,
+            sections: Option<IgnoredAny>,
+        }
+        let raw: Raw = serde_json::from_str(text)
+            .map_err(|_| StoreError::corrupt("内容不是有效的草稿记录"))?;
+        let schema_version = match (raw.schema_version, &raw.draft, &raw.sections) {
+            (Some(v), Some(_), _) => v,
+            (None, None, Some(_)) => 0,
+            _ => return Err(StoreError::corrupt("内容不是草稿记录")),
+        };
+        Ok(Header {
+            schema_version,
+            revision: raw.revision.unwrap_or(0),
+            saved_ms: raw.saved_ms.unwrap_or(0),
+        })
+    }
+}
+
+/// One migration step: upgrades a record of version `n` to `n + 1`.
+type Step = fn(Value) -> Result<Value, StoreError>;
+
+/// `STEPS[n]` upgrades version `n` to `n + 1`.
+const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
+
+/// Reads a stored record of any known schema version, upgrading it step by
+/// step to the current one. A record of a newer version is refused with
+/// [`StoreError::NewerSchema`]; anything unreadable with
+/// [`StoreError::Corrupt`].
+pub fn migrate(mut value: Value) -> Result<Record, StoreError> {
+    let mut version = schema_version_of(&value)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { found: version });
+    }
+    while version < SCHEMA_VERSION {
+        value = STEPS[version as usize](value)?;
+        version += 1;
+    }
+    let record: Record = serde_json::from_value(value)
+        .map_err(|e| StoreError::corrupt(format!("数据格式不符：{e}")))?;
+    Ok(Record::new(record.draft, record.revision, record.saved_ms))
+}
+
+/// The schema version of a record: the envelope's `schema_version`, or 0
+/// for a bare draft object.
+fn schema_version_of(value: &Value) -> Result<u32, StoreError> {
+    let Some(object) = value.as_object() else {
+        return Err(StoreError::corrupt("内容不是草稿记录"));
+    };
+    match (object.get("schema_version"), object.get("draft")) {
+        (Some(v), Some(_)) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| StoreError::corrupt("版本号无效")),
+        (None, None) if object.contains_key("sections") => Ok(0),
+        _ => Err(StoreError::corrupt("内容不是草稿记录")),
+    }
+}
+
+/// Version 0 → 1: wraps the bare draft in an envelope (revision 0, saved
+/// when it was last updated) and splits one-string text values into
+/// paragraphs.
+fn v0_to_v1(value: Value) -> Result<Value, StoreError> {
+    let Value::Object(mut draft) = value else {
+        return Err(StoreError::corrupt("内容不是草稿记录"));
+    };
+    if let Some(Value::Object(meta)) = draft.get_mut("meta") {
+        split_text_values(meta);
+    }
+    if let Some(Value::Array(sections)) = draft.get_mut("sections") {
+        for section in sections {
+            if let Some(Value::Object(fields)) = section.get_mut("fields") {
+                split_text_values(fields);
+            }
+        }
+    }
+    let saved_ms = draft.get("updated_ms").and_then(Value::as_i64).unwrap_or(0);
+    draft.insert("schema_version".into(), json!(1));
+    draft.insert("revision".into(), json!(0));
+    Ok(json!({
+        "schema_version": 1,
+        "revision": 0,
+        "saved_ms": saved_ms,
+        "draft": draft,
+    }))
+}
+
+/// Turns `{"kind": "text", "value": "a\nb"}` into `{"kind": "text", "value": ["a", "b"]}`.
+fn split_text_values(fields: &mut Map<String, Value>) {
+    for field in fields.values_mut() {
+        if field.get("kind").and_then(Value::as_str) != Some("text") {
+            continue;
+        }
+        let paragraphs = match field.get("value") {
+            Some(Value::String(text)) => split_paragraphs(text),
+            _ => continue,
+        };
+        if let Some(value) = field.get_mut("value") {
+            *value = json!(paragraphs);
+        }
+    }
+}
