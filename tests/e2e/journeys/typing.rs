@@ -17,5 +17,7 @@ fn typed_organ_appears_in_the_preview() {
         let first = preview.lines().next().unwrap_or("");
         assert_eq!(first.trim(), "中共荆家镇委");
         assert!(preview.contains("关于2025年度法治政府建设工作的报告"));
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(harness::output_dir().join("app.png"), png).expect("save screenshot");
     });
 }
