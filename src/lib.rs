@@ -12,6 +12,7 @@ pub mod render;
 pub mod sample;
 pub mod store;
 pub mod template;
+pub mod wizard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

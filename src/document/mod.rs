@@ -39,7 +39,7 @@ impl Anchor {
 }
 
 /// The kinds of block a report is made of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockKind {
     /// The issuing organ's line above the title.
@@ -79,7 +79,7 @@ pub enum BlockKind {
 }
 
 /// One block with its origin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub anchor: Anchor,

@@ -97,6 +97,7 @@
 
 pub mod block;
 pub mod breaking;
+pub mod cache;
 pub mod geometry;
 pub mod grid;
 pub mod line;
@@ -105,6 +106,7 @@ pub mod punct;
 pub mod title;
 
 pub use block::{lay_out_block, BlockLines, BlockRole};
+pub use cache::LayoutCache;
 pub use line::{Align, FontRole, Line, Run};
 pub use paginate::{paginate, Layout, Page, PageNumber, PlacedLine, Side};
 

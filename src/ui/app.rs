@@ -1,126 +1,66 @@
-//! The root component.
+//! The root component: the draft store as a context, the start page or the
+//! editor, and reopening the last draft and step on a new visit.
 
-use crate::document::compose;
-use crate::draft::{split_paragraphs, Draft, FieldValue};
-use crate::render::text;
-use crate::template::{annual_report, FieldKind, FieldSpec};
+use crate::draft::Draft;
+use crate::ui::editor::Editor;
+use crate::ui::platform::now_ms;
+use crate::ui::session::Session;
+use crate::ui::start::Start;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Edits the app can make to the draft.
-pub enum Edit {
-    Meta(String, String),
-    Section(String, String, String),
-}
-
 #[derive(Clone, PartialEq)]
-struct State {
-    draft: Rc<Draft>,
-}
-
-impl Reducible for State {
-    type Action = Edit;
-
-    fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
-        let mut draft = (*self.draft).clone();
-        let spec_kind = |spec: Option<&FieldSpec>| spec.map(|f| f.kind);
-        match action {
-            Edit::Meta(id, value) => {
-                let kind = spec_kind(annual_report().meta_field(&id));
-                draft.meta.insert(id, typed(kind, &value));
-            }
-            Edit::Section(sid, fid, value) => {
-                let kind = spec_kind(annual_report().section(&sid).and_then(|s| s.field(&fid)));
-                if let Some(section) = draft.section_mut(&sid) {
-                    section.fields.insert(fid, typed(kind, &value));
-                }
-            }
-        }
-        Rc::new(State {
-            draft: Rc::new(draft),
-        })
-    }
-}
-
-fn typed(kind: Option<FieldKind>, value: &str) -> FieldValue {
-    match kind {
-        Some(FieldKind::Text) => FieldValue::Text(split_paragraphs(value)),
-        _ => FieldValue::Line(value.to_string()),
-    }
-}
-
-fn value_text(value: Option<&FieldValue>) -> String {
-    match value {
-        Some(FieldValue::Line(s)) => s.clone(),
-        Some(FieldValue::Text(ps)) => ps.join("\n"),
-        _ => String::new(),
-    }
+enum Screen {
+    Start,
+    Editor { draft: Rc<Draft>, step: String },
 }
 
 /// The application.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State {
-        draft: Rc::new(Draft::new(annual_report(), "draft".into(), 2025, 0)),
-    });
-    let template = annual_report();
-    let preview = text::render(&compose(template, &state.draft));
-    let field = |key: String, spec: &FieldSpec, value: String, on: Callback<String>| {
-        let oninput = move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            on.emit(el.value());
-        };
-        html! {
-            <label class="field">
-                <span class="label">{ &spec.label }</span>
-                <textarea data-field={key} value={value} {oninput} placeholder={spec.hint.clone()} />
-            </label>
-        }
+    let opened = use_memo((), |_| Session::open());
+    let (session, problem) = (opened.0.clone(), opened.1.clone());
+    let screen = {
+        let session = session.clone();
+        use_state(move || {
+            let ui = session.with(|s| s.load_ui_state());
+            let last = ui
+                .last_draft_id
+                .and_then(|id| session.with(|s| s.load(&id, now_ms())).ok());
+            match last {
+                Some(draft) => Screen::Editor {
+                    draft: Rc::new(draft),
+                    step: ui.step.unwrap_or_default(),
+                },
+                None => Screen::Start,
+            }
+        })
     };
-    let meta = template
-        .meta
-        .iter()
-        .filter(|f| matches!(f.kind, FieldKind::Line | FieldKind::Text))
-        .map(|f| {
-            let id = f.id.clone();
-            let dispatcher = state.dispatcher();
-            field(
-                format!("meta.{}", f.id),
-                f,
-                value_text(state.draft.meta(&f.id)),
-                Callback::from(move |v| dispatcher.dispatch(Edit::Meta(id.clone(), v))),
-            )
+    let on_open = {
+        let screen = screen.clone();
+        Callback::from(move |(draft, step): (Rc<Draft>, String)| {
+            screen.set(Screen::Editor { draft, step })
         })
-        .collect::<Html>();
-    let sections = template
-        .sections
-        .iter()
-        .map(|s| {
-            let fields = s
-                .fields
-                .iter()
-                .filter(|f| f.kind == FieldKind::Text)
-                .map(|f| {
-                    let (sid, fid) = (s.id.clone(), f.id.clone());
-                    let dispatcher = state.dispatcher();
-                    let value = state.draft.section(&s.id).and_then(|d| d.fields.get(&f.id));
-                    field(
-                        format!("{}.{}", s.id, f.id),
-                        f,
-                        value_text(value),
-                        Callback::from(move |v| {
-                            dispatcher.dispatch(Edit::Section(sid.clone(), fid.clone(), v))
-                        }),
-                    )
-                })
-                .collect::<Html>();
-            html! { <fieldset><legend>{ &s.short }</legend>{ fields }</fieldset> }
+    };
+    let on_close = {
+        let (screen, session) = (screen.clone(), session.clone());
+        Callback::from(move |_| {
+            let _ = session.with(|s| s.save_ui_state(&Default::default()));
+            screen.set(Screen::Start)
         })
-        .collect::<Html>();
+    };
+    let body = match &*screen {
+        Screen::Start => html! { <Start {on_open} /> },
+        Screen::Editor { draft, step } => html! {
+            <Editor key={draft.id.clone()} draft={draft.clone()} step={step.clone()} {on_close} />
+        },
+    };
     html! {
-        <main class="app">
-            <section class="form">{ meta }{ sections }</section>
-            <pre id="preview-text" class="preview-text">{ preview }</pre>
-        </main>
+        <ContextProvider<Session> context={session}>
+            if let Some(problem) = problem {
+                <p class="banner error no-print" role="alert">{ problem }</p>
+            }
+            { body }
+        </ContextProvider<Session>>
     }
 }

@@ -2,6 +2,12 @@
 //! the draft and renders what the core computed.
 
 mod app;
+mod editor;
+mod fields;
+mod platform;
+mod review;
+mod session;
+mod start;
 
 pub use app::App;
 

@@ -154,6 +154,10 @@ where
     let driver = Driver::start();
     let profile =
         std::env::temp_dir().join(format!("baogao-e2e-{}-{}", std::process::id(), free_port()));
+    let name = thread::current()
+        .name()
+        .unwrap_or("journey")
+        .replace("::", "-");
     let result = runtime.block_on(async {
         let client = connect(driver.port, &profile).await;
         let app = App {
@@ -161,6 +165,9 @@ where
             url: format!("http://127.0.0.1:{}/", server.port),
         };
         let outcome = tokio::spawn(journey(app)).await;
+        if outcome.is_err() {
+            save_failure(&client, &name).await;
+        }
         let _ = client.close().await;
         outcome
     });
@@ -172,6 +179,18 @@ where
             Ok(panic) => std::panic::resume_unwind(panic),
             Err(e) => panic!("journey did not finish: {e}"),
         }
+    }
+}
+
+/// Leaves a screenshot and the page's HTML of a failed journey in
+/// `tests/output/` for a person to look at.
+async fn save_failure(client: &Client, name: &str) {
+    let dir = output_dir();
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(dir.join(format!("{name}-failure.png")), png);
+    }
+    if let Ok(html) = client.source().await {
+        let _ = std::fs::write(dir.join(format!("{name}-failure.html")), html);
     }
 }
 

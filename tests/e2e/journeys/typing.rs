@@ -7,6 +7,21 @@ fn typed_organ_appears_in_the_preview() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-field='new-year']")
+            .await
+            .clear()
+            .await
+            .expect("clear");
+        wait_for(c, "[data-field='new-year']")
+            .await
+            .send_keys("2025")
+            .await
+            .expect("year");
+        wait_for(c, "[data-action='new-report']")
+            .await
+            .click()
+            .await
+            .expect("new");
         let organ = wait_for(c, "[data-field='meta.organ']").await;
         organ.send_keys("中共荆家镇委").await.expect("type");
         let preview = eventually("organ in preview", || async {

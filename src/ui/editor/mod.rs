@@ -1,0 +1,228 @@
+//! The wizard: a step list, the form of the current step, and the live
+//! preview of the composed report beside it.
+
+mod preview;
+mod saver;
+mod section_step;
+mod state;
+mod step_list;
+mod toolbar;
+
+pub use state::{EditorMsg, EditorState, SaveStatus};
+
+use crate::draft::Draft;
+use crate::template::annual_report;
+use crate::ui::fields::FieldEditor;
+use crate::ui::session::Session;
+use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
+use preview::Preview;
+use saver::{Saver, SharedSaver};
+use section_step::SectionStep;
+use std::rc::Rc;
+use step_list::StepList;
+use toolbar::Toolbar;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub draft: Rc<Draft>,
+    pub step: String,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let session = use_context::<Session>();
+    let state = {
+        let (draft, step) = (props.draft.clone(), props.step.clone());
+        use_reducer(move || EditorState::new(Draft::clone(&draft), step))
+    };
+    let on_msg: Callback<EditorMsg> = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |msg| dispatcher.dispatch(msg))
+    };
+    let saver: Rc<Option<SharedSaver>> = {
+        let on_msg = on_msg.clone();
+        use_memo((), move |_| session.map(|s| Saver::shared(s, on_msg)))
+    };
+
+    // Save after each change (debounced).
+    {
+        let saver = saver.clone();
+        let draft = state.history.current_rc();
+        use_effect_with(state.history.generation(), move |generation| {
+            if *generation > 0 {
+                if let Some(saver) = saver.as_ref() {
+                    Saver::schedule(saver, draft);
+                }
+            }
+        });
+    }
+    // Flush when the page is hidden or closed; flush on leaving the editor.
+    {
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let listeners = saver.as_ref().as_ref().map(|saver| {
+                let document = gloo::utils::document();
+                let s1 = Rc::clone(saver);
+                let hidden =
+                    gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+                        if gloo::utils::document().visibility_state()
+                            == web_sys::VisibilityState::Hidden
+                        {
+                            if let Ok(mut s) = s1.try_borrow_mut() {
+                                s.flush();
+                            }
+                        }
+                    });
+                let s2 = Rc::clone(saver);
+                let pagehide = gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    "pagehide",
+                    move |_| {
+                        if let Ok(mut s) = s2.try_borrow_mut() {
+                            s.flush();
+                        }
+                    },
+                );
+                (hidden, pagehide, Rc::clone(saver))
+            });
+            move || {
+                if let Some((_, _, saver)) = listeners {
+                    if let Ok(mut s) = saver.try_borrow_mut() {
+                        s.flush();
+                    }
+                }
+            }
+        });
+    }
+    // Remember the draft and step for the next visit.
+    {
+        let saver = saver.clone();
+        let id = state.draft().id.clone();
+        use_effect_with(state.step.clone(), move |step| {
+            if let Some(saver) = saver.as_ref() {
+                saver.borrow().remember(&id, step);
+            }
+        });
+    }
+
+    let onkeydown = {
+        let on_msg = on_msg.clone();
+        move |e: KeyboardEvent| {
+            let key = e.key().to_lowercase();
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            let msg = match (key.as_str(), e.shift_key()) {
+                ("z", false) => EditorMsg::Undo,
+                ("z", true) | ("y", false) => EditorMsg::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            on_msg.emit(msg);
+        }
+    };
+
+    let template = annual_report();
+    let draft = state.draft();
+    let step_list = steps(template, draft);
+    let position = step_list
+        .iter()
+        .position(|s| s.id == state.step)
+        .unwrap_or(0);
+    let current = step_list[position].id.clone();
+    let go = |index: Option<usize>| {
+        index.and_then(|i| step_list.get(i)).map(|s| {
+            let id = s.id.clone();
+            on_msg.reform(move |_: MouseEvent| EditorMsg::GoTo(id.clone()))
+        })
+    };
+    let previous = go(position.checked_sub(1));
+    let next = go(Some(position + 1));
+
+    let body = if current == STEP_BASIC {
+        let fields = template.meta.iter().map(|spec| {
+            let field = crate::draft::FieldRef::meta(&spec.id);
+            html! {
+                <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
+                    year={draft.year} on_msg={on_msg.clone()} />
+            }
+        });
+        html! {
+            <section class="step-body" data-step={STEP_BASIC}>
+                <h2>{"基本信息"}</h2>
+                <p class="step-hint">{ &template.description }</p>
+                { for fields }
+            </section>
+        }
+    } else if current == STEP_REVIEW {
+        html! { <crate::ui::review::Review draft={state.history.current_rc()} on_msg={on_msg.clone()} /> }
+    } else {
+        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()} on_msg={on_msg.clone()} /> }
+    };
+
+    let close = {
+        let on_close = props.on_close.clone();
+        let saver = saver.clone();
+        move |_: MouseEvent| {
+            if let Some(saver) = saver.as_ref() {
+                if let Ok(mut s) = saver.try_borrow_mut() {
+                    s.flush();
+                }
+            }
+            on_close.emit(());
+        }
+    };
+    let keep_mine = {
+        let saver = saver.clone();
+        let draft = state.history.current_rc();
+        move |_: MouseEvent| {
+            if let Some(saver) = saver.as_ref() {
+                if let Ok(mut s) = saver.try_borrow_mut() {
+                    s.save_over(&draft);
+                }
+            }
+        }
+    };
+    let take_theirs = {
+        let on_msg = on_msg.clone();
+        let session = use_context::<Session>();
+        let id = draft.id.clone();
+        move |_: MouseEvent| {
+            let now = crate::ui::platform::now_ms();
+            match session
+                .as_ref()
+                .map(|s| s.with(|store| store.load(&id, now)))
+            {
+                Some(Ok(d)) => on_msg.emit(EditorMsg::Replace(d)),
+                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
+                None => {}
+            }
+        }
+    };
+
+    html! {
+        <div class="editor" {onkeydown}>
+            <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
+                can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
+                on_msg={on_msg.clone()} on_close={Callback::from(close)}
+                on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
+            <div class="editor-main">
+                <StepList steps={step_list.clone()} current={current.clone()} on_msg={on_msg.clone()} />
+                <div class="step-pane no-print">
+                    { body }
+                    <nav class="step-nav">
+                        if let Some(prev) = previous {
+                            <button type="button" data-action="previous-step" onclick={prev}>{"← 上一步"}</button>
+                        }
+                        if let Some(next) = next {
+                            <button type="button" class="primary" data-action="next-step" onclick={next}>{"下一步 →"}</button>
+                        }
+                    </nav>
+                </div>
+                <Preview draft={state.history.current_rc()} focus={state.focus.clone()} />
+            </div>
+        </div>
+    }
+}

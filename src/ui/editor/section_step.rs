@@ -1,0 +1,120 @@
+//! One section's step: its heading, hint and example, switching it on or
+//! off, moving it, and its fields.
+
+use super::EditorMsg;
+use crate::draft::{Action, Direction, Draft, FieldRef};
+use crate::template::annual_report;
+use crate::ui::fields::{FieldEditor, LineInput};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SectionStepProps {
+    pub draft: Rc<Draft>,
+    pub section: String,
+    pub on_msg: Callback<EditorMsg>,
+}
+
+#[component]
+pub fn SectionStep(props: &SectionStepProps) -> Html {
+    let template = annual_report();
+    let draft = &props.draft;
+    let Some(section) = draft.section(&props.section) else {
+        return html! { <p class="error">{"找不到这一部分。"}</p> };
+    };
+    let spec = template.section(&section.id);
+    let index = draft
+        .sections
+        .iter()
+        .position(|s| s.id == section.id)
+        .unwrap_or(0);
+    let number = draft.sections[..index].iter().filter(|s| s.enabled).count();
+    let edit = |make: Action| EditorMsg::Edit(make);
+    let id = section.id.clone();
+    let set_heading = props.on_msg.reform(move |heading: String| {
+        edit(Action::SetSectionHeading {
+            section: id.clone(),
+            heading,
+        })
+    });
+    let id = section.id.clone();
+    let reset_heading = props.on_msg.reform(move |_: MouseEvent| {
+        edit(Action::ResetSectionHeading {
+            section: id.clone(),
+        })
+    });
+    let id = section.id.clone();
+    let up = props.on_msg.reform(move |_: MouseEvent| {
+        edit(Action::MoveSection {
+            section: id.clone(),
+            direction: Direction::Up,
+        })
+    });
+    let id = section.id.clone();
+    let down = props.on_msg.reform(move |_: MouseEvent| {
+        edit(Action::MoveSection {
+            section: id.clone(),
+            direction: Direction::Down,
+        })
+    });
+    let (id, enabled) = (section.id.clone(), section.enabled);
+    let toggle = props.on_msg.reform(move |_: Event| {
+        edit(Action::SetSectionEnabled {
+            section: id.clone(),
+            enabled: !enabled,
+        })
+    });
+    let required = spec.is_some_and(|s| s.required);
+    let fields = spec.map(|spec| {
+        spec.fields.iter().map(|f| {
+            let field = FieldRef::section(&section.id, &f.id);
+            html! {
+                <FieldEditor key={f.id.clone()} spec={f} {field} value={section.fields.get(&f.id).cloned()}
+                    year={draft.year} on_msg={props.on_msg.clone()} />
+            }
+        }).collect::<Html>()
+    });
+    let last = draft.sections.len() - 1;
+    html! {
+        <section class="step-body" data-step={section.id.clone()}>
+            <h2>
+                if section.enabled {
+                    <span class="number">{ crate::document::numbering::heading_number(1, number) }</span>
+                }
+                { spec.map(|s| s.short.clone()).unwrap_or_default() }
+            </h2>
+            if let Some(spec) = spec {
+                <div class="guide">
+                    <p class="hint">{ &spec.hint }</p>
+                    if !spec.example.is_empty() {
+                        <details class="example">
+                            <summary>{"示例报告中的写法"}</summary>
+                            <p class="example-text">{ &spec.example }</p>
+                        </details>
+                    }
+                </div>
+            }
+            <div class="section-tools">
+                if !required {
+                    <label class="toggle">
+                        <input type="checkbox" data-action="toggle-section" checked={section.enabled} onchange={toggle} />
+                        {"在报告中包含这一部分"}
+                    </label>
+                }
+                <button type="button" class="small" disabled={index == 0} data-action="section-up" onclick={up}>{"本部分上移"}</button>
+                <button type="button" class="small" disabled={index == last} data-action="section-down" onclick={down}>{"本部分下移"}</button>
+            </div>
+            if section.enabled {
+                <div class="field">
+                    <div class="field-head"><span class="label">{"本部分标题"}</span></div>
+                    <p class="hint">{"编号自动生成，只写标题文字。"}</p>
+                    <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
+                    <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
+                </div>
+                { fields.unwrap_or_default() }
+            } else {
+                <p class="off-note">{"这一部分目前不在报告中。勾选上方的“在报告中包含这一部分”即可填写。"}</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+//! The editor's top bar: back to the list, the title, counts, undo/redo and
+//! the save status.
+
+use super::{EditorMsg, SaveStatus};
+use crate::ui::platform::clock;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub title: String,
+    pub chars: usize,
+    pub save: SaveStatus,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_msg: Callback<EditorMsg>,
+    pub on_close: Callback<MouseEvent>,
+    pub on_keep_mine: Callback<MouseEvent>,
+    pub on_take_theirs: Callback<MouseEvent>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let (status, class) = match &props.save {
+        SaveStatus::Clean => ("已打开".to_string(), "clean"),
+        SaveStatus::Pending => ("正在保存…".to_string(), "pending"),
+        SaveStatus::Saved { at_ms } => (format!("已保存 {}", clock(*at_ms)), "saved"),
+        SaveStatus::Failed(reason) => (reason.clone(), "failed"),
+        SaveStatus::Conflict => (
+            "另一个标签页保存了这份草稿的较新版本。".to_string(),
+            "conflict",
+        ),
+    };
+    let undo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Undo);
+    let redo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Redo);
+    html! {
+        <header class="toolbar no-print">
+            <button type="button" data-action="close" onclick={props.on_close.clone()}>{"← 我的报告"}</button>
+            <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { "（未填写标题）" } else { &props.title } }</h1>
+            <span class="total-count" data-total-count={props.chars.to_string()}>{ format!("全文 {} 字", props.chars) }</span>
+            <button type="button" data-action="undo" disabled={!props.can_undo} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
+            <button type="button" data-action="redo" disabled={!props.can_redo} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
+            <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+            if props.save == SaveStatus::Conflict {
+                <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
+                <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>
+            }
+        </header>
+    }
+}

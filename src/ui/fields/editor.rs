@@ -1,0 +1,156 @@
+//! One template field: its label, hint, example and the input for its kind.
+
+use super::date::DateInput;
+use super::line::LineInput;
+use super::points::PointList;
+use super::subsections::SubsectionList;
+use super::text_area::TextArea;
+use super::year::YearInput;
+use crate::document::Anchor;
+use crate::draft::{Action, FieldRef, FieldValue};
+use crate::template::{FieldKind, FieldSpec};
+use crate::ui::editor::EditorMsg;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldEditorProps {
+    pub spec: &'static FieldSpec,
+    pub field: FieldRef,
+    /// The field's value; `None` for the year, which lives on the draft.
+    pub value: Option<FieldValue>,
+    pub year: i32,
+    pub on_msg: Callback<EditorMsg>,
+}
+
+/// The `data-field` name of a field: `meta.title`, `plans.points`.
+pub fn field_key(field: &FieldRef) -> String {
+    format!(
+        "{}.{}",
+        field.section.as_deref().unwrap_or("meta"),
+        field.field
+    )
+}
+
+/// Where a field's text lands in the composed report.
+pub fn field_anchor(field: &FieldRef, path: Vec<usize>) -> Anchor {
+    Anchor {
+        section: field.section.clone(),
+        field: field.field.clone(),
+        path,
+    }
+}
+
+#[component]
+pub fn FieldEditor(props: &FieldEditorProps) -> Html {
+    let spec = props.spec;
+    let field = props.field.clone();
+    let key = field_key(&field);
+    let on_msg = props.on_msg.clone();
+    let edit = {
+        let on_msg = on_msg.clone();
+        move |action: Action| on_msg.emit(EditorMsg::Edit(action))
+    };
+    let focus = {
+        let on_msg = on_msg.clone();
+        let anchor = field_anchor(&field, Vec::new());
+        Callback::from(move |_| on_msg.emit(EditorMsg::Focus(anchor.clone())))
+    };
+    let blur = on_msg.reform(|_| EditorMsg::EndTyping);
+    let input = match (spec.kind, &props.value) {
+        (FieldKind::Year, _) => {
+            let edit = edit.clone();
+            html! { <YearInput value={props.year} field={key.clone()}
+            on_change={Callback::from(move |y| edit(Action::SetYear(y)))} /> }
+        }
+        (FieldKind::Line, value) => {
+            let text = match value {
+                Some(FieldValue::Line(s)) => s.clone(),
+                _ => String::new(),
+            };
+            let (edit, field) = (edit.clone(), field.clone());
+            html! { <LineInput value={text} field={key.clone()} wide=true
+            placeholder={spec.example.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
+            on_input={Callback::from(move |text| edit(Action::SetLine { field: field.clone(), text }))} /> }
+        }
+        (FieldKind::Text, value) => {
+            let text = match value {
+                Some(FieldValue::Text(ps)) => ps.join("\n"),
+                _ => String::new(),
+            };
+            let (edit, field) = (edit.clone(), field.clone());
+            html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
+            placeholder="每段一行，回车另起一段"
+            on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
+        }
+        (FieldKind::Date, value) => {
+            let date = match value {
+                Some(FieldValue::Date(d)) => *d,
+                _ => None,
+            };
+            let edit = edit.clone();
+            html! { <DateInput value={date} field={key.clone()} on_focus={focus.clone()}
+            on_change={Callback::from(move |d| edit(Action::SetDate(d)))} /> }
+        }
+        (FieldKind::Subsections, value) => {
+            let items = match value {
+                Some(FieldValue::Subsections(items)) => items.clone(),
+                _ => Vec::new(),
+            };
+            html! { <SubsectionList field={field.clone()} {items} on_msg={on_msg.clone()} /> }
+        }
+        (FieldKind::Points, value) => {
+            let points = match value {
+                Some(FieldValue::Points(points)) => points.clone(),
+                _ => Vec::new(),
+            };
+            html! { <PointList field={field.clone()} {points} on_msg={on_msg.clone()} /> }
+        }
+    };
+    let count = props
+        .value
+        .as_ref()
+        .map(FieldValue::char_count)
+        .unwrap_or(0);
+    let blank =
+        props.value.as_ref().is_none_or(FieldValue::is_blank) && spec.kind != FieldKind::Year;
+    let insert_example = {
+        let edit = edit.clone();
+        let field = field.clone();
+        move |_: MouseEvent| {
+            edit(Action::InsertExample {
+                field: field.clone(),
+            })
+        }
+    };
+    let has_example = !spec.example.is_empty() && spec.kind != FieldKind::Year;
+    html! {
+        <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
+            <div class="field-head">
+                <span class="label">{ &spec.label }</span>
+                if spec.required {
+                    <span class="required" title="必填">{"必填"}</span>
+                }
+                if spec.required && blank {
+                    <span class="missing-note">{"尚未填写"}</span>
+                }
+                if matches!(spec.kind, FieldKind::Text | FieldKind::Subsections | FieldKind::Points) {
+                    <span class="count" data-count={key.clone()}>{ format!("{count} 字") }</span>
+                }
+            </div>
+            if !spec.hint.is_empty() {
+                <p class="hint">{ &spec.hint }</p>
+            }
+            { input }
+            if has_example {
+                <details class="example">
+                    <summary>{"参考示例"}</summary>
+                    <p class="example-text">{ &spec.example }</p>
+                    <button type="button" class="small" data-action="insert-example"
+                        data-example-for={key.clone()} onclick={insert_example}>
+                        {"插入示例作为起点"}
+                    </button>
+                </details>
+            }
+        </div>
+    }
+}

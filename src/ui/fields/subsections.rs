@@ -1,0 +1,110 @@
+//! A list of subsections numbered （一）（二）… by position, each with a
+//! heading, run-in or standalone, its paragraphs and 1. items under it.
+
+use super::line::LineInput;
+use super::text_area::TextArea;
+use crate::document::numbering::heading_number;
+use crate::draft::{Action, Direction, FieldRef, Subsection};
+use crate::ui::editor::EditorMsg;
+use crate::ui::fields::editor::{field_anchor, field_key};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SubsectionListProps {
+    pub field: FieldRef,
+    pub items: Vec<Subsection>,
+    #[prop_or_default]
+    pub parent: Vec<usize>,
+    pub on_msg: Callback<EditorMsg>,
+}
+
+#[component]
+pub fn SubsectionList(props: &SubsectionListProps) -> Html {
+    let level = (props.parent.len() + 2) as u8;
+    let count = props.items.len();
+    let edit = |action: Action| EditorMsg::Edit(action);
+    let add = {
+        let (field, parent) = (props.field.clone(), props.parent.clone());
+        props.on_msg.reform(move |_: MouseEvent| {
+            edit(Action::AddSubsection {
+                field: field.clone(),
+                parent: parent.clone(),
+                after: None,
+            })
+        })
+    };
+    let items = props.items.iter().enumerate().map(|(i, item)| {
+        let mut path = props.parent.clone();
+        path.push(i);
+        let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
+        let on = |make: Box<dyn Fn() -> Action>| props.on_msg.reform(move |_: MouseEvent| edit(make()));
+        let (f, p) = (props.field.clone(), path.clone());
+        let up = on(Box::new(move || Action::MoveSubsection { field: f.clone(), path: p.clone(), direction: Direction::Up }));
+        let (f, p) = (props.field.clone(), path.clone());
+        let down = on(Box::new(move || Action::MoveSubsection { field: f.clone(), path: p.clone(), direction: Direction::Down }));
+        let (f, p) = (props.field.clone(), path.clone());
+        let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
+        let (f, p) = (props.field.clone(), path.clone());
+        let set_heading = props.on_msg.reform(move |heading: String| {
+            edit(Action::SetSubsectionHeading { field: f.clone(), path: p.clone(), heading })
+        });
+        let (f, p) = (props.field.clone(), path.clone());
+        let set_text = props.on_msg.reform(move |text: String| {
+            edit(Action::SetSubsectionText { field: f.clone(), path: p.clone(), text })
+        });
+        let (f, p, run_in) = (props.field.clone(), path.clone(), item.run_in);
+        let toggle_run_in = props.on_msg.reform(move |_: Event| {
+            edit(Action::SetSubsectionRunIn { field: f.clone(), path: p.clone(), run_in: !run_in })
+        });
+        let anchor = field_anchor(&props.field, path.clone());
+        let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
+        let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
+        let number = heading_number(level, i);
+        html! {
+            <li key={i} class="subsection" data-subsection={key.clone()}>
+                <div class="item-head">
+                    <span class="number" data-number={key.clone()}>{ number }</span>
+                    <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
+                        placeholder="小标题，如“强化领导，落实工作责任。”" on_input={set_heading}
+                        on_focus={focus.clone()} on_blur={blur.clone()} />
+                </div>
+                <label class="run-in">
+                    <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
+                    {"小标题与正文接排（同一段）"}
+                </label>
+                <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
+                    placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} />
+                if level < 4 {
+                    <SubsectionList field={props.field.clone()} items={item.children.clone()}
+                        parent={path.clone()} on_msg={props.on_msg.clone()} />
+                }
+                <div class="item-tools">
+                    <button type="button" class="small" disabled={i == 0} onclick={up}
+                        data-action="move-up" title="上移">{"上移"}</button>
+                    <button type="button" class="small" disabled={i + 1 == count} onclick={down}
+                        data-action="move-down" title="下移">{"下移"}</button>
+                    <button type="button" class="small danger" onclick={remove}
+                        data-action="remove" title="删除（可撤销）">{"删除"}</button>
+                </div>
+            </li>
+        }
+    });
+    let (label, class) = if level == 2 {
+        (
+            "＋ 添加一项（".to_string() + &heading_number(2, count) + "）",
+            "subsections",
+        )
+    } else {
+        (
+            format!("＋ 添加下一级（{}）", heading_number(level, count)),
+            "subsections nested",
+        )
+    };
+    html! {
+        <div class={class}>
+            <ol class="items">{ for items }</ol>
+            <button type="button" class="add" data-action="add-subsection"
+                data-add-for={field_key(&props.field)} onclick={add}>{ label }</button>
+        </div>
+    }
+}

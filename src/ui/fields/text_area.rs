@@ -1,0 +1,61 @@
+//! A multi-paragraph text box: Enter starts a new paragraph.
+//!
+//! The model keeps paragraphs, not the typed text: a trailing empty line or
+//! an indent typed a moment ago is not in it. While the box has focus it
+//! shows what the user typed as long as that still means the model's
+//! paragraphs; after an undo (or any outside change) it shows the model.
+
+use crate::draft::split_paragraphs;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextAreaProps {
+    /// The model's text: paragraphs joined by line breaks.
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    #[prop_or_default]
+    pub on_focus: Callback<()>,
+    #[prop_or_default]
+    pub on_blur: Callback<()>,
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    /// Stable hook for tests and labels: `data-field`.
+    pub field: AttrValue,
+    #[prop_or(4)]
+    pub rows: u32,
+}
+
+#[component]
+pub fn TextArea(props: &TextAreaProps) -> Html {
+    let typed = use_state(|| None::<String>);
+    let shown = match &*typed {
+        Some(t) if split_paragraphs(t).join("\n") == props.value.as_str() => t.clone(),
+        _ => props.value.to_string(),
+    };
+    let oninput = {
+        let typed = typed.clone();
+        let on_input = props.on_input.clone();
+        move |e: InputEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let text = el.value();
+            typed.set(Some(text.clone()));
+            on_input.emit(text);
+        }
+    };
+    let onfocus = props.on_focus.reform(|_: FocusEvent| ());
+    let onblur = {
+        let typed = typed.clone();
+        let on_blur = props.on_blur.clone();
+        move |_: FocusEvent| {
+            typed.set(None);
+            on_blur.emit(());
+        }
+    };
+    let lines = shown.lines().count().max(1) as u32;
+    let rows = props.rows.max(lines.min(30) + 1);
+    html! {
+        <textarea class="text-area" data-field={props.field.clone()} value={shown}
+            rows={rows.to_string()} placeholder={props.placeholder.clone()}
+            {oninput} {onfocus} {onblur} />
+    }
+}

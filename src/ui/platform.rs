@@ -1,0 +1,86 @@
+//! Small browser services behind plain functions: the clock, random
+//! numbers, downloads, printing and the clipboard.
+
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A random number for new ids.
+pub fn entropy() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+/// "10:32" in local time, for the save status.
+pub fn clock(ms: i64) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// "2024年3月1日 10:32" in local time, for the list of drafts.
+pub fn date_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    format!(
+        "{}年{}月{}日 {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Today's year, month and day in local time.
+pub fn today() -> (i32, u8, u8) {
+    let date = js_sys::Date::new_0();
+    (
+        date.get_full_year() as i32,
+        (date.get_month() + 1) as u8,
+        date.get_date() as u8,
+    )
+}
+
+/// Offers `bytes` to the user as a downloaded file.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let fail = |what: &str| format!("无法生成下载文件（{what}）。");
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("a"))?
+        .dyn_into()
+        .map_err(|_| fail("a"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() -> Result<(), String> {
+    web_sys::window()
+        .ok_or("无法打开打印对话框。")?
+        .print()
+        .map_err(|_| "浏览器拒绝了打印请求。".to_string())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: String) -> Result<(), String> {
+    let window = web_sys::window().ok_or("无法访问剪贴板。")?;
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "浏览器不允许写入剪贴板，请改用下载。".to_string())
+}

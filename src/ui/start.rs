@@ -1,0 +1,287 @@
+//! The start page: the writer's drafts, a new report, the sample report,
+//! and copy / rename / delete (with undo) / start next year's report.
+
+use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
+use crate::sample::seed_draft;
+use crate::store::DeletedDraft;
+use crate::template::{annual_report, meta_id};
+use crate::ui::platform::{date_time, entropy, now_ms, today};
+use crate::ui::session::Session;
+use crate::wizard::STEP_BASIC;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long "撤销删除" stays offered.
+const UNDO_DELETE_MS: u32 = 15_000;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub on_open: Callback<(Rc<Draft>, String)>,
+}
+
+fn new_id() -> String {
+    draft_id(now_ms(), entropy())
+}
+
+#[component]
+pub fn Start(props: &StartProps) -> Html {
+    let session = use_context::<Session>();
+    let version = use_state(|| 0u32);
+    let message = use_state(|| None::<Result<String, String>>);
+    let deleted = use_state(|| None::<Rc<DeletedDraft>>);
+    let undo_timer = use_mut_ref(|| None::<Timeout>);
+    let confirming = use_state(|| None::<String>);
+    let renaming = use_state(|| None::<(String, String)>);
+    let new_year = use_state(|| today().0 - 1);
+
+    let Some(session) = session else {
+        return html! { <p class="error">{"无法打开草稿存储。"}</p> };
+    };
+    let listing = session.with(|s| s.list(now_ms()));
+    let refresh = {
+        let version = version.clone();
+        move || version.set(*version + 1)
+    };
+    let fail = {
+        let message = message.clone();
+        move |e: String| message.set(Some(Err(e)))
+    };
+
+    // Saves a new draft and opens it.
+    let create = {
+        let (session, on_open, fail) = (session.clone(), props.on_open.clone(), fail.clone());
+        move |mut draft: Draft| match session.with(|s| s.save(&mut draft, now_ms())) {
+            Ok(_) => on_open.emit((Rc::new(draft), STEP_BASIC.to_string())),
+            Err(e) => fail(e.to_string()),
+        }
+    };
+    let new_report = {
+        let (create, year) = (create.clone(), new_year.clone());
+        move |_: MouseEvent| create(Draft::new(annual_report(), new_id(), *year, now_ms()))
+    };
+    let open_sample = {
+        let create = create.clone();
+        move |_: MouseEvent| create(seed_draft(&new_id(), now_ms()))
+    };
+    let set_year = {
+        let year = new_year.clone();
+        move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(y) = el.value().trim().parse::<i32>() {
+                if (1000..=9998).contains(&y) {
+                    year.set(y);
+                }
+            }
+        }
+    };
+
+    let rows = match &listing {
+        Err(e) => html! { <p class="error">{ e.to_string() }</p> },
+        Ok(listing) if listing.drafts.is_empty() => html! {
+            <p class="empty">{"还没有草稿。新建一份报告，或先打开示例报告看看。"}</p>
+        },
+        Ok(listing) => listing.drafts.iter().map(|summary| {
+            let id = summary.id.clone();
+            let load = {
+                let session = session.clone();
+                move |id: &str| session.with(|s| s.load(id, now_ms()))
+            };
+            let open = {
+                let (load, on_open, fail, id) = (load.clone(), props.on_open.clone(), fail.clone(), id.clone());
+                let session = session.clone();
+                move |_: MouseEvent| match load(&id) {
+                    Ok(d) => {
+                        let ui = session.with(|s| s.load_ui_state());
+                        let step = match (ui.last_draft_id, ui.step) {
+                            (Some(last), Some(step)) if last == id => step,
+                            _ => STEP_BASIC.to_string(),
+                        };
+                        on_open.emit((Rc::new(d), step))
+                    }
+                    Err(e) => fail(e.to_string()),
+                }
+            };
+            let copy = {
+                let (load, create, fail, id) = (load.clone(), create.clone(), fail.clone(), id.clone());
+                move |_: MouseEvent| match load(&id) {
+                    Ok(d) => create(duplicate(&d, new_id(), now_ms())),
+                    Err(e) => fail(e.to_string()),
+                }
+            };
+            let next_year = {
+                let (load, create, fail, id) = (load.clone(), create.clone(), fail.clone(), id.clone());
+                move |_: MouseEvent| match load(&id) {
+                    Ok(d) => create(duplicate_for_next_year(&d, new_id(), now_ms())),
+                    Err(e) => fail(e.to_string()),
+                }
+            };
+            let ask_delete = {
+                let (confirming, id) = (confirming.clone(), id.clone());
+                move |_: MouseEvent| confirming.set(Some(id.clone()))
+            };
+            let cancel_delete = {
+                let confirming = confirming.clone();
+                move |_: MouseEvent| confirming.set(None)
+            };
+            let delete = {
+                let (session, deleted, timer, confirming, refresh, fail, id) =
+                    (session.clone(), deleted.clone(), undo_timer.clone(), confirming.clone(), refresh.clone(), fail.clone(), id.clone());
+                move |_: MouseEvent| {
+                    confirming.set(None);
+                    match session.with(|s| s.delete(&id)) {
+                        Ok(Some(record)) => {
+                            deleted.set(Some(Rc::new(record)));
+                            let deleted = deleted.clone();
+                            *timer.borrow_mut() = Some(Timeout::new(UNDO_DELETE_MS, move || deleted.set(None)));
+                        }
+                        Ok(None) => {}
+                        Err(e) => fail(e.to_string()),
+                    }
+                    refresh();
+                }
+            };
+            let start_rename = {
+                let (renaming, id, title) = (renaming.clone(), id.clone(), summary.title.clone());
+                move |_: MouseEvent| renaming.set(Some((id.clone(), title.clone())))
+            };
+            let is_renaming = renaming.as_ref().filter(|(rid, _)| *rid == id).map(|(_, t)| t.clone());
+            let rename_input = {
+                let (renaming, id) = (renaming.clone(), id.clone());
+                move |e: InputEvent| {
+                    let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    renaming.set(Some((id.clone(), el.value())));
+                }
+            };
+            let commit_rename = {
+                let (session, renaming, refresh, fail, load, id) =
+                    (session.clone(), renaming.clone(), refresh.clone(), fail.clone(), load.clone(), id.clone());
+                move || {
+                    let Some((rid, title)) = (*renaming).clone() else { return };
+                    renaming.set(None);
+                    if rid != id {
+                        return;
+                    }
+                    let result = load(&id).and_then(|mut d| {
+                        let now = now_ms();
+                        crate::draft::apply(annual_report(), &mut d, &Action::SetLine { field: FieldRef::meta(meta_id::TITLE), text: title }, now);
+                        session.with(|s| s.save(&mut d, now)).map(|_| ())
+                    });
+                    if let Err(e) = result {
+                        fail(e.to_string());
+                    }
+                    refresh();
+                }
+            };
+            let rename_keys = {
+                let (commit, renaming) = (commit_rename.clone(), renaming.clone());
+                move |e: KeyboardEvent| match e.key().as_str() {
+                    "Enter" => commit(),
+                    "Escape" => renaming.set(None),
+                    _ => {}
+                }
+            };
+            let rename_ok = move |_: MouseEvent| commit_rename();
+            let percent = summary.completeness.percent();
+            html! {
+                <li key={summary.id.clone()} class="draft-row" data-draft={summary.id.clone()}>
+                    <div class="draft-main">
+                        if let Some(title) = is_renaming {
+                            <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
+                                oninput={rename_input} onkeydown={rename_keys} />
+                            <button type="button" class="small" data-action="rename-ok" onclick={rename_ok}>{"确定"}</button>
+                        } else {
+                            <button type="button" class="link draft-title" data-action="open" onclick={open}>{ &summary.label }</button>
+                        }
+                        <span class="meta">
+                            <span data-year={summary.year.to_string()}>{ format!("{}年度", summary.year) }</span>
+                            <span>{ format!("最后编辑 {}", date_time(summary.updated_ms)) }</span>
+                            <span>{ format!("{} 字", summary.char_count) }</span>
+                            <span class="progress" title="必填内容完成度">
+                                <progress max="100" value={percent.to_string()} />
+                                { format!("完成 {percent}%") }
+                            </span>
+                        </span>
+                    </div>
+                    <div class="draft-tools">
+                        <button type="button" class="small" data-action="duplicate" onclick={copy}>{"复制"}</button>
+                        <button type="button" class="small" data-action="next-year" onclick={next_year}>{"以此为基础新建下一年度"}</button>
+                        <button type="button" class="small" data-action="rename" onclick={start_rename}>{"重命名"}</button>
+                        if confirming.as_deref() == Some(summary.id.as_str()) {
+                            <span class="confirm">
+                                {"确定删除这份草稿？"}
+                                <button type="button" class="small danger" data-action="confirm-delete" onclick={delete}>{"删除"}</button>
+                                <button type="button" class="small" onclick={cancel_delete}>{"取消"}</button>
+                            </span>
+                        } else {
+                            <button type="button" class="small danger" data-action="delete" onclick={ask_delete}>{"删除"}</button>
+                        }
+                    </div>
+                </li>
+            }
+        }).collect::<Html>(),
+    };
+    let damaged = listing
+        .as_ref()
+        .map(|l| l.damaged.clone())
+        .unwrap_or_default();
+    let undo_delete = deleted.as_ref().map(|record| {
+        let (session, deleted, refresh, fail, record) = (
+            session.clone(),
+            deleted.clone(),
+            refresh.clone(),
+            fail.clone(),
+            record.clone(),
+        );
+        let title = record.title.clone();
+        let onclick = move |_: MouseEvent| {
+            if let Err(e) = session.with(|s| s.restore(&record)) {
+                fail(e.to_string());
+            }
+            deleted.set(None);
+            refresh();
+        };
+        html! {
+            <div class="toast" role="status" data-toast="deleted">
+                { format!("已删除《{}》。", if title.is_empty() { "未命名报告" } else { &title }) }
+                <button type="button" data-action="undo-delete" {onclick}>{"撤销"}</button>
+            </div>
+        }
+    });
+    html! {
+        <main class="start">
+            <header class="start-head">
+                <h1>{"报告"}<small>{"法治政府建设年度报告写作助手"}</small></h1>
+                <p>{"按照《法治政府建设与责任落实督察工作规定》要求的内容，一步一步写完年度报告，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
+            </header>
+            <section class="new-report">
+                <h2>{"新建报告"}</h2>
+                <div class="template-card">
+                    <strong>{ &annual_report().name }</strong>
+                    <label>{"报告年度 "}
+                        <input type="text" inputmode="numeric" maxlength="4" data-field="new-year"
+                            value={new_year.to_string()} oninput={set_year} />
+                    </label>
+                    <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
+                    <button type="button" data-action="open-sample" onclick={open_sample}>{"打开示例报告"}</button>
+                </div>
+            </section>
+            <section class="drafts">
+                <h2>{"我的报告"}</h2>
+                <ul class="draft-list">{ rows }</ul>
+                if !damaged.is_empty() {
+                    <h3>{"无法打开的草稿"}</h3>
+                    <ul class="damaged">
+                        { for damaged.iter().map(|d| html! { <li key={d.key.clone()} class="error">{ &d.message }</li> }) }
+                    </ul>
+                }
+            </section>
+            { undo_delete }
+            if let Some(result) = &*message {
+                <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status">
+                    { match result { Ok(m) | Err(m) => m.clone() } }
+                </p>
+            }
+        </main>
+    }
+}
