@@ -6,6 +6,7 @@
 
 pub mod document;
 pub mod draft;
+pub mod import;
 pub mod layout;
 pub mod render;
 pub mod sample;
