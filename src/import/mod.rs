@@ -159,7 +159,11 @@ pub fn from_text(
     let mut draft = Draft::new(template, id, year, now_ms);
 
     fill_frame(template, &mut draft, &head, &tail, &mut notes);
-    let preamble = build(Shape::text_only(), None, preamble_lines).intro;
+    // Without sections the whole body is one block of text, placed once.
+    let preamble = match sections.is_empty() {
+        true => Vec::new(),
+        false => build(Shape::text_only(), None, preamble_lines).intro,
+    };
     draft
         .meta
         .insert(meta_id::PREAMBLE.into(), FieldValue::Text(preamble));

@@ -89,14 +89,22 @@ pub(crate) fn build(shape: Shape, run_on: Option<String>, lines: &[&str]) -> Bui
     if let Some(text) = run_on {
         b.paragraph(text);
     }
-    for line in lines {
-        b.line(line);
+    // A point list needs at least 一是 and 二是 as paragraphs: a lone
+    // paragraph starting with 一是 (with 二是 inline, say) stays text.
+    let mut second_point_after = vec![false; lines.len()];
+    let mut seen = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        second_point_after[i] = seen;
+        seen |= parse_marker(line).is_some_and(|m| m.kind == MarkerKind::Point && m.number == 2);
+    }
+    for (line, second) in lines.iter().zip(second_point_after) {
+        b.line(line, second);
     }
     b.built
 }
 
 impl Builder {
-    fn line(&mut self, line: &str) {
+    fn line(&mut self, line: &str, second_point_after: bool) {
         match parse_marker(line) {
             Some(
                 m @ Marker {
@@ -109,7 +117,7 @@ impl Builder {
                     kind: MarkerKind::Point,
                     ..
                 },
-            ) if self.takes_point(m.number) => {
+            ) if self.takes_point(m.number, second_point_after) => {
                 let composed = crate::document::numbering::point_label(self.built.points.len());
                 if composed != m.text {
                     self.built.renumbered.push((m.text.clone(), composed));
@@ -123,11 +131,13 @@ impl Builder {
         }
     }
 
-    /// A point continues the sequence 一是, 二是, … outside subsections.
-    fn takes_point(&self, number: usize) -> bool {
+    /// A point continues the sequence 一是, 二是, … outside subsections;
+    /// 一是 starts one only when a 二是 paragraph follows.
+    fn takes_point(&self, number: usize, second_point_after: bool) -> bool {
         self.shape.points
             && !matches!(self.target, Target::Item(_))
             && number == self.built.points.len() + 1
+            && (number > 1 || second_point_after)
     }
 
     fn subsection(&mut self, level: u8, marker: &Marker, rest: &str) {
@@ -347,6 +357,9 @@ mod tests {
             ["二是没有一是。", "今年以来：一是甲。二是乙。"]
         );
         assert!(built.points.is_empty());
+        let built = build(POINTS, None, &["一是甲;二是乙.", "主要原因：培训少。"]);
+        assert_eq!(built.intro, ["一是甲;二是乙.", "主要原因：培训少。"]);
+        assert!(built.points.is_empty());
     }
 
     #[test]
@@ -354,10 +367,10 @@ mod tests {
         let built = build(
             POINTS,
             None,
-            &["（一）存在的不足", "1.依法决策。", "一是甲。"],
+            &["（一）存在的不足", "1.依法决策。", "一是甲。", "二是乙。"],
         );
         assert_eq!(built.intro, ["（一）存在的不足", "1.依法决策。"]);
-        assert_eq!(built.points.len(), 1);
+        assert_eq!(built.points.len(), 2);
         let built = build(Shape::text_only(), Some("正文。".into()), &["一是甲。"]);
         assert_eq!(built.intro, ["正文。", "一是甲。"]);
     }
@@ -369,9 +382,9 @@ mod tests {
             items: true,
             points: true,
         };
-        let built = build(shape, None, &["（一）甲", "一是子。"]);
+        let built = build(shape, None, &["（一）甲", "一是子。", "二是子。"]);
         assert!(built.points.is_empty());
-        assert_eq!(built.items[0].paragraphs, ["一是子。"]);
+        assert_eq!(built.items[0].paragraphs, ["一是子。", "二是子。"]);
     }
 
     #[test]
