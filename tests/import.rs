@@ -631,6 +631,7 @@ fn the_lossless_check_notices_a_dropped_character() {
         .starts_with("dropped"));
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod property {
     use super::*;
     use proptest::prelude::*;
