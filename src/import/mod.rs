@@ -25,18 +25,25 @@
 //!   above the date, or below the closing); then the closing formula
 //!   (特此报告。, 以上报告…, 妥否…).
 //! - Body: lines before the first "一、" are the preamble; each "一、" (or
-//!   "一." "一．") line starts a section. Headings run in when text follows
-//!   their first 。；： on the same line (see [`marker`]'s split rule); the
-//!   run-on text of a level-1 heading becomes the section's first
-//!   paragraph, as composition never runs text into a level-1 heading.
-//! - Sections are matched to the template by keywords ([`matching`]); each
+//!   "一." "一．") line starts a section. A heading runs in when text
+//!   follows it on its line: the heading is everything up to and including
+//!   the first 。 ； ： (or ; : or a half-width full stop that is not part of
+//!   a number) outside quotation marks and brackets, the rest is its first
+//!   paragraph. A heading without such punctuation, or with nothing after
+//!   it, stands alone and keeps its punctuation as written. The run-on text
+//!   of a level-1 heading becomes the section's first paragraph, as
+//!   composition never runs text into a level-1 heading.
+//! - Points: paragraphs starting 一是, 二是, … in sequence, and only when a
+//!   二是 paragraph follows the 一是 one; "一是…二是…" inside one paragraph
+//!   stays text.
+//! - Sections are matched to the template by keywords (module `matching`); each
 //!   template section is used at most once. The first heading that matches
 //!   nothing becomes the optional text section (其他需要报告的情况) with its
 //!   own heading, when that section is not matched by keyword; further
 //!   unmatched sections are added to it as paragraphs (heading line first,
 //!   without its number). Without such a section they go to the preamble.
 //! - Fields within a section follow the template's field kinds
-//!   ([`section`]).
+//!   (module `section`).
 //! - Year: the first four-digit year in the title; else from the date (a
 //!   report signed from July on reports on that year, one signed in the
 //!   first half on the year before); else the first year in the body's
@@ -48,27 +55,34 @@
 //!
 //! Every non-whitespace character between the title and the end of the
 //! body reaches the composed document, except the numbers (一、 （一） 1.
-//! （1） 一是), which composition derives again from position. Lines
-//! skipped as boilerplate are returned in [`Imported::skipped`], and the
-//! date line, which composition rewrites in the standard form, in
-//! [`Imported::date_source`].
+//! （1） 一是), which composition derives again from position, and
+//! boilerplate lines directly below the title. Lines skipped (above and
+//! directly below the title, after the body) are returned in
+//! [`Imported::skipped`] and listed in the notes; the date line, which
+//! composition rewrites in the standard form, is returned in
+//! [`Imported::date_source`]. `tests/import.rs` checks this as a property
+//! over arbitrary text.
 
 mod boilerplate;
 mod date;
 mod frame;
-pub(crate) mod marker;
+mod marker;
 mod matching;
 mod notes;
+mod outline;
+mod place;
 mod section;
+mod year;
 
 pub use notes::Note;
 
-use crate::document::numbering::heading_number;
-use crate::draft::{clean_paragraph, Draft, FieldValue, ReportDate};
-use crate::template::{meta_id, FieldKind, Template};
+use crate::draft::{clean_paragraph, Draft, FieldValue};
+use crate::template::{meta_id, Template};
 use frame::{read_head, read_tail};
-use marker::{parse_marker, split_run_in, MarkerKind};
-use section::{build, Built, Shape};
+use outline::split_sections;
+use place::{place_sections, place_unstructured};
+use section::{build, Shape};
+use year::report_year;
 
 /// The largest text accepted, in bytes.
 pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
@@ -95,17 +109,6 @@ pub struct Imported {
     /// The date line as written, when one was found. Composition writes
     /// the date in the standard form, so this text itself is not kept.
     pub date_source: Option<String>,
-}
-
-/// One level-1 section as found in the text.
-struct RawSection<'a> {
-    /// The number as written, such as "一、" or "二.".
-    marker: String,
-    /// The heading line after its number.
-    line: &'a str,
-    heading: String,
-    run_on: Option<String>,
-    lines: &'a [&'a str],
 }
 
 /// Imports `text` as a draft of `template`, with draft id `id` created at
@@ -184,114 +187,6 @@ pub fn from_text(
     })
 }
 
-/// Splits the body into the preamble and the level-1 sections.
-fn split_sections<'a>(body: &'a [&'a str]) -> (&'a [&'a str], Vec<RawSection<'a>>) {
-    let starts: Vec<usize> = body
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| parse_marker(line).is_some_and(|m| m.kind == MarkerKind::Section))
-        .map(|(i, _)| i)
-        .collect();
-    let preamble_end = starts.first().copied().unwrap_or(body.len());
-    let sections = starts
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &start)| {
-            let end = starts.get(k + 1).copied().unwrap_or(body.len());
-            let line = body[start];
-            let marker = parse_marker(line)?;
-            let rest = line[marker.len..].trim();
-            let (heading, run_on) = split_run_in(rest);
-            Some(RawSection {
-                marker: marker.text,
-                line: rest,
-                heading,
-                run_on,
-                lines: &body[start + 1..end],
-            })
-        })
-        .collect();
-    (&body[..preamble_end], sections)
-}
-
-/// The year reported on, with a note when it was not read from the title.
-fn report_year(
-    title: Option<&str>,
-    date: Option<ReportDate>,
-    first_body_line: Option<&str>,
-    now_ms: i64,
-    notes: &mut Vec<Note>,
-) -> i32 {
-    if let Some(year) = title.and_then(first_year) {
-        return year;
-    }
-    let (year, from) = if let Some(d) = date {
-        let year = if d.month >= 7 { d.year } else { d.year - 1 };
-        (year, format!("按成文日期（{d}）推定为{year}年"))
-    } else if let Some(year) = first_body_line.and_then(first_year) {
-        (year, format!("按正文第一段推定为{year}年"))
-    } else {
-        let year = year_of_ms(now_ms) - 1;
-        (year, format!("按当前日期推定为{year}年"))
-    };
-    notes.push(Note::meta(
-        meta_id::YEAR,
-        format!("标题中没有年份，报告年度{from}，请核对。"),
-    ));
-    year
-}
-
-/// The first four-digit year (1900–2999) in `text`, written in Arabic,
-/// full-width or Chinese digits (二〇二三).
-fn first_year(text: &str) -> Option<i32> {
-    fn digit(c: char) -> Option<(u8, u32)> {
-        match c {
-            '0'..='9' => Some((0, c as u32 - '0' as u32)),
-            '０'..='９' => Some((1, c as u32 - '０' as u32)),
-            '〇' | '零' | '○' => Some((2, 0)),
-            _ => "一二三四五六七八九"
-                .chars()
-                .position(|d| d == c)
-                .map(|d| (2, d as u32 + 1)),
-        }
-    }
-    let mut run: Vec<(u8, u32)> = Vec::new();
-    let check = |run: &[(u8, u32)]| -> Option<i32> {
-        let same_kind = run.windows(2).all(|w| w[0].0 == w[1].0);
-        if run.len() != 4 || !same_kind {
-            return None;
-        }
-        let year = run.iter().fold(0, |acc, &(_, d)| acc * 10 + d) as i32;
-        (1900..=2999).contains(&year).then_some(year)
-    };
-    for c in text.chars() {
-        match digit(c) {
-            Some(d) => run.push(d),
-            None => {
-                if let Some(year) = check(&run) {
-                    return Some(year);
-                }
-                run.clear();
-            }
-        }
-    }
-    check(&run)
-}
-
-/// The calendar year of a Unix time in milliseconds (UTC).
-fn year_of_ms(ms: i64) -> i32 {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = ms.div_euclid(86_400_000) + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    i32::try_from(year).unwrap_or(2000)
-}
-
 /// Organ, title, addressee, closing, signature and date.
 fn fill_frame(
     template: &Template,
@@ -318,205 +213,4 @@ fn fill_frame(
         .meta
         .insert(meta_id::DATE.into(), FieldValue::Date(date));
     notes::frame(template, draft, head, tail, notes);
-}
-
-/// Text without level-1 headings: all of it goes to the first section.
-fn place_unstructured(
-    template: &Template,
-    draft: &mut Draft,
-    body: &[&str],
-    notes: &mut Vec<Note>,
-) {
-    let Some(spec) = template.sections.first() else {
-        let mut preamble = draft_text(draft, None, meta_id::PREAMBLE);
-        preamble.extend(build(Shape::text_only(), None, body).intro);
-        draft
-            .meta
-            .insert(meta_id::PREAMBLE.into(), FieldValue::Text(preamble));
-        return;
-    };
-    let mut found = Vec::new();
-    if !body.is_empty() {
-        let built = build(Shape::of(spec), None, body);
-        fill_section(template, draft, 0, None, built);
-        found.push(0);
-        notes.push(Note::section(
-            &spec.id,
-            format!(
-                "未识别出“一、”等章节标题，全文已放入“{}”部分，请在向导中调整。",
-                spec.short
-            ),
-        ));
-    }
-    reorder(template, draft, &found);
-    notes::missing(template, &found, notes);
-}
-
-/// Sections found in the text, matched to the template and filled.
-fn place_sections(
-    template: &Template,
-    draft: &mut Draft,
-    sections: &[RawSection<'_>],
-    notes: &mut Vec<Note>,
-) {
-    let headings: Vec<String> = sections.iter().map(|s| s.heading.clone()).collect();
-    let mut assigned = matching::assign(&headings, template);
-    let overflow = matching::overflow_section(template);
-    // The first unmatched heading takes the overflow section when no
-    // heading matched it by keyword.
-    if let Some(o) = overflow.filter(|o| !assigned.contains(&Some(*o))) {
-        if let Some(h) = assigned.iter().position(Option::is_none) {
-            assigned[h] = Some(o);
-            notes.push(Note::section(
-                &template.sections[o].id,
-                format!(
-                    "“{}{}”无法对应模板中的必备部分，已作为“{}”导入，保留原标题。",
-                    sections[h].marker, sections[h].heading, template.sections[o].short
-                ),
-            ));
-        }
-    }
-
-    let mut order: Vec<usize> = Vec::new();
-    let mut extra: Vec<String> = Vec::new();
-    let mut unplaced: Vec<String> = Vec::new();
-    let mut stray = 0;
-    for (raw, slot) in sections.iter().zip(&assigned) {
-        match slot {
-            Some(s) => {
-                let mut built = build(
-                    Shape::of(&template.sections[*s]),
-                    raw.run_on.clone(),
-                    raw.lines,
-                );
-                stray += built.stray.len();
-                extra.append(&mut built.stray);
-                notes::renumbered(&template.sections[*s], &built, notes);
-                fill_section(template, draft, *s, Some(raw.heading.clone()), built);
-                order.push(*s);
-            }
-            // The overflow section is assigned whenever a heading is not,
-            // so its place in the order comes from its own heading.
-            None => {
-                extra
-                    .extend(build(Shape::text_only(), Some(raw.line.to_string()), raw.lines).intro);
-                unplaced.push(format!("{}{}", raw.marker, raw.heading));
-            }
-        }
-    }
-    let level_one: Vec<(String, String)> = sections
-        .iter()
-        .zip(&assigned)
-        .filter_map(|(raw, slot)| {
-            let at = order.iter().position(|s| Some(*s) == *slot)?;
-            let composed = heading_number(1, at);
-            (composed != raw.marker).then(|| (raw.marker.clone(), composed))
-        })
-        .collect();
-    notes::level_one_renumbered(&level_one, notes);
-
-    if !extra.is_empty() {
-        place_extra(template, draft, overflow, extra, (&unplaced, stray), notes);
-    }
-    reorder(template, draft, &order);
-    notes::missing(template, &order, notes);
-}
-
-/// Puts paragraphs that fit no section into the overflow section (enabled
-/// for them), or the preamble when the template has none.
-fn place_extra(
-    template: &Template,
-    draft: &mut Draft,
-    overflow: Option<usize>,
-    extra: Vec<String>,
-    (unplaced, stray): (&[String], usize),
-    notes: &mut Vec<Note>,
-) {
-    let target = overflow.and_then(|o| Some((&template.sections[o], text_field(template, o)?)));
-    if let Some((spec, field)) = target {
-        let mut text = draft_text(draft, Some(&spec.id), &field);
-        text.extend(extra);
-        if let Some(section) = draft.section_mut(&spec.id) {
-            section.enabled = true;
-            section.fields.insert(field, FieldValue::Text(text));
-        }
-        notes::unplaced(unplaced, stray, &spec.short, Some(&spec.id), notes);
-    } else {
-        let mut preamble = draft_text(draft, None, meta_id::PREAMBLE);
-        preamble.extend(extra);
-        draft
-            .meta
-            .insert(meta_id::PREAMBLE.into(), FieldValue::Text(preamble));
-        notes::unplaced(unplaced, stray, "开头", None, notes);
-    }
-}
-
-/// The id of the first text field of template section `s`.
-fn text_field(template: &Template, s: usize) -> Option<String> {
-    template.sections[s]
-        .fields
-        .iter()
-        .find(|f| f.kind == FieldKind::Text)
-        .map(|f| f.id.clone())
-}
-
-/// The paragraphs of a text field (of a section, or of the frame).
-fn draft_text(draft: &Draft, section: Option<&str>, field: &str) -> Vec<String> {
-    let value = match section {
-        Some(id) => draft.section(id).and_then(|s| s.fields.get(field)),
-        None => draft.meta(field),
-    };
-    match value {
-        Some(FieldValue::Text(paragraphs)) => paragraphs.clone(),
-        _ => Vec::new(),
-    }
-}
-
-/// Puts what was built into template section `s` of the draft.
-fn fill_section(
-    template: &Template,
-    draft: &mut Draft,
-    s: usize,
-    heading: Option<String>,
-    built: Built,
-) {
-    let spec = &template.sections[s];
-    let Some(section) = draft.section_mut(&spec.id) else {
-        return;
-    };
-    section.enabled = true;
-    if let Some(heading) = heading {
-        section.heading = heading;
-    }
-    let mut intro = Some(built.intro);
-    let mut items = Some(built.items);
-    let mut points = Some(built.points);
-    for field in &spec.fields {
-        let value = match field.kind {
-            FieldKind::Text => intro.take().map(FieldValue::Text),
-            FieldKind::Subsections => items.take().map(FieldValue::Subsections),
-            FieldKind::Points => points.take().map(FieldValue::Points),
-            _ => None,
-        };
-        if let Some(value) = value {
-            section.fields.insert(field.id.clone(), value);
-        }
-    }
-}
-
-/// Orders the draft's sections: those found, in the order found, then the
-/// template's others in template order.
-fn reorder(template: &Template, draft: &mut Draft, found: &[usize]) {
-    let rank = |id: &str| -> usize {
-        let s = template
-            .sections
-            .iter()
-            .position(|spec| spec.id == id)
-            .unwrap_or(template.sections.len());
-        match found.iter().position(|&f| f == s) {
-            Some(at) => at,
-            None => found.len() + s,
-        }
-    };
-    draft.sections.sort_by_key(|section| rank(&section.id));
 }

@@ -17,7 +17,7 @@
 //!   right styles that last paragraph.
 //!
 //! One writer, one escaping function: all text goes through
-//! [`MarkdownWriter::text`], which backslash-escapes the ASCII characters
+//! `MarkdownWriter::text`, which backslash-escapes the ASCII characters
 //! that Markdown could read as syntax.
 
 use crate::document::{BlockKind, Document};
