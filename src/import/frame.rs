@@ -118,7 +118,9 @@ pub(crate) fn read_head(lines: &[&str]) -> Head {
         head.title = Some(lines[t].to_string());
         at = t + 1;
     }
-    while at < lines.len() && is_boilerplate(lines[at]) {
+    // Website copies often repeat the title below the page heading.
+    let repeats_title = |line: &str| head.title.as_deref() == Some(line);
+    while at < lines.len() && (is_boilerplate(lines[at]) || repeats_title(lines[at])) {
         head.skipped.push(lines[at].to_string());
         at += 1;
     }
@@ -203,6 +205,22 @@ mod tests {
         );
         assert_eq!(head.skipped.len(), 3);
         assert_eq!(head.body_start, 4);
+    }
+
+    #[test]
+    fn a_repeated_title_below_the_page_heading_is_skipped() {
+        let lines = [
+            "某县2023年法治政府建设年度报告",
+            "来源：某县",
+            "某县2023年法治政府建设年度报告",
+            "正文。",
+        ];
+        let head = read_head(&lines);
+        assert_eq!(
+            head.skipped,
+            ["来源：某县", "某县2023年法治政府建设年度报告"]
+        );
+        assert_eq!(head.body_start, 3);
     }
 
     #[test]

@@ -18,8 +18,8 @@
 //!   sentence punctuation. The short line just above it is the organ line;
 //!   all other lines above it are skipped (they are website boilerplate or
 //!   a document number). Boilerplate directly below the title (发布时间：…,
-//!   【字体：大 中 小】) is skipped too. A short line ending with ：right after
-//!   that is the addressee.
+//!   【字体：大 中 小】, a repeat of the title) is skipped too. A short line
+//!   ending with ：right after that is the addressee.
 //! - Tail, read from the end: website boilerplate (打印本页, 关闭窗口, 分享到
 //!   …) is skipped; then a date line; then the signature (a short name line
 //!   above the date, or below the closing); then the closing formula
