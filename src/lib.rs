@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod document;
 pub mod draft;
+pub mod import;
 pub mod layout;
 pub mod render;
 pub mod sample;

@@ -1,3 +1,4 @@
 //! Renderers that turn a composed document into text formats.
 
+pub mod markdown;
 pub mod text;
