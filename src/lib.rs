@@ -5,6 +5,7 @@
 //! browser only.
 
 pub mod document;
+pub mod docx;
 pub mod draft;
 pub mod layout;
 pub mod render;
