@@ -317,7 +317,7 @@ fn format_number(n: u32, format: &str) -> String {
         "upperLetter" => letters(n, b'A'),
         "lowerLetter" => letters(n, b'a'),
         "upperRoman" => roman(n),
-        "lowerRoman" => roman(n).to_lowercase(),
+        "lowerRoman" => roman(n).to_ascii_lowercase(),
         "none" => String::new(),
         _ => n.to_string(),
     }

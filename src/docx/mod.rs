@@ -1,6 +1,6 @@
 //! DOCX export and import, pure Rust.
 //!
-//! [`write`] turns a composed [`Document`] into a .docx laid out to
+//! [`write()`] turns a composed [`Document`] into a .docx laid out to
 //! GB/T 9704 — A4, the 28 × 22 grid, the typefaces per element, page
 //! numbers "— N —" on alternating sides — with the settings measured on
 //! LibreOffice 7.4's PDF output (see `docs/gbt9704.md`). [`read_text`]
@@ -11,13 +11,24 @@
 //! `word/styles.xml`, `word/settings.xml`, `word/fontTable.xml`, two
 //! footers, `word/_rels/document.xml.rels` and `docProps/{core,app}.xml`.
 //!
-//! What Word does differently from LibreOffice with this file: it honours
-//! `w:firstLineChars` (two characters of its own measure, 16 pt each,
-//! rather than the 2 × 15.75 pt twips fallback LibreOffice uses — the
-//! line still holds 26 characters after the indent), and it reads
-//! `w:overflowPunct` the documented way, so a "，" or "。" that falls after
-//! the 28th character hangs in the right margin instead of pulling a
-//! character down to the next line (see [`styles`]).
+//! What Word (and WPS, which follows it) does differently from
+//! LibreOffice 7.4, the reader the layout is tested with:
+//! - `w:overflowPunct w:val="1"`: LibreOffice reads the flag inverted and
+//!   keeps "，。" inside the type area; Word reads it the documented way
+//!   ("allow punctuation to extend past the text extents"), so a "，" or
+//!   "。" falling after the 28th character hangs in the right margin
+//!   instead of pulling a character down to the next line.
+//! - `w:autoSpaceDE`/`w:autoSpaceDN` off: Word sets digits tight against
+//!   Chinese characters, half a character each, as on the grid;
+//!   LibreOffice ignores both flags and adds about a quarter character at
+//!   each boundary, so lines with digits hold slightly fewer characters and
+//!   the date "2023年12月18日" is about one character wider.
+//! - `w:firstLineChars="200"`: Word indents two characters of its own
+//!   measure (16 pt each); LibreOffice uses the `w:firstLine` fallback of
+//!   2 × 15.75 pt. Either way 26 characters follow on the first line.
+//!
+//! The zip container is hand-written (see `package`): the `zip` crate
+//! would cost about three times as much wasm.
 
 mod body;
 mod error;
@@ -84,6 +95,6 @@ pub fn read_text(bytes: &[u8]) -> Result<String, DocxError> {
     let mut lists = Lists::new(numbering.as_deref(), styles.as_deref());
     read::document_text(&document, &mut lists).map_err(|e| DocxError::CorruptXml {
         part: DOCUMENT.to_string(),
-        detail: e.to_string(),
+        detail: e.describe(),
     })
 }

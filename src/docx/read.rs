@@ -12,6 +12,7 @@
 //! would otherwise appear twice). Text boxes become lines of their own just
 //! before the paragraph that anchors them.
 
+use quick_xml::errors::IllFormedError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
@@ -105,14 +106,55 @@ struct Inside {
     level: Option<u8>,
 }
 
+/// Why and where a part's XML could not be read, in words for the
+/// error message (quick-xml's own messages are English and would pull its
+/// formatting code into the wasm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Broken {
+    /// What is wrong.
+    pub what: &'static str,
+    /// Byte offset in the part.
+    pub position: u64,
+}
+
+impl Broken {
+    fn new(e: &quick_xml::Error, position: u64) -> Broken {
+        let what = match e {
+            quick_xml::Error::Syntax(_) => "XML 语法错误",
+            quick_xml::Error::IllFormed(_) => "XML 标签不匹配或不完整",
+            quick_xml::Error::Escape(_) => "无法识别的字符引用",
+            quick_xml::Error::Encoding(_) => "字符编码错误",
+            _ => "XML 读取错误",
+        };
+        Broken { what, position }
+    }
+
+    /// "XML 语法错误，位置 123".
+    pub(crate) fn describe(&self) -> String {
+        format!("{}，位置 {}", self.what, self.position)
+    }
+}
+
 /// The text of `xml` (a `word/document.xml`), lines separated by `\n`.
-pub(crate) fn document_text(xml: &str, lists: &mut Lists) -> Result<String, quick_xml::Error> {
+pub(crate) fn document_text(xml: &str, lists: &mut Lists) -> Result<String, Broken> {
     let mut reader = reader(xml);
+    walk(&mut reader, lists).map_err(|e| Broken::new(&e, reader.buffer_position()))
+}
+
+fn walk(reader: &mut NsReader<&[u8]>, lists: &mut Lists) -> Result<String, quick_xml::Error> {
     let mut lines: Vec<String> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut inside = Inside::default();
+    let mut open: Vec<String> = Vec::new();
     loop {
         let (ns, event) = reader.read_resolved_event()?;
+        match &event {
+            Event::Start(e) => open.push(String::from(e.name().as_ref())),
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
@@ -204,6 +246,11 @@ pub(crate) fn document_text(xml: &str, lists: &mut Lists) -> Result<String, quic
             _ => {}
         }
     }
+    // A truncated part ends inside open elements; its text would be
+    // silently incomplete.
+    if let Some(name) = open.pop() {
+        return Err(IllFormedError::MissingEndTag(name).into());
+    }
     Ok(lines.join("\n"))
 }
 
@@ -224,4 +271,88 @@ fn deliver(stack: &mut [Frame], lines: &mut Vec<String>, text: String) {
         }
     }
     lines.push(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(body: &str) -> String {
+        let xml = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="{W_NS}" xmlns:mc="{MC_NS}"><w:body>{body}</w:body></w:document>"#
+        );
+        document_text(&xml, &mut Lists::default()).unwrap()
+    }
+
+    #[test]
+    fn one_line_per_paragraph_with_tabs_breaks_and_entities() {
+        let got = text(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>
+               <w:r><w:t>甲</w:t><w:tab/><w:t xml:space="preserve"> 乙 </w:t></w:r>
+               <w:r><w:br/><w:t>A&amp;B&#x4E19;</w:t></w:r></w:p>
+               <w:p/>
+               <w:p><w:r><w:t>丁</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(got, "甲\t 乙 \nA&B丙\n\n丁");
+    }
+
+    #[test]
+    fn deleted_text_field_codes_and_fallbacks_are_left_out() {
+        let got = text(
+            r#"<w:p><w:r><w:t>保留</w:t></w:r>
+               <w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del>
+               <w:ins w:id="2"><w:r><w:t>插入</w:t></w:r></w:ins>
+               <w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>3</w:t></w:r>
+               <w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>
+                 <w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+                 <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>
+                 </w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+        );
+        assert_eq!(got, "文本框\n保留插入3");
+    }
+
+    #[test]
+    fn tables_read_row_by_row() {
+        let got = text(
+            r#"<w:p><w:r><w:t>表前</w:t></w:r></w:p>
+               <w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc>
+                            <w:tc><w:p><w:r><w:t>事项</w:t></w:r></w:p><w:p><w:r><w:t>说明</w:t></w:r></w:p></w:tc></w:tr>
+                      <w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
+               <w:p><w:r><w:t>表后</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(got, "表前\n序号\t事项 说明\n1\t\n表后");
+    }
+
+    #[test]
+    fn numbered_paragraphs_get_their_labels() {
+        let numbering = format!(
+            r#"<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="7">
+                 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+               </w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+        );
+        let mut lists = Lists::new(Some(&numbering), None);
+        let item = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>"#;
+        let xml = format!(
+            r#"<w:document xmlns:w="{W_NS}"><w:body>{item}{item}<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let got = document_text(&xml, &mut lists).unwrap();
+        assert_eq!(got, "一、总体情况\n二、总体情况\n正文");
+    }
+
+    #[test]
+    fn other_namespaces_are_not_text() {
+        let xml = format!(
+            r#"<w:document xmlns:w="{W_NS}" xmlns:a="urn:other"><w:body><w:p><w:r><a:t>不是</a:t><w:t>是</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        assert_eq!(document_text(&xml, &mut Lists::default()).unwrap(), "是");
+    }
+
+    #[test]
+    fn truncated_and_mismatched_xml_are_errors() {
+        let truncated = format!(r#"<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>半"#);
+        assert!(document_text(&truncated, &mut Lists::default()).is_err());
+        let mismatched =
+            format!(r#"<w:document xmlns:w="{W_NS}"><w:body><w:p></w:r></w:body></w:document>"#);
+        assert!(document_text(&mismatched, &mut Lists::default()).is_err());
+    }
 }
