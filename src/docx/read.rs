@@ -145,14 +145,12 @@ fn walk(reader: &mut NsReader<&[u8]>, lists: &mut Lists) -> Result<String, quick
     let mut lines: Vec<String> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut inside = Inside::default();
-    let mut open: Vec<String> = Vec::new();
+    let mut depth = 0usize;
     loop {
         let (ns, event) = reader.read_resolved_event()?;
         match &event {
-            Event::Start(e) => open.push(String::from(e.name().as_ref())),
-            Event::End(_) => {
-                open.pop();
-            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
         match event {
@@ -248,8 +246,8 @@ fn walk(reader: &mut NsReader<&[u8]>, lists: &mut Lists) -> Result<String, quick
     }
     // A truncated part ends inside open elements; its text would be
     // silently incomplete.
-    if let Some(name) = open.pop() {
-        return Err(IllFormedError::MissingEndTag(name).into());
+    if depth > 0 {
+        return Err(IllFormedError::MissingEndTag(String::new()).into());
     }
     Ok(lines.join("\n"))
 }
