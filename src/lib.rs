@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod document;
+pub mod docx;
 pub mod draft;
 pub mod import;
 pub mod layout;

@@ -1,0 +1,250 @@
+//! The sample report's .docx converted to PDF by LibreOffice and measured
+//! on the page: A4, page count, title on page 1, page numbers on
+//! alternating sides, at most 28 characters per line and 22 lines per
+//! page, nothing in the margins, and the date 右空二字. Needs `soffice` and
+//! poppler's `pdfinfo`, `pdftotext` and `pdftoppm`; skipped (and says so)
+//! without LibreOffice.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use baogao::document::compose;
+use baogao::docx::write;
+use baogao::layout::grid::text_units;
+use baogao::sample::seed_draft;
+use baogao::template::annual_report;
+
+/// Points to millimetres.
+fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+/// One line of text on a page, with its box in millimetres.
+#[derive(Debug, Clone)]
+struct Line {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+    text: String,
+}
+
+/// The lines of each page from `pdftotext -bbox-layout`.
+fn pages(html: &str) -> Vec<Vec<Line>> {
+    let value = |tag: &str, key: &str| -> f64 {
+        let key = format!("{key}=\"");
+        let from = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        let to = tag[from..].find('"').map(|i| from + i).unwrap_or(from);
+        tag[from..to].parse().unwrap_or(f64::NAN)
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<line ")
+                .skip(1)
+                .map(|line| {
+                    let line = &line[..line.find("</line>").unwrap_or(line.len())];
+                    let text = line
+                        .split("<word ")
+                        .skip(1)
+                        .map(|w| {
+                            let start = w.find('>').map_or(0, |i| i + 1);
+                            let end = w.find("</word>").unwrap_or(w.len());
+                            w[start..end]
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&quot;", "\"")
+                                .replace("&amp;", "&")
+                        })
+                        .collect::<String>();
+                    Line {
+                        left: mm(value(line, "xMin")),
+                        top: mm(value(line, "yMin")),
+                        right: mm(value(line, "xMax")),
+                        bottom: mm(value(line, "yMax")),
+                        text,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn has(program: &str) -> bool {
+    Command::new("which")
+        .arg(program)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Converts the sample report and returns the PDF's path.
+fn convert(dir: &Path) -> PathBuf {
+    let doc = compose(annual_report(), &seed_draft("seed", 0));
+    let bytes = write(&doc).expect("writes");
+    std::fs::create_dir_all("tests/output").expect("tests/output");
+    let docx = Path::new("tests/output/seed-report.docx");
+    std::fs::write(docx, &bytes).expect("write .docx");
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let outdir = dir.display().to_string();
+    let docx = docx.display().to_string();
+    run(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &outdir,
+            &docx,
+        ],
+    );
+    dir.join("seed-report.pdf")
+}
+
+#[test]
+fn libreoffice_prints_the_docx_to_gbt9704() {
+    if !has("soffice") {
+        eprintln!(
+            "SKIPPED: soffice (LibreOffice) is not installed; the DOCX layout was not checked"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("baogao-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let pdf = convert(&dir);
+    let pdf_path = pdf.display().to_string();
+
+    let info = run("pdfinfo", &[&pdf_path]);
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_string())
+            .unwrap_or_default()
+    };
+    assert!(field("Page size:").starts_with("595.3"), "{info}");
+    assert!(field("Page size:").contains("x 841.8"), "{info}");
+    // Measured with LibreOffice 7.4 and the fonts-noto-cjk stand-ins.
+    assert_eq!(field("Pages:"), "5", "{info}");
+    assert_eq!(field("Title:"), "关于2023年度法治政府建设工作的报告");
+
+    let layout = run("pdftotext", &["-layout", &pdf_path, "-"]);
+    let squeezed: Vec<String> = layout
+        .split('\u{c}')
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    assert!(squeezed[0].contains("关于2023年度法治政府建设工作的报告"));
+    assert!(squeezed[0].contains("—1—"));
+    assert!(squeezed[1].contains("—2—"));
+    assert!(squeezed[4].contains("特此报告。"));
+
+    let html = dir.join("bbox.html").display().to_string();
+    run("pdftotext", &["-bbox-layout", &pdf_path, &html]);
+    let pages = pages(&std::fs::read_to_string(&html).expect("bbox"));
+    assert_eq!(pages.len(), 5);
+    let one_char = 14.0 * 25.4 / 72.0;
+    for (i, page) in pages.iter().enumerate() {
+        let number = format!("—{}—", i + 1);
+        let (numbers, body): (Vec<&Line>, Vec<&Line>) =
+            page.iter().partition(|l| l.text.replace(' ', "") == number);
+        assert_eq!(numbers.len(), 1, "page {} number: {page:?}", i + 1);
+        let n = numbers[0];
+        if i % 2 == 0 {
+            // Odd page: right, one character in from the type area's edge.
+            assert!(
+                (n.right - (184.0 - one_char)).abs() < 1.0,
+                "page {}: {n:?}",
+                i + 1
+            );
+        } else {
+            assert!(
+                (n.left - (28.0 + one_char)).abs() < 1.0,
+                "page {}: {n:?}",
+                i + 1
+            );
+        }
+        // The dash sits about 7 mm under the 262 mm bottom of the type area.
+        let middle = (n.top + n.bottom) / 2.0;
+        assert!((middle - 269.0).abs() < 1.5, "page {}: {n:?}", i + 1);
+
+        assert!(body.len() <= 22, "page {} has {} lines", i + 1, body.len());
+        for line in &body {
+            assert!(text_units(&line.text) <= 56, "over 28 characters: {line:?}");
+            // Nothing hangs into the margins (28 mm left, 26 mm right).
+            assert!(
+                line.left > 27.5 && line.right < 184.5,
+                "in the margin: {line:?}"
+            );
+            assert!(
+                line.top > 35.0 && line.bottom < 263.0,
+                "outside the type area: {line:?}"
+            );
+        }
+        // Body lines sit on the 225 mm / 22 grid.
+        let pitch = 225.0 / 22.0;
+        let first = body[0].top;
+        assert!(
+            (first - 36.6).abs() < 1.0,
+            "page {} starts at {first}",
+            i + 1
+        );
+        for line in body.iter().filter(|l| !l.text.starts_with("关于")) {
+            let steps = (line.top - first) / pitch;
+            assert!(
+                (steps - steps.round()).abs() < 0.05,
+                "off the grid: {line:?}"
+            );
+        }
+    }
+    // Full pages hold 22 lines; page 1 has the organ line, title and their
+    // blank lines (20 text lines).
+    assert_eq!(pages[0].len() - 1, 20);
+    assert_eq!(pages[1].len() - 1, 22);
+
+    // Date 右空二字; the signature starts left of it.
+    let last = &pages[4];
+    let date = last
+        .iter()
+        .find(|l| l.text == "2023年12月18日")
+        .expect("date");
+    let signature = last
+        .iter()
+        .rfind(|l| l.text == "中共荆家镇委")
+        .expect("signature");
+    let two_chars = 2.0 * 15.75 * 25.4 / 72.0;
+    assert!((date.right - (184.0 - two_chars)).abs() < 1.0, "{date:?}");
+    assert!(signature.left < date.left, "{signature:?} {date:?}");
+    assert!((signature.top - date.top + 225.0 / 22.0).abs() < 0.3);
+
+    let png = "tests/output/docx-page1";
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            &pdf_path,
+            png,
+        ],
+    );
+    assert!(Path::new("tests/output/docx-page1.png").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
