@@ -1,0 +1,172 @@
+//! Starting from an existing report: paste its text, or open a .txt or
+//! .docx file; and restoring drafts from a JSON backup. Whatever goes wrong
+//! is said in one message, and no existing draft is touched.
+
+use crate::backup;
+use crate::docx;
+use crate::draft::{draft_id, Draft, ReportDate};
+use crate::import::{from_text, Imported};
+use crate::template::annual_report;
+use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
+use crate::ui::platform::{self, entropy, now_ms, today};
+use crate::ui::session::Session;
+use crate::wizard::STEP_BASIC;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// An imported draft with what the importer wants the writer to check.
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub draft: Rc<Draft>,
+    pub step: String,
+    pub notes: Rc<Vec<(Option<String>, String)>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub on_open: Callback<Opened>,
+    /// Called after backups were restored, so the list refreshes.
+    pub on_restored: Callback<()>,
+}
+
+fn new_id() -> String {
+    draft_id(now_ms(), entropy())
+}
+
+/// Turns imported text into a saved draft, or an error message.
+fn import_text(session: &Session, text: &str) -> Result<Opened, String> {
+    let Imported { mut draft, notes, skipped, .. } =
+        from_text(annual_report(), text, new_id(), now_ms()).map_err(|e| e.to_string())?;
+    session
+        .with(|s| s.save(&mut draft, now_ms()))
+        .map_err(|e| e.to_string())?;
+    let mut list: Vec<(Option<String>, String)> = notes.into_iter().map(|n| (n.section, n.message)).collect();
+    if !skipped.is_empty() {
+        list.push((None, format!("已略去正文以外的 {} 行网页附加内容，如“{}”。", skipped.len(), skipped[0])));
+    }
+    Ok(Opened { draft: Rc::new(draft), step: STEP_BASIC.into(), notes: Rc::new(list) })
+}
+
+#[component]
+pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let session = use_context::<Session>();
+    let pasted = use_state(String::new);
+    let message = use_state(|| None::<Result<String, String>>);
+    let busy = use_state(|| false);
+    let Some(session) = session else { return html! {} };
+
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        move |e: InputEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            pasted.set(el.value());
+        }
+    };
+    let import_pasted = {
+        let (session, pasted, message, on_open) = (session.clone(), pasted.clone(), message.clone(), props.on_open.clone());
+        move |_: MouseEvent| match import_text(&session, &pasted) {
+            Ok(opened) => on_open.emit(opened),
+            Err(e) => message.set(Some(Err(e))),
+        }
+    };
+    let on_file = {
+        let (session, message, busy, on_open, on_restored) =
+            (session.clone(), message.clone(), busy.clone(), props.on_open.clone(), props.on_restored.clone());
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let (session, message, busy, on_open, on_restored) =
+                (session.clone(), message.clone(), busy.clone(), on_open.clone(), on_restored.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let result: Result<Option<Opened>, String> = async {
+                    let kind = kind_of(&name);
+                    if kind == FileKind::Doc {
+                        return Err("这是旧版 .doc 文件，请在 Word/WPS 中“另存为” .docx 后再导入。".to_string());
+                    }
+                    if kind == FileKind::Other {
+                        return Err(format!("无法导入“{name}”：只支持 .txt、.docx 报告文件和 .json 备份文件。"));
+                    }
+                    let bytes = read_bytes(&file).await?;
+                    match kind {
+                        FileKind::Backup => {
+                            let text = decode_text(&bytes)?;
+                            let mut next_id = new_id;
+                            let report = session
+                                .with(|s| backup::import(s, &text, &mut next_id))
+                                .map_err(|e| e.to_string())?;
+                            message.set(Some(Ok(report.message())));
+                            on_restored.emit(());
+                            Ok(None)
+                        }
+                        FileKind::Docx => {
+                            let text = docx::read_text(&bytes).map_err(|e| e.to_string())?;
+                            import_text(&session, &text).map(Some)
+                        }
+                        _ => import_text(&session, &decode_text(&bytes)?).map(Some),
+                    }
+                }
+                .await;
+                busy.set(false);
+                match result {
+                    Ok(Some(opened)) => on_open.emit(opened),
+                    Ok(None) => {}
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        }
+    };
+    let export_all = {
+        let (session, message) = (session.clone(), message.clone());
+        move |_: MouseEvent| {
+            let (y, m, d) = today();
+            let name = ReportDate::new(y, m, d).map(backup::file_name).unwrap_or_else(|| "报告备份.json".into());
+            let result = session
+                .with(|s| backup::export_store(s, now_ms()))
+                .map_err(|e| e.to_string())
+                .and_then(|export| {
+                    platform::download(&name, "application/json", export.json.as_bytes())?;
+                    let mut text = format!("已导出 {} 份草稿到“{name}”。", export.drafts);
+                    if !export.skipped.is_empty() {
+                        text.push_str(&format!("另有 {} 份无法读取的草稿未导出。", export.skipped.len()));
+                    }
+                    Ok(text)
+                });
+            message.set(Some(result));
+        }
+    };
+    let choose_file = |_: MouseEvent| {
+        if let Some(input) = gloo::utils::document()
+            .get_element_by_id("import-file")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.click();
+        }
+    };
+    html! {
+        <section class="import-panel">
+            <h2>{"从已有报告开始"}</h2>
+            <p class="hint">{"把去年的报告粘贴到下面（从 Word、WPS 或政府网站复制均可），或打开 .txt / .docx 文件，自动识别标题、主送机关、各部分和落款，生成可以继续修改的草稿。"}</p>
+            <textarea data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
+                placeholder="在此粘贴报告全文" />
+            <div class="import-tools">
+                <button type="button" class="primary" data-action="import-text" disabled={pasted.trim().is_empty()}
+                    onclick={import_pasted}>{"导入粘贴的文字"}</button>
+                <button type="button" data-action="import-file" onclick={choose_file} disabled={*busy}>
+                    { if *busy { "正在读取…" } else { "打开文件（.txt / .docx / 备份 .json）" } }
+                </button>
+                <input type="file" id="import-file" data-field="import-file" accept=".txt,.docx,.json,.md"
+                    hidden=true onchange={on_file} />
+                <button type="button" data-action="backup-all" onclick={export_all}>{"导出全部草稿备份"}</button>
+            </div>
+            if let Some(result) = &*message {
+                <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" data-import-message="">
+                    { match result { Ok(m) | Err(m) => m.clone() } }
+                </p>
+            }
+        </section>
+    }
+}
