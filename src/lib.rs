@@ -4,6 +4,7 @@
 //! and tested natively; the Yew user interface in [`ui`] is built for the
 //! browser only.
 
+pub mod check;
 pub mod document;
 pub mod draft;
 pub mod layout;

@@ -10,10 +10,8 @@ use crate::template::{meta_id, Template};
 pub fn compose(template: &Template, draft: &Draft) -> Document {
     let mut out = Vec::new();
     compose_head(draft, &mut out);
-    let mut number = 0;
-    for section in draft.sections.iter().filter(|s| s.enabled) {
+    for (number, section) in draft.sections.iter().filter(|s| s.enabled).enumerate() {
         compose_section(template, section, number, &mut out);
-        number += 1;
     }
     compose_tail(draft, &mut out);
     Document { blocks: out }
