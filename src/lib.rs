@@ -5,6 +5,7 @@
 //! browser only.
 
 pub mod backup;
+pub mod check;
 pub mod document;
 pub mod docx;
 pub mod draft;

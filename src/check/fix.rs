@@ -1,0 +1,156 @@
+//! Automatic corrections. A fix names a place and an action; applying it
+//! recomputes the correction on the text as it is now, so a fix stays
+//! valid after other edits elsewhere, and applying it twice changes nothing.
+
+use super::location::Location;
+use super::slots::{role_at, text_at_mut};
+use super::text::apply_edits;
+use super::{dates, frame, numbering, punctuation, years};
+use crate::draft::Draft;
+use thiserror::Error;
+
+/// What a fix does to the text at its location.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FixAction {
+    /// Replace half-width punctuation and ASCII quotes by full-width ones.
+    FullWidthPunctuation,
+    /// Remove the number typed before a heading or point.
+    RemoveTypedNumber,
+    /// Turn every "`from`年" into "`to`年".
+    ReplaceYear { from: i32, to: i32 },
+    /// Turn the report year opening a sentence of plans into the next year.
+    PlanYear { report_year: i32 },
+    /// Rewrite dates as 2023年12月8日.
+    NormalizeDates,
+    /// End the addressee with "：".
+    AddresseeColon,
+    /// Set the closing to "特此报告。".
+    SetClosing,
+    /// Remove the punctuation at the end of the title.
+    TrimTitlePunctuation,
+}
+
+/// An automatic correction the interface can offer next to a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub location: Location,
+    pub action: FixAction,
+}
+
+impl Fix {
+    /// The button label, in Simplified Chinese.
+    pub fn label(&self) -> String {
+        match &self.action {
+            FixAction::FullWidthPunctuation => "改为全角标点".to_string(),
+            FixAction::RemoveTypedNumber => "删去手写编号".to_string(),
+            FixAction::ReplaceYear { to, .. } => format!("改为{to}年"),
+            FixAction::PlanYear { report_year } => format!("改为{}年", report_year + 1),
+            FixAction::NormalizeDates => "改为规范的日期写法".to_string(),
+            FixAction::AddresseeColon => "以“：”结尾".to_string(),
+            FixAction::SetClosing => format!("写上“{}”", frame::CLOSING),
+            FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
+        }
+    }
+}
+
+/// Why a fix could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FixError {
+    /// The place the fix points at is gone (a paragraph was deleted, a
+    /// section removed) since the check ran.
+    #[error("要修改的内容已经不在原处，请重新检查后再修改")]
+    Gone,
+}
+
+/// Applies `fix` to `draft`. Only the text at the fix's location changes;
+/// when there is nothing left to correct, nothing changes.
+pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
+    let role = role_at(draft, &fix.location);
+    let create = fix.action == FixAction::SetClosing;
+    let text = text_at_mut(draft, &fix.location, create).ok_or(FixError::Gone)?;
+    let fixed = match &fix.action {
+        FixAction::FullWidthPunctuation => {
+            punctuation::fix_text(text, punctuation::Scope::of(&fix.location, role, text))
+        }
+        FixAction::RemoveTypedNumber => match numbering::typed_number(text, role) {
+            Some(n) => text[n.range.end..].to_string(),
+            None => return Ok(()),
+        },
+        FixAction::ReplaceYear { from, to } => {
+            apply_edits(text, &years::replace_year(text, *from, *to))
+        }
+        FixAction::PlanYear { report_year } => {
+            let edits: Vec<_> = years::plan_year_slips(text, *report_year)
+                .into_iter()
+                .map(|range| super::text::Edit {
+                    range,
+                    replacement: (report_year + 1).to_string(),
+                })
+                .collect();
+            apply_edits(text, &edits)
+        }
+        FixAction::NormalizeDates => apply_edits(text, &dates::date_slips(text)),
+        FixAction::AddresseeColon => frame::with_colon(text),
+        FixAction::SetClosing => frame::CLOSING.to_string(),
+        FixAction::TrimTitlePunctuation => frame::trim_title(text),
+    };
+    *text = fixed;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::location::Within;
+    use crate::sample::seed_draft;
+
+    #[test]
+    fn a_fix_at_a_place_that_is_gone_is_an_error() {
+        let mut d = seed_draft("s", 0);
+        let fix = Fix {
+            location: Location::section("shortcomings", "intro", Within::Paragraph(5)),
+            action: FixAction::FullWidthPunctuation,
+        };
+        let before = d.clone();
+        assert_eq!(apply_fix(&mut d, &fix), Err(FixError::Gone));
+        assert_eq!(d, before);
+        assert_eq!(
+            FixError::Gone.to_string(),
+            "要修改的内容已经不在原处，请重新检查后再修改"
+        );
+    }
+
+    #[test]
+    fn applying_a_fix_twice_changes_nothing_more() {
+        let mut d = seed_draft("s", 0);
+        let fix = Fix {
+            location: Location::section("shortcomings", "intro", Within::Paragraph(0)),
+            action: FixAction::FullWidthPunctuation,
+        };
+        assert_eq!(apply_fix(&mut d, &fix), Ok(()));
+        let once = d.clone();
+        assert_eq!(apply_fix(&mut d, &fix), Ok(()));
+        assert_eq!(d, once);
+    }
+
+    #[test]
+    fn labels_say_what_the_fix_does() {
+        let fix = |action| Fix {
+            location: Location::frame("title"),
+            action,
+        };
+        assert_eq!(
+            fix(FixAction::PlanYear { report_year: 2023 }).label(),
+            "改为2024年"
+        );
+        assert_eq!(fix(FixAction::SetClosing).label(), "写上“特此报告。”");
+        assert_eq!(
+            fix(FixAction::ReplaceYear {
+                from: 2022,
+                to: 2023
+            })
+            .label(),
+            "改为2023年"
+        );
+    }
+}

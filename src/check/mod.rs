@@ -1,0 +1,120 @@
+//! Checks: template + draft → findings, each pointing at the field (and the
+//! paragraph inside it) that needs attention, some with an automatic fix.
+//!
+//! The wizard marks the steps that have findings ([`summary_by_step`]) and the
+//! 核对与导出 step lists them all before printing. Findings come in document
+//! order: the frame first, then the sections in the draft's order.
+//!
+//! What is checked (see `docs/annual-report.md`):
+//! required content ([`Check::Required`]), half-width punctuation in Chinese
+//! text, hand-typed numbers and broken 一是…二是… sequences, years out of
+//! step, the signing date and dates typed in the body, the addressee, the
+//! closing and the title's final punctuation, and, gently, generic text
+//! without figures, plans copied from the measures and very long paragraphs.
+
+mod dates;
+mod fix;
+mod frame;
+mod generic;
+mod location;
+mod numbering;
+mod punctuation;
+mod required;
+mod slots;
+mod summary;
+mod text;
+mod years;
+
+#[cfg(test)]
+mod tests;
+
+pub use fix::{apply_fix, Fix, FixAction, FixError};
+pub use location::{Location, Within};
+pub use slots::text_at;
+pub use summary::{summary_by_step, Counts, StepSummary};
+
+use crate::draft::Draft;
+use crate::template::Template;
+
+/// Section ids of the built-in template that some checks single out.
+pub(crate) mod section_id {
+    /// The main measures and results (主要举措和成效).
+    pub const MEASURES: &str = "measures";
+    /// The next year's plans (下一年度安排).
+    pub const PLANS: &str = "plans";
+}
+
+/// How serious a finding is. Ordered from most to least serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Required content is missing: the report is incomplete.
+    Error,
+    /// A likely slip the writer should look at.
+    Warning,
+    /// A suggestion; the report is fine without it.
+    Info,
+}
+
+/// Which check produced a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Check {
+    /// A required frame field, section, section heading or field is empty.
+    Required,
+    /// Half-width punctuation or ASCII quotes inside Chinese text.
+    Punctuation,
+    /// A heading or point starts with a number the layout adds by itself.
+    TypedNumber,
+    /// Inline 一是…二是… numbering that skips or repeats.
+    NumberSequence,
+    /// A year in the title, a heading or the plans out of step with the report year.
+    Year,
+    /// The signing date is far from the end of the report year.
+    SigningDate,
+    /// A date typed in the text with leading zeros or in ISO form.
+    DateFormat,
+    /// The addressee does not end with "：".
+    Addressee,
+    /// An upward report without "特此报告。".
+    Closing,
+    /// The title ends with punctuation.
+    TitlePunctuation,
+    /// A measures or duty section without a single figure.
+    NoFigures,
+    /// A plan that repeats a measures paragraph word for word.
+    RepeatedPlan,
+    /// A paragraph longer than [`LONG_PARAGRAPH`] characters.
+    LongParagraph,
+}
+
+/// Paragraphs longer than this many characters (whitespace not counted) get
+/// a suggestion to split them.
+pub const LONG_PARAGRAPH: usize = 1000;
+
+/// One thing to look at before printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub check: Check,
+    /// Where the writer should look.
+    pub location: Location,
+    /// What is wrong and what to do, in Simplified Chinese.
+    pub message: String,
+    /// An automatic correction the interface can offer.
+    pub fix: Option<Fix>,
+}
+
+/// Runs every check on `draft`. Disabled sections are not checked (they do
+/// not print), except that a required section must be present and enabled.
+pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
+    let slots = slots::collect(draft);
+    let mut out = Vec::new();
+    required::check(template, draft, &mut out);
+    punctuation::check(&slots, &mut out);
+    numbering::check(&slots, &mut out);
+    years::check(draft, &slots, &mut out);
+    dates::check(draft, &slots, &mut out);
+    frame::check(draft, &slots, &mut out);
+    generic::check(template, draft, &slots, &mut out);
+    location::sort_findings(template, draft, &mut out);
+    out
+}
