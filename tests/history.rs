@@ -263,3 +263,20 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_edit_from_outside_the_actions_is_one_undo_step() {
+    use baogao::draft::{Draft, History};
+    use baogao::template::annual_report;
+    let mut h = History::new(Draft::new(annual_report(), "d".into(), 2023, 0));
+    let before = h.current().clone();
+    assert!(!h.edit(5, |_| false));
+    assert!(!h.can_undo());
+    assert!(h.edit(7, |d| {
+        d.year = 2030;
+        true
+    }));
+    assert_eq!((h.current().year, h.current().updated_ms), (2030, 7));
+    assert!(h.undo(9));
+    assert_eq!(h.current().year, before.year);
+}

@@ -102,11 +102,35 @@ impl History {
     /// Applies `action`; returns whether the draft changed. A change that
     /// continues the typing step in progress joins its undo step.
     pub fn apply(&mut self, template: &Template, action: &Action, now_ms: i64) -> bool {
+        let target = action.typing_target();
+        self.change(target, now_ms, |draft| {
+            apply(template, draft, action, now_ms)
+        })
+    }
+
+    /// Applies a change made by `edit` (such as a check's fix) as one undo
+    /// step; `edit` returns whether it changed the draft, and a change sets
+    /// `updated_ms` to `now_ms`.
+    pub fn edit(&mut self, now_ms: i64, edit: impl FnOnce(&mut Draft) -> bool) -> bool {
+        self.change(None, now_ms, |draft| {
+            let changed = edit(draft);
+            if changed {
+                draft.updated_ms = now_ms;
+            }
+            changed
+        })
+    }
+
+    fn change(
+        &mut self,
+        target: Option<TypingTarget>,
+        now_ms: i64,
+        edit: impl FnOnce(&mut Draft) -> bool,
+    ) -> bool {
         let mut next = Draft::clone(&self.current);
-        if !apply(template, &mut next, action, now_ms) {
+        if !edit(&mut next) {
             return false;
         }
-        let target = action.typing_target();
         let continues = match (&self.typing, &target) {
             (Some(typing), Some(target)) => typing.continues(target, now_ms),
             _ => false,

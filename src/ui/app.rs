@@ -9,10 +9,29 @@ use crate::ui::start::Start;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A draft to open in the editor, at a step, with notes for the writer
+/// (what an import could not place, for instance: step id or `None`, text).
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub draft: Rc<Draft>,
+    pub step: String,
+    pub notes: Rc<Vec<(Option<String>, String)>>,
+}
+
+impl Opened {
+    pub fn at(draft: Draft, step: String) -> Opened {
+        Opened {
+            draft: Rc::new(draft),
+            step,
+            notes: Rc::default(),
+        }
+    }
+}
+
 #[derive(Clone, PartialEq)]
 enum Screen {
     Start,
-    Editor { draft: Rc<Draft>, step: String },
+    Editor(Opened),
 }
 
 /// The application.
@@ -28,19 +47,14 @@ pub fn App() -> Html {
                 .last_draft_id
                 .and_then(|id| session.with(|s| s.load(&id, now_ms())).ok());
             match last {
-                Some(draft) => Screen::Editor {
-                    draft: Rc::new(draft),
-                    step: ui.step.unwrap_or_default(),
-                },
+                Some(draft) => Screen::Editor(Opened::at(draft, ui.step.unwrap_or_default())),
                 None => Screen::Start,
             }
         })
     };
     let on_open = {
         let screen = screen.clone();
-        Callback::from(move |(draft, step): (Rc<Draft>, String)| {
-            screen.set(Screen::Editor { draft, step })
-        })
+        Callback::from(move |opened: Opened| screen.set(Screen::Editor(opened)))
     };
     let on_close = {
         let (screen, session) = (screen.clone(), session.clone());
@@ -51,8 +65,9 @@ pub fn App() -> Html {
     };
     let body = match &*screen {
         Screen::Start => html! { <Start {on_open} /> },
-        Screen::Editor { draft, step } => html! {
-            <Editor key={draft.id.clone()} draft={draft.clone()} step={step.clone()} {on_close} />
+        Screen::Editor(opened) => html! {
+            <Editor key={opened.draft.id.clone()} draft={opened.draft.clone()} step={opened.step.clone()}
+                notes={opened.notes.clone()} {on_close} />
         },
     };
     html! {

@@ -60,7 +60,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     options.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
         .map_err(|_| "浏览器无法识别这个文本文件的编码。".to_string())?;
-    decoder
-        .decode_with_u8_array(bytes)
-        .map_err(|_| "无法识别这个文本文件的编码，请另存为 UTF-8 编码的 .txt 后再导入。".to_string())
+    decoder.decode_with_u8_array(bytes).map_err(|_| {
+        "无法识别这个文本文件的编码，请另存为 UTF-8 编码的 .txt 后再导入。".to_string()
+    })
 }

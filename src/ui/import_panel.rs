@@ -4,9 +4,10 @@
 
 use crate::backup;
 use crate::docx;
-use crate::draft::{draft_id, Draft, ReportDate};
+use crate::draft::{draft_id, ReportDate};
 use crate::import::{from_text, Imported};
 use crate::template::annual_report;
+use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
 use crate::ui::platform::{self, entropy, now_ms, today};
 use crate::ui::session::Session;
@@ -14,14 +15,6 @@ use crate::wizard::STEP_BASIC;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// An imported draft with what the importer wants the writer to check.
-#[derive(Clone, PartialEq)]
-pub struct Opened {
-    pub draft: Rc<Draft>,
-    pub step: String,
-    pub notes: Rc<Vec<(Option<String>, String)>>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -36,16 +29,32 @@ fn new_id() -> String {
 
 /// Turns imported text into a saved draft, or an error message.
 fn import_text(session: &Session, text: &str) -> Result<Opened, String> {
-    let Imported { mut draft, notes, skipped, .. } =
-        from_text(annual_report(), text, new_id(), now_ms()).map_err(|e| e.to_string())?;
+    let Imported {
+        mut draft,
+        notes,
+        skipped,
+        ..
+    } = from_text(annual_report(), text, new_id(), now_ms()).map_err(|e| e.to_string())?;
     session
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;
-    let mut list: Vec<(Option<String>, String)> = notes.into_iter().map(|n| (n.section, n.message)).collect();
+    let mut list: Vec<(Option<String>, String)> =
+        notes.into_iter().map(|n| (n.section, n.message)).collect();
     if !skipped.is_empty() {
-        list.push((None, format!("已略去正文以外的 {} 行网页附加内容，如“{}”。", skipped.len(), skipped[0])));
+        list.push((
+            None,
+            format!(
+                "已略去正文以外的 {} 行网页附加内容，如“{}”。",
+                skipped.len(),
+                skipped[0]
+            ),
+        ));
     }
-    Ok(Opened { draft: Rc::new(draft), step: STEP_BASIC.into(), notes: Rc::new(list) })
+    Ok(Opened {
+        draft: Rc::new(draft),
+        step: STEP_BASIC.into(),
+        notes: Rc::new(list),
+    })
 }
 
 #[component]
@@ -54,7 +63,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let pasted = use_state(String::new);
     let message = use_state(|| None::<Result<String, String>>);
     let busy = use_state(|| false);
-    let Some(session) = session else { return html! {} };
+    let Some(session) = session else {
+        return html! {};
+    };
 
     let on_paste_input = {
         let pasted = pasted.clone();
@@ -64,31 +75,53 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
     let import_pasted = {
-        let (session, pasted, message, on_open) = (session.clone(), pasted.clone(), message.clone(), props.on_open.clone());
+        let (session, pasted, message, on_open) = (
+            session.clone(),
+            pasted.clone(),
+            message.clone(),
+            props.on_open.clone(),
+        );
         move |_: MouseEvent| match import_text(&session, &pasted) {
             Ok(opened) => on_open.emit(opened),
             Err(e) => message.set(Some(Err(e))),
         }
     };
     let on_file = {
-        let (session, message, busy, on_open, on_restored) =
-            (session.clone(), message.clone(), busy.clone(), props.on_open.clone(), props.on_restored.clone());
+        let (session, message, busy, on_open, on_restored) = (
+            session.clone(),
+            message.clone(),
+            busy.clone(),
+            props.on_open.clone(),
+            props.on_restored.clone(),
+        );
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value("");
-            let (session, message, busy, on_open, on_restored) =
-                (session.clone(), message.clone(), busy.clone(), on_open.clone(), on_restored.clone());
+            let (session, message, busy, on_open, on_restored) = (
+                session.clone(),
+                message.clone(),
+                busy.clone(),
+                on_open.clone(),
+                on_restored.clone(),
+            );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let result: Result<Option<Opened>, String> = async {
                     let kind = kind_of(&name);
                     if kind == FileKind::Doc {
-                        return Err("这是旧版 .doc 文件，请在 Word/WPS 中“另存为” .docx 后再导入。".to_string());
+                        return Err(
+                            "这是旧版 .doc 文件，请在 Word/WPS 中“另存为” .docx 后再导入。"
+                                .to_string(),
+                        );
                     }
                     if kind == FileKind::Other {
-                        return Err(format!("无法导入“{name}”：只支持 .txt、.docx 报告文件和 .json 备份文件。"));
+                        return Err(format!(
+                            "无法导入“{name}”：只支持 .txt、.docx 报告文件和 .json 备份文件。"
+                        ));
                     }
                     let bytes = read_bytes(&file).await?;
                     match kind {
@@ -123,7 +156,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let (session, message) = (session.clone(), message.clone());
         move |_: MouseEvent| {
             let (y, m, d) = today();
-            let name = ReportDate::new(y, m, d).map(backup::file_name).unwrap_or_else(|| "报告备份.json".into());
+            let name = ReportDate::new(y, m, d)
+                .map(backup::file_name)
+                .unwrap_or_else(|| "报告备份.json".into());
             let result = session
                 .with(|s| backup::export_store(s, now_ms()))
                 .map_err(|e| e.to_string())
@@ -131,7 +166,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     platform::download(&name, "application/json", export.json.as_bytes())?;
                     let mut text = format!("已导出 {} 份草稿到“{name}”。", export.drafts);
                     if !export.skipped.is_empty() {
-                        text.push_str(&format!("另有 {} 份无法读取的草稿未导出。", export.skipped.len()));
+                        text.push_str(&format!(
+                            "另有 {} 份无法读取的草稿未导出。",
+                            export.skipped.len()
+                        ));
                     }
                     Ok(text)
                 });

@@ -4,6 +4,8 @@
 mod app;
 mod editor;
 mod fields;
+mod files;
+mod import_panel;
 mod platform;
 mod review;
 mod session;

@@ -2,19 +2,25 @@
 //! print / PDF, DOCX, text, Markdown, JSON backup.
 
 use crate::backup;
+use crate::check::{summary_by_step, Finding, Severity};
 use crate::document::compose;
+use crate::docx;
 use crate::draft::{Draft, ReportDate};
+use crate::render::markdown;
 use crate::render::text;
 use crate::template::annual_report;
 use crate::ui::editor::EditorMsg;
 use crate::ui::platform;
-use crate::wizard::{steps, STEP_REVIEW};
+use crate::wizard::{STEP_BASIC, STEP_REVIEW};
+
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
     pub draft: Rc<Draft>,
+    pub findings: Rc<Vec<Finding>>,
     pub on_msg: Callback<EditorMsg>,
 }
 
@@ -94,33 +100,79 @@ pub fn Review(props: &ReviewProps) -> Html {
             report(result);
         }
     };
-    let step_list = steps(annual_report(), &draft);
-    let missing: Vec<_> = step_list
-        .iter()
-        .filter(|s| s.id != STEP_REVIEW && s.enabled && s.missing > 0)
-        .map(|s| {
-            let id = s.id.clone();
-            let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::GoTo(id.clone()));
-            html! {
-                <li key={s.id.clone()} class="finding error">
-                    <button type="button" class="link" onclick={go}>{ format!("“{}”还有 {} 项必填内容未写", s.title, s.missing) }</button>
-                </li>
-            }
-        })
-        .collect();
+    let download = |ext: &'static str,
+                    mime: &'static str,
+                    render: fn(&Draft) -> Result<Vec<u8>, String>| {
+        let (draft, report) = (draft.clone(), report.clone());
+        move |_: MouseEvent| {
+            let name = format!("{}.{ext}", file_stem(&draft));
+            let result = render(&draft).and_then(|bytes| platform::download(&name, mime, &bytes));
+            report(result.map(|_| format!("已下载“{name}”。")));
+        }
+    };
+    let download_docx = download("docx", DOCX_MIME, |d| {
+        docx::write(&compose(annual_report(), d)).map_err(|e| e.to_string())
+    });
+    let download_markdown = download("md", "text/markdown;charset=utf-8", |d| {
+        Ok(markdown::render(&compose(annual_report(), d)).into_bytes())
+    });
+    let copy_markdown = {
+        let (draft, report) = (draft.clone(), report.clone());
+        move |_: MouseEvent| {
+            let body = markdown::render(&compose(annual_report(), &draft));
+            let report = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                report(
+                    platform::copy_text(body)
+                        .await
+                        .map(|_| "Markdown 已复制到剪贴板。".to_string()),
+                );
+            });
+        }
+    };
+    let findings = props.findings.iter().enumerate().map(|(i, f)| {
+        let step = f.location.section.clone().unwrap_or_else(|| STEP_BASIC.to_string());
+        let anchor = f.location.anchor();
+        let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::GoTo(step.clone()));
+        let focus = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Focus(anchor.clone()));
+        let fix = f.fix.clone().map(|fix| {
+            let label = fix.label();
+            let onclick = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
+            html! { <button type="button" class="small" data-action="fix" {onclick}>{ label }</button> }
+        });
+        let class = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        html! {
+            <li key={i} class={classes!("finding", class)} data-finding={class} onmouseenter={focus}>
+                <span class="finding-message">{ &f.message }</span>
+                <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{"去修改"}</button>
+                { fix }
+            </li>
+        }
+    });
+    let counts = summary_by_step(&props.findings).total();
     html! {
         <section class="step-body review" data-step={STEP_REVIEW}>
             <h2>{"核对与导出"}</h2>
-            <h3>{"需要处理的问题"}</h3>
-            if missing.is_empty() {
-                <p class="ok" data-findings="0">{"必备内容都已填写。"}</p>
+            <h3>{"检查结果"}</h3>
+            if counts.total() == 0 {
+                <p class="ok" data-findings="0">{"必备内容都已填写，没有发现常见的格式问题。"}</p>
             } else {
-                <ul class="findings" data-findings={missing.len().to_string()}>{ for missing }</ul>
+                <p class="summary">
+                    { format!("缺少必备内容 {} 处，疑似笔误 {} 处，建议 {} 处。", counts.errors, counts.warnings, counts.infos) }
+                </p>
+                <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
             <h3>{"导出"}</h3>
             <div class="exports">
                 <button type="button" class="primary" data-action="print" onclick={print}>{"打印 / 存为PDF"}</button>
+                <button type="button" data-action="download-docx" onclick={download_docx}>{"下载 Word 文档 (.docx)"}</button>
                 <button type="button" data-action="download-text" onclick={download_text}>{"下载纯文本 (.txt)"}</button>
+                <button type="button" data-action="download-markdown" onclick={download_markdown}>{"下载 Markdown (.md)"}</button>
+                <button type="button" data-action="copy-markdown" onclick={copy_markdown}>{"复制 Markdown"}</button>
                 <button type="button" data-action="copy-text" onclick={copy_text}>{"复制全文"}</button>
                 <button type="button" data-action="backup-draft" onclick={backup_one}>{"导出本草稿备份 (.json)"}</button>
             </div>

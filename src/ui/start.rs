@@ -5,6 +5,8 @@ use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, 
 use crate::sample::seed_draft;
 use crate::store::DeletedDraft;
 use crate::template::{annual_report, meta_id};
+use crate::ui::app::Opened;
+use crate::ui::import_panel::ImportPanel;
 use crate::ui::platform::{date_time, entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::wizard::STEP_BASIC;
@@ -17,7 +19,7 @@ const UNDO_DELETE_MS: u32 = 15_000;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
-    pub on_open: Callback<(Rc<Draft>, String)>,
+    pub on_open: Callback<Opened>,
 }
 
 fn new_id() -> String {
@@ -52,7 +54,7 @@ pub fn Start(props: &StartProps) -> Html {
     let create = {
         let (session, on_open, fail) = (session.clone(), props.on_open.clone(), fail.clone());
         move |mut draft: Draft| match session.with(|s| s.save(&mut draft, now_ms())) {
-            Ok(_) => on_open.emit((Rc::new(draft), STEP_BASIC.to_string())),
+            Ok(_) => on_open.emit(Opened::at(draft, STEP_BASIC.to_string())),
             Err(e) => fail(e.to_string()),
         }
     };
@@ -97,7 +99,7 @@ pub fn Start(props: &StartProps) -> Html {
                             (Some(last), Some(step)) if last == id => step,
                             _ => STEP_BASIC.to_string(),
                         };
-                        on_open.emit((Rc::new(d), step))
+                        on_open.emit(Opened::at(d, step))
                     }
                     Err(e) => fail(e.to_string()),
                 }
@@ -266,6 +268,10 @@ pub fn Start(props: &StartProps) -> Html {
                     <button type="button" data-action="open-sample" onclick={open_sample}>{"打开示例报告"}</button>
                 </div>
             </section>
+            <ImportPanel on_open={props.on_open.clone()} on_restored={Callback::from({
+                let refresh = refresh.clone();
+                move |_| refresh()
+            })} />
             <section class="drafts">
                 <h2>{"我的报告"}</h2>
                 <ul class="draft-list">{ rows }</ul>

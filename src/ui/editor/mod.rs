@@ -1,6 +1,7 @@
 //! The wizard: a step list, the form of the current step, and the live
 //! preview of the composed report beside it.
 
+mod notes;
 mod preview;
 mod saver;
 mod section_step;
@@ -10,11 +11,13 @@ mod toolbar;
 
 pub use state::{EditorMsg, EditorState, SaveStatus};
 
+use crate::check;
 use crate::draft::Draft;
 use crate::template::annual_report;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
+use notes::Notes;
 use preview::Preview;
 use saver::{Saver, SharedSaver};
 use section_step::SectionStep;
@@ -27,6 +30,9 @@ use yew::prelude::*;
 pub struct EditorProps {
     pub draft: Rc<Draft>,
     pub step: String,
+    /// Notes to show on opening (from an import).
+    #[prop_or_default]
+    pub notes: Rc<Vec<(Option<String>, String)>>,
     pub on_close: Callback<()>,
 }
 
@@ -126,7 +132,10 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let template = annual_report();
     let draft = state.draft();
-    let step_list = steps(template, draft);
+    let findings = use_memo(state.history.current_rc(), |d| {
+        check::run(annual_report(), d)
+    });
+    let step_list = steps(template, draft, &findings);
     let position = step_list
         .iter()
         .position(|s| s.id == state.step)
@@ -157,7 +166,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </section>
         }
     } else if current == STEP_REVIEW {
-        html! { <crate::ui::review::Review draft={state.history.current_rc()} on_msg={on_msg.clone()} /> }
+        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()} on_msg={on_msg.clone()} /> }
     } else {
         html! { <SectionStep draft={state.history.current_rc()} section={current.clone()} on_msg={on_msg.clone()} /> }
     };
@@ -211,6 +220,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <div class="editor-main">
                 <StepList steps={step_list.clone()} current={current.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
+                    <Notes notes={props.notes.clone()} on_msg={on_msg.clone()} />
                     { body }
                     <nav class="step-nav">
                         if let Some(prev) = previous {

@@ -1,6 +1,7 @@
 //! The editor's state as a reducer: the draft's history, the current step,
 //! the save status and the part of the report being edited.
 
+use crate::check::{apply_fix, Fix};
 use crate::document::Anchor;
 use crate::draft::{Action, Draft, History};
 use crate::template::annual_report;
@@ -26,6 +27,8 @@ pub enum SaveStatus {
 /// Messages the editor's views send.
 pub enum EditorMsg {
     Edit(Action),
+    /// Applies a check's automatic correction (one undo step).
+    Fix(Fix),
     Undo,
     Redo,
     /// A field lost focus: the next keystroke starts a new undo step.
@@ -85,6 +88,7 @@ impl Reducible for EditorState {
         let mut next = (*self).clone();
         let changed = match msg {
             EditorMsg::Edit(action) => next.history.apply(annual_report(), &action, now),
+            EditorMsg::Fix(fix) => next.history.edit(now, |d| apply_fix(d, &fix).is_ok()),
             EditorMsg::Undo => next.history.undo(now),
             EditorMsg::Redo => next.history.redo(now),
             EditorMsg::EndTyping => {
