@@ -192,6 +192,14 @@ async fn save_failure(client: &Client, name: &str) {
     if let Ok(html) = client.source().await {
         let _ = std::fs::write(dir.join(format!("{name}-failure.html")), html);
     }
+    let resources = "return JSON.stringify(performance.getEntriesByType('resource')\
+        .map(r => [r.name, r.responseStatus, Math.round(r.duration)]))";
+    if let Ok(list) = client.execute(resources, vec![]).await {
+        let _ = std::fs::write(
+            dir.join(format!("{name}-failure-resources.json")),
+            list.to_string(),
+        );
+    }
 }
 
 async fn connect(port: u16, profile: &Path) -> Client {
