@@ -1,8 +1,11 @@
 //! The root component.
 
+use super::pages::Sheets;
 use crate::document::compose;
 use crate::draft::{split_paragraphs, Draft, FieldValue};
+use crate::layout::lay_out;
 use crate::render::text;
+use crate::sample::seed_draft;
 use crate::template::{annual_report, FieldKind, FieldSpec};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,6 +14,8 @@ use yew::prelude::*;
 pub enum Edit {
     Meta(String, String),
     Section(String, String, String),
+    /// Replace the draft with the sample report.
+    OpenSample,
 }
 
 #[derive(Clone, PartialEq)]
@@ -35,6 +40,7 @@ impl Reducible for State {
                     section.fields.insert(fid, typed(kind, &value));
                 }
             }
+            Edit::OpenSample => draft = seed_draft("sample", 0),
         }
         Rc::new(State {
             draft: Rc::new(draft),
@@ -64,7 +70,18 @@ pub fn App() -> Html {
         draft: Rc::new(Draft::new(annual_report(), "draft".into(), 2025, 0)),
     });
     let template = annual_report();
-    let preview = text::render(&compose(template, &state.draft));
+    let document = compose(template, &state.draft);
+    let preview = text::render(&document);
+    let layout = Rc::new(lay_out(&document));
+    let open_sample = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Edit::OpenSample))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
     let field = |key: String, spec: &FieldSpec, value: String, on: Callback<String>| {
         let oninput = move |e: InputEvent| {
             let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
@@ -119,8 +136,13 @@ pub fn App() -> Html {
         .collect::<Html>();
     html! {
         <main class="app">
-            <section class="form">{ meta }{ sections }</section>
-            <pre id="preview-text" class="preview-text">{ preview }</pre>
+            <section class="form no-print">
+                <button data-action="open-sample" onclick={open_sample}>{ "打开示例报告" }</button>
+                <button data-action="print" onclick={print}>{ "打印" }</button>
+                { meta }{ sections }
+                <pre id="preview-text" class="preview-text">{ preview }</pre>
+            </section>
+            <Sheets {layout} />
         </main>
     }
 }

@@ -2,6 +2,7 @@
 //! the draft and renders what the core computed.
 
 mod app;
+pub mod pages;
 
 pub use app::App;
 
