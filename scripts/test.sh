@@ -16,7 +16,7 @@ step "cargo clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_pages --locked -- -D warnings
 
 step "trunk build --release"
 trunk build --release --offline
@@ -25,4 +25,4 @@ step "cargo test (native: core, layout, import/export, end to end)"
 cargo test --locked
 
 step "cargo test (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --locked
+cargo test --target wasm32-unknown-unknown --test web --test web_pages --locked

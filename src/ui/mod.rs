@@ -6,6 +6,7 @@ mod editor;
 mod fields;
 mod files;
 mod import_panel;
+pub mod pages;
 mod platform;
 mod review;
 mod session;

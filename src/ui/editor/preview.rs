@@ -1,12 +1,16 @@
-//! The live preview beside the form: the composed report laid out on pages.
+//! The live preview beside the form: the composed report laid out on
+//! GB/T 9704 pages, the same pages that print.
 
 use crate::document::{compose, Anchor};
 use crate::draft::Draft;
 use crate::layout::LayoutCache;
-use crate::render::text;
 use crate::template::annual_report;
+use crate::ui::pages::Sheets;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Zoom steps offered for the preview.
+const ZOOMS: [f64; 5] = [0.5, 0.6, 0.75, 0.9, 1.0];
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
@@ -17,15 +21,28 @@ pub struct PreviewProps {
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
     let cache = use_mut_ref(LayoutCache::new);
-    let draft = props.draft.clone();
-    let (doc, layout) = &*use_memo(draft, move |draft| {
+    let zoom = use_state(|| 2usize);
+    let layout = use_memo(props.draft.clone(), move |draft| {
         let doc = compose(annual_report(), draft);
-        let layout = cache.borrow_mut().lay_out(&doc);
-        (doc, Rc::new(layout))
+        Rc::new(cache.borrow_mut().lay_out(&doc))
     });
+    let set_zoom = |delta: isize| {
+        let zoom = zoom.clone();
+        move |_: MouseEvent| {
+            let next = (*zoom as isize + delta).clamp(0, ZOOMS.len() as isize - 1) as usize;
+            zoom.set(next);
+        }
+    };
     html! {
-        <aside class="preview" data-page-count={layout.pages.len().to_string()}>
-            <pre id="preview-text" class="preview-text">{ text::render(doc) }</pre>
+        <aside class="preview">
+            <div class="zoom no-print">
+                <button type="button" class="small" data-action="zoom-out" disabled={*zoom == 0}
+                    onclick={set_zoom(-1)} title="缩小">{"－"}</button>
+                <span data-zoom={ZOOMS[*zoom].to_string()}>{ format!("{}%", (ZOOMS[*zoom] * 100.0) as u32) }</span>
+                <button type="button" class="small" data-action="zoom-in" disabled={*zoom + 1 == ZOOMS.len()}
+                    onclick={set_zoom(1)} title="放大">{"＋"}</button>
+            </div>
+            <Sheets layout={(*layout).clone()} zoom={ZOOMS[*zoom]} focus={props.focus.clone()} />
         </aside>
     }
 }

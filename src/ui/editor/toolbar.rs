@@ -32,6 +32,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let undo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Undo);
     let redo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Redo);
+    let print = props
+        .on_msg
+        .reform(|_: MouseEvent| match crate::ui::platform::print() {
+            Ok(()) => EditorMsg::EndTyping,
+            Err(e) => EditorMsg::SaveFailed(e),
+        });
     html! {
         <header class="toolbar no-print">
             <button type="button" data-action="close" onclick={props.on_close.clone()}>{"← 我的报告"}</button>
@@ -39,6 +45,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="total-count" data-total-count={props.chars.to_string()}>{ format!("全文 {} 字", props.chars) }</span>
             <button type="button" data-action="undo" disabled={!props.can_undo} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
             <button type="button" data-action="redo" disabled={!props.can_redo} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
+            <button type="button" data-action="print" onclick={print} title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
             <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
             if props.save == SaveStatus::Conflict {
                 <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>

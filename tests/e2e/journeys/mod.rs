@@ -1,3 +1,4 @@
 //! One file per journey.
 
+mod print;
 mod typing;

@@ -25,7 +25,9 @@ fn typed_organ_appears_in_the_preview() {
         let organ = wait_for(c, "[data-field='meta.organ']").await;
         organ.send_keys("中共荆家镇委").await.expect("type");
         let preview = eventually("organ in preview", || async {
-            let text = harness::text_of(c, "#preview-text").await;
+            let script = "return Array.from(document.querySelectorAll('.sheet .line'))\
+                .map(l => l.textContent).join('\\n')";
+            let text = c.execute(script, vec![]).await.ok()?.as_str()?.to_string();
             text.contains("中共荆家镇委").then_some(text)
         })
         .await;

@@ -1,0 +1,148 @@
+//! The report as GB/T 9704 pages, on screen exactly as on paper.
+//!
+//! [`Sheets`] draws every [`Page`](crate::layout::Page) of a
+//! [`Layout`] as an A4 sheet (210 × 297 mm) and positions each line in
+//! millimetres where the layout put it. The browser never breaks a line or a
+//! page: lines are `white-space: pre`, and every character sits in a box of
+//! its grid width ([`cells`]), so 28 full-width characters take exactly
+//! 156 mm whatever face is installed. Printing (`styles/print.css`) prints
+//! these same boxes, one sheet per paper page, so the preview and the
+//! printout break in the same places.
+//!
+//! # Selectors (for the app, print stylesheet and tests)
+//!
+//! * `.sheets` — the root, with `data-page-count`; the only thing printed.
+//! * `.sheet[data-page="N"]` — one page.
+//! * `.line[data-row][data-anchor]` — one line; `data-anchor` is
+//!   [`anchor_key`] of the block's origin in the draft.
+//! * `.page-number.side-right` / `.side-left` — "— N —".
+//!
+//! # Re-rendering while typing
+//!
+//! Each page is its own [`Sheet`] component whose props compare the page by
+//! value (see [`SheetProps`]); after an edit only the pages whose lines
+//! changed re-render. The app may go further and keep
+//! [`lay_out_block`](crate::layout::lay_out_block) results per block and
+//! only re-[`paginate`](crate::layout::paginate()); `Sheets` only needs the
+//! resulting `Rc<Layout>`.
+
+pub mod cells;
+mod sheet;
+
+pub use sheet::{anchor_key, role_class, sheet_renders, Sheet, SheetProps};
+
+use crate::document::Anchor;
+use crate::layout::Layout;
+use std::rc::Rc;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+/// Props of [`Sheets`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SheetsProps {
+    /// The pages to draw.
+    pub layout: Rc<Layout>,
+    /// Display scale, 1.0 = real size on a 96 dpi screen; ignored in print.
+    #[prop_or(1.0)]
+    pub zoom: f64,
+    /// The part of the draft being edited: when it changes, its first line
+    /// (or the first line of its field or section) is scrolled into view.
+    #[prop_or_default]
+    pub focus: Option<Anchor>,
+}
+
+/// Every page of the layout as an A4 sheet, centred on a grey desk, with
+/// the page count above them.
+#[component]
+pub fn Sheets(props: &SheetsProps) -> Html {
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let layout = Rc::clone(&props.layout);
+        use_effect_with(props.focus.clone(), move |focus| {
+            if let Some(focus) = focus {
+                scroll_to(&root, &layout, focus);
+            }
+        });
+    }
+    let count = props.layout.pages.len();
+    let zoom = if props.zoom.is_finite() {
+        props.zoom.clamp(0.1, 4.0)
+    } else {
+        1.0
+    };
+    html! {
+        <div class="sheets" ref={root} lang="zh-CN"
+            data-page-count={count.to_string()} style={format!("--zoom:{zoom}")}>
+            <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
+            <div class="sheet-stack">
+                { for (0..count).map(|index| html! {
+                    <Sheet key={index} layout={Rc::clone(&props.layout)} {index} />
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// The page index and row of the line to show for `focus`: its own first
+/// line, else the first line of the same field, else of the same section.
+pub fn focus_target(layout: &Layout, focus: &Anchor) -> Option<(usize, usize)> {
+    let same_field = |a: &Anchor| a.section == focus.section && a.field == focus.field;
+    layout
+        .locate(focus)
+        .or_else(|| {
+            layout
+                .lines()
+                .find(|(_, l)| {
+                    same_field(&l.anchor)
+                        && (l.anchor.path.starts_with(&focus.path)
+                            || focus.path.starts_with(&l.anchor.path))
+                })
+                .map(|(p, l)| (p, l.row))
+        })
+        .or_else(|| {
+            layout
+                .lines()
+                .find(|(_, l)| same_field(&l.anchor))
+                .map(|(p, l)| (p, l.row))
+        })
+        .or_else(|| {
+            layout
+                .lines()
+                .find(|(_, l)| l.anchor.section == focus.section)
+                .map(|(p, l)| (p, l.row))
+        })
+}
+
+/// Scrolls the line for `focus` into view (smoothly, centred) unless it is
+/// already wholly visible in the sheets and the window.
+fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
+    };
+    let Some((page, row)) = focus_target(layout, focus) else {
+        return;
+    };
+    let selector = format!(
+        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
+        page + 1
+    );
+    let Ok(Some(line)) = root.query_selector(&selector) else {
+        return;
+    };
+    let view = root.get_bounding_client_rect();
+    let rect = line.get_bounding_client_rect();
+    let window_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let top = view.top().max(0.0);
+    let bottom = view.bottom().min(window_height);
+    if rect.top() >= top && rect.bottom() <= bottom {
+        return;
+    }
+    let options = ScrollIntoViewOptions::new();
+    options.set_behavior(ScrollBehavior::Smooth);
+    options.set_block(ScrollLogicalPosition::Center);
+    line.scroll_into_view_with_scroll_into_view_options(&options);
+}

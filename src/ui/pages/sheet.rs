@@ -1,0 +1,158 @@
+//! One page drawn as an A4 sheet: every line absolutely positioned in
+//! millimetres where the layout put it, and the page number.
+//!
+//! A [`Sheet`] re-renders only when its own page changed: its props hold
+//! the whole layout (one `Rc`, nothing copied) and the page index, and
+//! compare equal when the two layouts are the same `Rc` or hold equal
+//! pages at that index. Typing in one paragraph therefore redraws the
+//! pages whose lines moved, and Yew skips the others without diffing them.
+
+use super::cells::{font_mm, line_pieces, pieces, Piece};
+use crate::document::Anchor;
+use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM};
+use crate::layout::{FontRole, Layout, Page, PageNumber, PlacedLine, Side};
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+thread_local! {
+    static RENDERS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times any [`Sheet`] has rendered since the app started; lets
+/// tests check that an edit redraws only the pages it changed.
+#[doc(hidden)]
+pub fn sheet_renders() -> u64 {
+    RENDERS.with(Cell::get)
+}
+
+/// A stable text form of an anchor for `data-anchor` attributes:
+/// `section/field/path`, with `-` for the report's frame and the path's
+/// indices joined by dots ("measures/items/0.1", "-/title/").
+pub fn anchor_key(anchor: &Anchor) -> String {
+    let path: Vec<String> = anchor.path.iter().map(usize::to_string).collect();
+    format!(
+        "{}/{}/{}",
+        anchor.section.as_deref().unwrap_or("-"),
+        anchor.field,
+        path.join(".")
+    )
+}
+
+/// The CSS class that sets a role's face and size (see `styles/pages.css`).
+pub fn role_class(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Title => "role-title",
+        FontRole::Body => "role-body",
+        FontRole::Heading1 => "role-heading1",
+        FontRole::Heading2 => "role-heading2",
+        FontRole::Heading3 => "role-heading3",
+        FontRole::Heading4 => "role-heading4",
+        FontRole::PageNumber => "role-page-number",
+    }
+}
+
+/// Props of [`Sheet`]: page `index` of `layout`.
+#[derive(Properties, Clone)]
+pub struct SheetProps {
+    pub layout: Rc<Layout>,
+    pub index: usize,
+}
+
+impl PartialEq for SheetProps {
+    /// Equal when the page to draw is the same, by `Rc` identity first and
+    /// by value otherwise.
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && (Rc::ptr_eq(&self.layout, &other.layout)
+                || self.layout.pages.get(self.index) == other.layout.pages.get(other.index))
+    }
+}
+
+/// One A4 sheet (`.sheet`, `data-page` = the page number).
+#[component]
+pub fn Sheet(props: &SheetProps) -> Html {
+    RENDERS.with(|r| r.set(r.get() + 1));
+    let Some(page) = props.layout.pages.get(props.index) else {
+        return Html::default();
+    };
+    page_html(page)
+}
+
+fn page_html(page: &Page) -> Html {
+    html! {
+        <div class="sheet" data-page={page.number.to_string()}>
+            { for page.lines.iter().map(line_html) }
+            { page_number_html(&page.page_number) }
+        </div>
+    }
+}
+
+fn mm(v: f64) -> String {
+    format!("{v:.3}mm")
+}
+
+fn line_html(placed: &PlacedLine) -> Html {
+    let line = &placed.line;
+    let role = line.runs.first().map_or(FontRole::Body, |r| r.role);
+    let style = format!(
+        "top:{};left:{}",
+        mm(TOP_MM + placed.top_mm()),
+        mm(LEFT_MM + line.left_mm())
+    );
+    html! {
+        <div class={classes!("line", role_class(role))} {style}
+            data-row={placed.row.to_string()} data-anchor={anchor_key(&placed.anchor)}>
+            { for line_pieces(line).iter().map(piece_html) }
+        </div>
+    }
+}
+
+fn page_number_html(number: &PageNumber) -> Html {
+    let role = FontRole::PageNumber;
+    // The dashes sit at mid-height of the em box: centre the box on them.
+    let top = PAGE_NUMBER_DASH_Y_MM - font_mm(role) / 2.0;
+    let style = format!("top:{};left:{}", mm(top), mm(LEFT_MM + number.left_mm()));
+    let side = match number.side {
+        Side::Left => "side-left",
+        Side::Right => "side-right",
+    };
+    html! {
+        <div class={classes!("page-number", role_class(role), side)} {style}>
+            { for pieces([(number.text.as_str(), role)], 0.0).iter().map(piece_html) }
+        </div>
+    }
+}
+
+fn piece_html(piece: &Piece) -> Html {
+    match piece {
+        Piece::Group {
+            text,
+            role,
+            width_mm,
+            spacing_mm,
+        } => {
+            let style = format!("width:{};letter-spacing:{}", mm(*width_mm), mm(*spacing_mm));
+            html! { <span class={classes!("g", role_class(*role))} {style}>{ text }</span> }
+        }
+        Piece::Cell {
+            ch,
+            role,
+            width_mm,
+            gap_mm,
+            full_width,
+        } => {
+            let style = if *gap_mm == 0.0 {
+                format!("width:{}", mm(*width_mm))
+            } else {
+                format!("width:{};margin-right:{}", mm(*width_mm), mm(*gap_mm))
+            };
+            let width = if *full_width { "fw" } else { "hw" };
+            html! {
+                <span class={classes!("c", width, role_class(*role))} {style}>
+                    { ch.to_string() }
+                </span>
+            }
+        }
+    }
+}
