@@ -31,7 +31,7 @@ fn keystroke(draft: &Draft, n: usize) -> Action {
     };
     let last = items.len() - 1;
     let mut text = items[last].paragraphs.join("\n");
-    text.push(if n % 2 == 0 { '字' } else { '。' });
+    text.push(if n.is_multiple_of(2) { '字' } else { '。' });
     Action::SetSubsectionText {
         field,
         path: vec![last],

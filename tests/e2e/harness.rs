@@ -5,9 +5,11 @@
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::future::Future;
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -46,52 +48,78 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Serves `dist/` on a loopback port from a background thread; stops when dropped.
+/// Serves `dist/` on a loopback port from a background thread (one thread
+/// per connection, `Connection: close`); stops accepting when dropped.
 struct StaticServer {
-    server: Arc<tiny_http::Server>,
     port: u16,
+    stop: Arc<AtomicBool>,
 }
 
 impl StaticServer {
     fn start() -> StaticServer {
         let root = dist_dir();
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind static server"));
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .expect("static server port");
-        let s = Arc::clone(&server);
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind static server");
+        let port = listener.local_addr().expect("static server port").port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
         thread::spawn(move || {
-            for request in s.incoming_requests() {
-                let path = request.url().split('?').next().unwrap_or("/").to_string();
-                let rel = path.trim_start_matches('/');
-                let file = if rel.is_empty() {
-                    root.join("index.html")
-                } else {
-                    root.join(rel)
-                };
-                let response = match std::fs::read(&file) {
-                    Ok(bytes) if !rel.contains("..") => {
-                        let header =
-                            tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                                .expect("header");
-                        tiny_http::Response::from_data(bytes)
-                            .with_header(header)
-                            .boxed()
-                    }
-                    _ => tiny_http::Response::empty(404).boxed(),
-                };
-                let _ = request.respond(response);
+            for stream in listener.incoming() {
+                if stopped.load(Ordering::Relaxed) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let root = root.clone();
+                thread::spawn(move || {
+                    let _ = respond(&root, stream);
+                });
             }
         });
-        StaticServer { server, port }
+        StaticServer { port, stop }
     }
+}
+
+fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Skip the headers.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let rel = path
+        .split('?')
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
+    let file = if rel.is_empty() {
+        root.join("index.html")
+    } else {
+        root.join(rel)
+    };
+    match std::fs::read(&file) {
+        Ok(body) if !rel.contains("..") => {
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            )?;
+            stream.write_all(&body)?;
+        }
+        _ => stream.write_all(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        )?,
+    }
+    stream.flush()
 }
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stop.store(true, Ordering::Relaxed);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 

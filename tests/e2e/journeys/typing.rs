@@ -34,6 +34,11 @@ fn typed_organ_appears_in_the_preview() {
         let first = preview.lines().next().unwrap_or("");
         assert_eq!(first.trim(), "中共荆家镇委");
         assert!(preview.contains("关于2025年度法治政府建设工作的报告"));
+        eventually("saved status", || async {
+            let status = harness::text_of(c, "[data-save-status]").await;
+            status.starts_with("已保存").then_some(())
+        })
+        .await;
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(harness::output_dir().join("app.png"), png).expect("save screenshot");
     });
