@@ -1,4 +1,6 @@
 //! One file per journey.
 
+mod import;
 mod print;
+mod speed;
 mod typing;
