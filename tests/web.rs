@@ -183,3 +183,48 @@ fn a_full_storage_reports_quota_and_keeps_the_draft() {
     assert_eq!(draft, before, "the draft in memory is untouched");
     local_storage().clear().expect("clear");
 }
+
+#[wasm_bindgen_test]
+async fn a_corrupt_stored_draft_is_listed_and_kept() {
+    local_storage().clear().expect("clear");
+    let mut store = DraftStore::new(LocalStorage::open().expect("open"));
+    let mut good = seed_draft("d-web-good", 1);
+    store.save(&mut good, 2).expect("save");
+    local_storage()
+        .set_item(
+            "baogao.v1.draft.d-web-bad",
+            "{\"schema_version\": 1, \"draft\": {trunc",
+        )
+        .expect("set");
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<baogao::ui::App>::with_root(root.clone()).render();
+    settle().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("无法打开的草稿"), "{text}");
+    assert_eq!(
+        root.query_selector_all("li[data-draft]")
+            .expect("rows")
+            .length(),
+        1
+    );
+    let keys: Vec<String> = (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .collect();
+    let kept = keys
+        .iter()
+        .find(|k| k.starts_with("baogao.v1.corrupt."))
+        .expect("the unreadable record is kept aside");
+    let raw = local_storage()
+        .get_item(kept)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(raw.contains("{trunc"), "{raw}");
+    root.remove();
+    local_storage().clear().expect("clear");
+}
