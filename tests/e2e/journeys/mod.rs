@@ -1,3 +1,10 @@
 //! One file per journey.
 
+mod create_fill_reload;
+mod delete_and_undo;
+mod navigation_keeps_text;
+mod next_year_copy;
+mod paste_100k;
+mod reorder_sections;
 mod typing;
+mod undo_redo;
