@@ -128,5 +128,18 @@ fn create_fill_reload() {
             .position(|b| b == PREAMBLE_1)
             .unwrap_or_else(|| panic!("first paragraph is not a block of its own: {blocks:?}"));
         assert_eq!(blocks.get(at + 1).map(String::as_str), Some(PREAMBLE_2));
+
+        // Reloading before the pause that triggers a save still keeps what
+        // was typed: leaving the page saves at once.
+        type_into(c, "[data-field='meta.signature']", ORGAN).await;
+        assert_eq!(
+            harness::attr_of(c, "[data-save-status]", "data-save-status")
+                .await
+                .as_deref(),
+            Some("pending")
+        );
+        c.refresh().await.expect("reload");
+        wait_for(c, "section.step-body[data-step='basic']").await;
+        assert_eq!(value_of(c, "[data-field='meta.signature']").await, ORGAN);
     });
 }
