@@ -5,11 +5,9 @@
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::future::Future;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -48,47 +46,59 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Serves `dist/` on a loopback port from a background thread (one thread
-/// per connection, `Connection: close`); stops accepting when dropped.
+/// Serves `dist/` on a loopback port, one thread per connection, every
+/// response closing its connection; stops when dropped.
+/// Closing every connection keeps no state between requests, so a
+/// browser's parallel requests (the page, its script and its wasm) never
+/// wait on each other.
 struct StaticServer {
     port: u16,
-    stop: Arc<AtomicBool>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl StaticServer {
     fn start() -> StaticServer {
         let root = dist_dir();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind static server");
-        let port = listener.local_addr().expect("static server port").port();
-        let stop = Arc::new(AtomicBool::new(false));
+        let port = listener
+            .local_addr()
+            .map(|a| a.port())
+            .expect("static server port");
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         thread::spawn(move || {
             for stream in listener.incoming() {
-                if stopped.load(Ordering::Relaxed) {
+                if stopped.load(std::sync::atomic::Ordering::SeqCst) {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
                 let root = root.clone();
-                thread::spawn(move || {
-                    let _ = respond(&root, stream);
-                });
+                thread::spawn(move || serve(stream, &root));
             }
         });
         StaticServer { port, stop }
     }
 }
 
-fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
+/// Answers the one request on `stream` with the file it names under `root`.
+fn serve(mut stream: std::net::TcpStream, root: &Path) {
+    use std::io::{BufRead, BufReader, Write};
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Ok(reader) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(reader);
     let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Skip the headers.
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Skip the headers: nothing in them changes the answer.
     let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
+    while matches!(reader.read_line(&mut header), Ok(n) if n > 2) {
         header.clear();
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let rel = path
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let rel = target
         .split('?')
         .next()
         .unwrap_or("/")
@@ -98,28 +108,24 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     } else {
         root.join(rel)
     };
-    match std::fs::read(&file) {
-        Ok(body) if !rel.contains("..") => {
-            write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                content_type(&file),
-                body.len()
-            )?;
-            stream.write_all(&body)?;
-        }
-        _ => stream.write_all(
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-        )?,
-    }
-    stream.flush()
+    let (status, kind, body) = match std::fs::read(&file) {
+        Ok(bytes) if !rel.contains("..") => ("200 OK", content_type(&file), bytes),
+        _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
 }
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accepting thread so that it sees the flag.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 
@@ -220,13 +226,16 @@ async fn save_failure(client: &Client, name: &str) {
     if let Ok(html) = client.source().await {
         let _ = std::fs::write(dir.join(format!("{name}-failure.html")), html);
     }
-    let resources = "return JSON.stringify(performance.getEntriesByType('resource')\
-        .map(r => [r.name, r.responseStatus, Math.round(r.duration)]))";
-    if let Ok(list) = client.execute(resources, vec![]).await {
-        let _ = std::fs::write(
-            dir.join(format!("{name}-failure-resources.json")),
-            list.to_string(),
-        );
+    // What the page loaded and how long it took: tells a page that never
+    // started (wasm not fetched, script error) from a journey that went wrong.
+    let script = "return JSON.stringify({
+        url: location.href,
+        readyState: document.readyState,
+        resources: performance.getEntriesByType('resource').map(r => ({
+            name: r.name, ms: Math.round(r.duration), status: r.responseStatus, size: r.transferSize })),
+    }, null, 1);";
+    if let Ok(serde_json::Value::String(report)) = client.execute(script, vec![]).await {
+        let _ = std::fs::write(dir.join(format!("{name}-failure.json")), report);
     }
 }
 
@@ -292,4 +301,289 @@ pub async fn text_of(client: &Client, css: &str) -> String {
         .text()
         .await
         .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+}
+
+// ---------------------------------------------------------------------------
+// Helpers for journeys. Reads go through JavaScript by selector, so that an
+// element Yew re-rendered a moment ago never shows up as a stale handle.
+// ---------------------------------------------------------------------------
+
+/// Runs `script` (a function body; `arguments[i]` are `args`) in the page
+/// and returns what it returns.
+pub async fn js(client: &Client, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+    client
+        .execute(script, args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Clicks the first element matching `css` once it exists.
+pub async fn click(client: &Client, css: &str) {
+    wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Clicks the last element matching `css` once one exists (for a list's own
+/// "add" button, which follows the buttons of the lists nested in it).
+pub async fn click_last(client: &Client, css: &str) {
+    wait_for(client, css).await;
+    let all = client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("find {css}: {e}"));
+    let last = all.last().unwrap_or_else(|| panic!("no element {css}"));
+    last.click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Keys for Ctrl+A (select all), the modifier released afterwards.
+pub fn select_all() -> String {
+    use fantoccini::key::Key;
+    format!("{}a{}", char::from(Key::Control), char::from(Key::Null))
+}
+
+/// Types `keys` into the first element matching `css` as a user would, key
+/// by key ("\n" is Enter).
+pub async fn type_into(client: &Client, css: &str, keys: &str) {
+    wait_for(client, css)
+        .await
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+}
+
+/// Puts `text` into the input or textarea matching `css` the way a paste
+/// does: the whole value at once, then one `input` event.
+pub async fn paste_into(client: &Client, css: &str, text: &str) {
+    wait_for(client, css).await;
+    js(
+        client,
+        "const el = document.querySelector(arguments[0]);
+         el.focus();
+         el.value = arguments[1];
+         el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));",
+        vec![css.into(), text.into()],
+    )
+    .await;
+}
+
+/// The `value` of the input or textarea matching `css`.
+pub async fn value_of(client: &Client, css: &str) -> String {
+    wait_for(client, css).await;
+    js(
+        client,
+        "const el = document.querySelector(arguments[0]); return el ? el.value : null;",
+        vec![css.into()],
+    )
+    .await
+    .as_str()
+    .map(str::to_string)
+    .unwrap_or_else(|| panic!("{css} has no value"))
+}
+
+/// An attribute of the first element matching `css` (`None` when the
+/// element or the attribute is missing).
+pub async fn attr_of(client: &Client, css: &str, name: &str) -> Option<String> {
+    js(
+        client,
+        "const el = document.querySelector(arguments[0]);
+         return el ? el.getAttribute(arguments[1]) : null;",
+        vec![css.into(), name.into()],
+    )
+    .await
+    .as_str()
+    .map(str::to_string)
+}
+
+/// One attribute of every element matching `css`, in document order.
+pub async fn attrs_of_all(client: &Client, css: &str, name: &str) -> Vec<String> {
+    let value = js(
+        client,
+        "return Array.from(document.querySelectorAll(arguments[0]))
+             .map(el => el.getAttribute(arguments[1]) || '');",
+        vec![css.into(), name.into()],
+    )
+    .await;
+    serde_json::from_value(value).expect("a list of attributes")
+}
+
+/// The text of every element matching `css`, in document order.
+pub async fn texts_of_all(client: &Client, css: &str) -> Vec<String> {
+    let value = js(
+        client,
+        "return Array.from(document.querySelectorAll(arguments[0])).map(el => el.textContent);",
+        vec![css.into()],
+    )
+    .await;
+    serde_json::from_value(value).expect("a list of texts")
+}
+
+/// How many elements match `css` right now.
+pub async fn count(client: &Client, css: &str) -> usize {
+    js(
+        client,
+        "return document.querySelectorAll(arguments[0]).length;",
+        vec![css.into()],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0) as usize
+}
+
+/// The composed report as the preview shows it, one block per line with a
+/// blank line between blocks: the text of `#preview-text`, or — once the
+/// preview is drawn as GB/T 9704 sheets — the `.sheet .line`s, with the
+/// lines of one block (same `data-anchor`, one after another) joined.
+pub async fn preview_text(client: &Client) -> String {
+    wait_for(client, "#preview-text, .sheet").await;
+    js(
+        client,
+        "const pre = document.querySelector('#preview-text');
+         if (pre) return pre.textContent;
+         const blocks = [];
+         let anchor = null;
+         for (const line of document.querySelectorAll('.sheet .line')) {
+             const a = line.getAttribute('data-anchor');
+             if (blocks.length > 0 && a !== null && a === anchor) {
+                 blocks[blocks.length - 1] += line.textContent.trim();
+             } else {
+                 blocks.push(line.textContent.trim());
+             }
+             anchor = a;
+         }
+         return blocks.join('\\n\\n') + '\\n';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+/// The preview's non-blank lines, trimmed: one per block.
+pub async fn preview_blocks(client: &Client) -> Vec<String> {
+    preview_text(client)
+        .await
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `text` without any whitespace, so that a sentence can be found whatever
+/// line it was broken across.
+pub fn flow(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Polls the preview until `probe` accepts its text (see [`preview_text`]).
+pub async fn preview_until(client: &Client, what: &str, probe: impl Fn(&str) -> bool) -> String {
+    eventually(what, || async {
+        let text = preview_text(client).await;
+        probe(&text).then_some(text)
+    })
+    .await
+}
+
+/// Byte offsets of `needles` in `haystack`, asserting each one is there and
+/// comes after the one before it.
+pub fn assert_in_order(haystack: &str, needles: &[&str]) -> Vec<usize> {
+    let mut from = 0;
+    needles
+        .iter()
+        .map(|needle| {
+            let at = haystack[from..]
+                .find(needle)
+                .map(|i| i + from)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{needle:?} is missing after byte {from} (or out of order) in:\n{haystack}"
+                    )
+                });
+            from = at + needle.len();
+            at
+        })
+        .collect()
+}
+
+/// The localStorage items whose key starts with `prefix`, as (key, value).
+pub async fn local_storage(client: &Client, prefix: &str) -> Vec<(String, String)> {
+    let value = js(
+        client,
+        "const out = [];
+         for (let i = 0; i < localStorage.length; i++) {
+             const k = localStorage.key(i);
+             if (k.startsWith(arguments[0])) out.push([k, localStorage.getItem(k)]);
+         }
+         return out;",
+        vec![prefix.into()],
+    )
+    .await;
+    serde_json::from_value(value).expect("localStorage items")
+}
+
+// ---------------------------------------------------------------------------
+// The app's own moves.
+// ---------------------------------------------------------------------------
+
+/// The editor's current step: the body `section.step-body[data-step]`.
+pub async fn current_step(client: &Client) -> String {
+    wait_for(client, "section.step-body[data-step]").await;
+    attr_of(client, "section.step-body[data-step]", "data-step")
+        .await
+        .unwrap_or_default()
+}
+
+/// On the start page: a new report for `year`; waits for the editor's first
+/// step.
+pub async fn new_report(client: &Client, year: i32) {
+    // Select all and type over it, as a user would (WebDriver's clear sends
+    // no input event, so the page would not hear of it).
+    type_into(client, "[data-field='new-year']", &select_all()).await;
+    type_into(client, "[data-field='new-year']", &year.to_string()).await;
+    assert_eq!(
+        value_of(client, "[data-field='new-year']").await,
+        year.to_string()
+    );
+    click(client, "[data-action='new-report']").await;
+    wait_for(client, "section.step-body[data-step='basic']").await;
+}
+
+/// In the editor: clicks the step link `id` and waits for its body.
+pub async fn go_to_step(client: &Client, id: &str) {
+    click(client, &format!("button[data-step-link='{id}']")).await;
+    wait_for(client, &format!("section.step-body[data-step='{id}']")).await;
+}
+
+/// The `data-state` of step `id` in the step list (done, missing, open, off).
+pub async fn step_state(client: &Client, id: &str) -> String {
+    attr_of(
+        client,
+        &format!("button[data-step-link='{id}']"),
+        "data-state",
+    )
+    .await
+    .unwrap_or_else(|| panic!("no step link {id}"))
+}
+
+/// Waits until the editor's save status says the draft is saved.
+pub async fn wait_saved(client: &Client) {
+    wait_for(client, "[data-save-status]").await;
+    eventually("the draft to be saved", || async {
+        let status = attr_of(client, "[data-save-status]", "data-save-status").await;
+        match status.as_deref() {
+            Some("saved") => Some(()),
+            Some("failed") | Some("conflict") => {
+                let text = text_of(client, "[data-save-status]").await;
+                panic!("save status {status:?}: {text}")
+            }
+            _ => None,
+        }
+    })
+    .await
 }
