@@ -1,9 +1,9 @@
 //! compose(template, draft) → Document: the draft's text in reading order,
 //! with every number derived from position.
 
-use super::numbering::{heading_number, point_label};
+use super::numbering::{heading_number, ordinals, point_label};
 use super::{Anchor, Block, BlockKind, Document};
-use crate::draft::{Draft, FieldValue, SectionDraft, Subsection};
+use crate::draft::{Draft, FieldValue, Point, SectionDraft, Subsection};
 use crate::template::{meta_id, Template};
 
 /// Composes the whole report.
@@ -126,8 +126,9 @@ fn compose_field(section: Option<&str>, field: &str, value: &FieldValue, out: &m
             }
         }
         FieldValue::Points(points) => {
-            let mut n = 0;
-            for (i, point) in points.iter().enumerate() {
+            let numbers = ordinals(points, Point::is_blank);
+            for (i, (point, n)) in points.iter().zip(numbers).enumerate() {
+                let Some(n) = n else { continue };
                 let mut texts = point
                     .paragraphs
                     .iter()
@@ -143,7 +144,6 @@ fn compose_field(section: Option<&str>, field: &str, value: &FieldValue, out: &m
                 for (j, p) in texts {
                     out.push(paragraph(p.trim().to_string(), vec![i, j]));
                 }
-                n += 1;
             }
         }
         FieldValue::Subsections(items) => {
@@ -161,7 +161,9 @@ fn compose_subsections(
     path: &mut Vec<usize>,
     out: &mut Vec<Block>,
 ) {
-    for (i, item) in items.iter().enumerate() {
+    let numbers = ordinals(items, Subsection::is_blank);
+    for (i, (item, number)) in items.iter().zip(numbers).enumerate() {
+        let Some(number) = number else { continue };
         path.push(i);
         let mut paragraphs = item
             .paragraphs
@@ -180,7 +182,7 @@ fn compose_subsections(
         out.push(Block {
             kind: BlockKind::Heading {
                 level,
-                number: heading_number(level, i),
+                number: heading_number(level, number),
                 text: item.heading.trim().to_string(),
                 run_in,
             },
@@ -289,6 +291,30 @@ mod tests {
             doc.blocks[at + 1].anchor,
             Anchor::section("measures", "items", vec![0, 1])
         );
+    }
+
+    #[test]
+    fn blank_subsections_do_not_print_or_take_a_number() {
+        let mut d = draft();
+        let items = vec![
+            Subsection::default(),
+            Subsection {
+                heading: "加大普法".into(),
+                run_in: true,
+                paragraphs: vec!["正文。".into()],
+                children: vec![Subsection::default()],
+            },
+        ];
+        d.section_mut("measures")
+            .unwrap()
+            .fields
+            .insert("items".into(), FieldValue::Subsections(items));
+        let t = texts(&compose(annual_report(), &d));
+        let at = t.iter().position(|s| s.starts_with("（一）")).unwrap();
+        assert_eq!(t[at], "（一）加大普法正文。");
+        assert!(!t
+            .iter()
+            .any(|s| s == "（二）" || s == "1." || s == "（一）"));
     }
 
     #[test]

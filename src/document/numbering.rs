@@ -61,6 +61,21 @@ pub fn point_label(index: usize) -> String {
     format!("{}是", chinese(index + 1))
 }
 
+/// The 0-based number each item of a list prints with: blank items print
+/// nothing and take no number (`None`), the others are numbered in order.
+pub fn ordinals<T>(items: &[T], blank: impl Fn(&T) -> bool) -> Vec<Option<usize>> {
+    let mut next = 0;
+    items
+        .iter()
+        .map(|item| {
+            (!blank(item)).then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +101,15 @@ mod tests {
         for (n, s) in cases {
             assert_eq!(chinese(n), s, "{n}");
         }
+    }
+
+    #[test]
+    fn blank_items_take_no_number() {
+        let items = ["甲", " ", "乙", "", "丙"];
+        assert_eq!(
+            ordinals(&items, |s| s.trim().is_empty()),
+            [Some(0), None, Some(1), None, Some(2)]
+        );
     }
 
     #[test]

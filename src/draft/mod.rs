@@ -41,11 +41,28 @@ pub struct Subsection {
     pub children: Vec<Subsection>,
 }
 
+impl Subsection {
+    /// Nothing written: no heading, no paragraph text, no written child.
+    /// A blank subsection does not print and takes no number.
+    pub fn is_blank(&self) -> bool {
+        self.heading.trim().is_empty()
+            && self.paragraphs.iter().all(|p| p.trim().is_empty())
+            && self.children.iter().all(Subsection::is_blank)
+    }
+}
+
 /// A point rendered 一是…, 二是… by position. Its first paragraph carries
 /// the number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Point {
     pub paragraphs: Vec<String>,
+}
+
+impl Point {
+    /// Nothing written: a blank point does not print and takes no number.
+    pub fn is_blank(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.trim().is_empty())
+    }
 }
 
 /// The value of one field.

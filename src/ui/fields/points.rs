@@ -1,7 +1,7 @@
 //! A list of points rendered 一是…, 二是… by position.
 
 use super::text_area::TextArea;
-use crate::document::numbering::point_label;
+use crate::document::numbering::{ordinals, point_label};
 use crate::draft::{Action, Direction, FieldRef, Point};
 use crate::ui::editor::EditorMsg;
 use crate::ui::fields::editor::{field_anchor, field_key};
@@ -19,7 +19,9 @@ pub fn PointList(props: &PointListProps) -> Html {
     let count = props.points.len();
     let edit = |action: Action| EditorMsg::Edit(action);
     let base = field_key(&props.field);
-    let items = props.points.iter().enumerate().map(|(i, point)| {
+    let numbers = ordinals(&props.points, Point::is_blank);
+    let printed = numbers.iter().flatten().count();
+    let items = props.points.iter().zip(numbers).enumerate().map(|(i, (point, number))| {
         let f = props.field.clone();
         let up = props.on_msg.reform(move |_: MouseEvent| {
             edit(Action::MovePoint { field: f.clone(), index: i, direction: Direction::Up })
@@ -41,7 +43,7 @@ pub fn PointList(props: &PointListProps) -> Html {
         let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
         html! {
             <li key={i} class="point">
-                <span class="number" data-number={format!("{base}.{i}")}>{ point_label(i) }</span>
+                <span class="number" data-number={format!("{base}.{i}")}>{ number.map(point_label).unwrap_or_else(|| "（空白）".to_string()) }</span>
                 <TextArea value={point.paragraphs.join("\n")} field={format!("{base}.{i}")} rows={3}
                     placeholder="只写“一是”后面的内容" on_input={set_text} on_focus={focus} on_blur={blur} />
                 <div class="item-tools">
@@ -66,7 +68,7 @@ pub fn PointList(props: &PointListProps) -> Html {
         <div class="points">
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" data-action="add-point" data-add-for={base.clone()}
-                onclick={add}>{ format!("＋ 添加一条（{}）", point_label(count)) }</button>
+                onclick={add}>{ format!("＋ 添加一条（{}）", point_label(printed)) }</button>
         </div>
     }
 }

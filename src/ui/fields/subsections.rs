@@ -3,7 +3,7 @@
 
 use super::line::LineInput;
 use super::text_area::TextArea;
-use crate::document::numbering::heading_number;
+use crate::document::numbering::{heading_number, ordinals};
 use crate::draft::{Action, Direction, FieldRef, Subsection};
 use crate::ui::editor::EditorMsg;
 use crate::ui::fields::editor::{field_anchor, field_key};
@@ -33,7 +33,13 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             })
         })
     };
-    let items = props.items.iter().enumerate().map(|(i, item)| {
+    let numbers = ordinals(&props.items, Subsection::is_blank);
+    let printed = numbers.iter().flatten().count();
+    let list_key = std::iter::once(field_key(&props.field))
+        .chain(props.parent.iter().map(|p| p.to_string()))
+        .collect::<Vec<_>>()
+        .join(".");
+    let items = props.items.iter().zip(numbers).enumerate().map(|(i, (item, number))| {
         let mut path = props.parent.clone();
         path.push(i);
         let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
@@ -59,7 +65,10 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         let anchor = field_anchor(&props.field, path.clone());
         let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
         let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
-        let number = heading_number(level, i);
+        let number = match number {
+            Some(n) => heading_number(level, n),
+            None => "（空白，不打印）".to_string(),
+        };
         html! {
             <li key={i} class="subsection" data-subsection={key.clone()}>
                 <div class="item-head">
@@ -91,12 +100,12 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
     });
     let (label, class) = if level == 2 {
         (
-            "＋ 添加一项（".to_string() + &heading_number(2, count) + "）",
+            format!("＋ 添加一项{}", heading_number(2, printed)),
             "subsections",
         )
     } else {
         (
-            format!("＋ 添加下一级（{}）", heading_number(level, count)),
+            format!("＋ 添加下一级（{}）", heading_number(level, printed)),
             "subsections nested",
         )
     };
@@ -104,7 +113,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         <div class={class}>
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" data-action="add-subsection"
-                data-add-for={field_key(&props.field)} onclick={add}>{ label }</button>
+                data-add-for={list_key} onclick={add}>{ label }</button>
         </div>
     }
 }
