@@ -8,6 +8,7 @@ mod next_year_copy;
 mod paste_100k;
 mod print;
 mod reorder_sections;
+mod review_fix;
 mod speed;
 mod typing;
 mod undo_redo;
