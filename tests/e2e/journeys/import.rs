@@ -117,7 +117,9 @@ fn bad_files_and_text_get_a_message_and_change_nothing() {
 
         let dir = harness::output_dir().join("bad-files");
         std::fs::create_dir_all(&dir).expect("dir");
-        let cases: [(&str, &[u8], &str); 4] = [
+        let huge = vec![b'a'; 21 * 1024 * 1024];
+        let cases: [(&str, &[u8], &str); 5] = [
+            ("huge.txt", &huge, "20 MB"),
             ("broken.docx", b"PK\x03\x04 not really a zip", "docx"),
             ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", ".doc"),
             ("picture.png", b"\x89PNG\r\n", "只支持"),
