@@ -49,6 +49,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let saver: Rc<Option<SharedSaver>> = {
         let on_msg = on_msg.clone();
+        let session = session.clone();
         use_memo((), move |_| session.map(|s| Saver::shared(s, on_msg)))
     };
 
@@ -196,7 +197,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let take_theirs = {
         let on_msg = on_msg.clone();
-        let session = use_context::<Session>();
+        let session = session.clone();
         let id = draft.id.clone();
         move |_: MouseEvent| {
             let now = crate::ui::platform::now_ms();

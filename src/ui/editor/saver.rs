@@ -4,7 +4,7 @@
 
 use super::state::EditorMsg;
 use crate::draft::Draft;
-use crate::store::{SaveOutcome, UiState};
+use crate::store::{SaveOutcome, StoreError, UiState};
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
 use gloo::timers::callback::Timeout;
@@ -57,14 +57,7 @@ impl Saver {
         let mut copy = Draft::clone(&draft);
         let now = now_ms();
         let outcome = self.session.with(|store| store.save(&mut copy, now));
-        self.report.emit(match outcome {
-            Ok(SaveOutcome::Saved { revision, saved_ms }) => EditorMsg::Saved {
-                revision,
-                at_ms: saved_ms,
-            },
-            Ok(SaveOutcome::Conflict { .. }) => EditorMsg::Conflict,
-            Err(e) => EditorMsg::SaveFailed(e.to_string()),
-        });
+        self.report.emit(message(outcome));
     }
 
     /// Keeps this copy over another tab's newer one.
@@ -72,14 +65,7 @@ impl Saver {
         let mut copy = draft.clone();
         let now = now_ms();
         let outcome = self.session.with(|store| store.save_over(&mut copy, now));
-        self.report.emit(match outcome {
-            Ok(SaveOutcome::Saved { revision, saved_ms }) => EditorMsg::Saved {
-                revision,
-                at_ms: saved_ms,
-            },
-            Ok(SaveOutcome::Conflict { .. }) => EditorMsg::Conflict,
-            Err(e) => EditorMsg::SaveFailed(e.to_string()),
-        });
+        self.report.emit(message(outcome));
     }
 
     /// Remembers where the user is, so reopening the page returns there.
@@ -89,5 +75,17 @@ impl Saver {
             step: Some(step.to_string()),
         };
         let _ = self.session.with(|store| store.save_ui_state(&state));
+    }
+}
+
+/// What the editor is told about a save.
+fn message(outcome: Result<SaveOutcome, StoreError>) -> EditorMsg {
+    match outcome {
+        Ok(SaveOutcome::Saved { revision, saved_ms }) => EditorMsg::Saved {
+            revision,
+            at_ms: saved_ms,
+        },
+        Ok(SaveOutcome::Conflict { .. }) => EditorMsg::Conflict,
+        Err(e) => EditorMsg::SaveFailed(e.to_string()),
     }
 }
