@@ -15,6 +15,7 @@ pub mod render;
 pub mod sample;
 pub mod store;
 pub mod template;
+pub mod tools;
 pub mod wizard;
 
 #[cfg(target_arch = "wasm32")]

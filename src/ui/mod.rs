@@ -11,6 +11,7 @@ mod platform;
 mod review;
 mod session;
 mod start;
+mod worker;
 
 pub use app::App;
 
