@@ -1,5 +1,6 @@
 //! The tools used only on demand — DOCX export and reading, the text
-//! importer, Markdown — behind one request/answer function.
+//! importer, Markdown, the sample report — behind one request/answer
+//! function.
 //!
 //! In the browser these run in a web worker built as a separate wasm
 //! (`src/bin/tools.rs`), which the page fetches on first use, so the app's
@@ -11,6 +12,7 @@
 use crate::document::compose;
 use crate::draft::Draft;
 use crate::import::from_text;
+use crate::sample::seed_draft;
 use crate::template::annual_report;
 use crate::{docx, render};
 use serde::{Deserialize, Serialize};
@@ -23,6 +25,8 @@ pub const READ_DOCX: &str = "read-docx";
 pub const IMPORT_TEXT: &str = "import-text";
 /// Draft JSON → the report as Markdown.
 pub const MARKDOWN: &str = "markdown";
+/// `[id, now_ms]` JSON → the sample report's draft JSON.
+pub const SAMPLE: &str = "sample";
 
 /// An argument or an answer: text or bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +76,12 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
             let doc = compose(annual_report(), &draft(&json)?);
             Ok(Value::Text(render::markdown::render(&doc)))
         }
+        (SAMPLE, Value::Text(json)) => {
+            let (id, now_ms): (String, i64) = serde_json::from_str(&json).map_err(|_| broken())?;
+            serde_json::to_string(&seed_draft(&id, now_ms))
+                .map(Value::Text)
+                .map_err(|_| broken())
+        }
         _ => Err(broken()),
     }
 }
@@ -113,7 +123,6 @@ fn broken() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::seed_draft;
 
     fn draft_json() -> String {
         serde_json::to_string(&seed_draft("d1", 0)).expect("draft json")
@@ -157,6 +166,15 @@ mod tests {
         };
         let title = seed_draft("d1", 0).title().to_string();
         assert!(md.contains(&title), "{md}");
+    }
+
+    #[test]
+    fn sample_answers_the_seed_draft_with_the_given_id() {
+        let Ok(Value::Text(json)) = handle(SAMPLE, Value::Text(r#"["s1", 42]"#.into())) else {
+            panic!("no sample");
+        };
+        let draft: Draft = serde_json::from_str(&json).expect("draft json");
+        assert_eq!(draft, seed_draft("s1", 42));
     }
 
     #[test]

@@ -39,7 +39,7 @@ async fn import_text(session: &Session, text: String) -> Result<Opened, String> 
         return Err("导入失败，请重试。".to_string());
     };
     let ImportAnswer { mut draft, notes } =
-        serde_json::from_str(&answer).map_err(|_| "导入失败，请重试。".to_string())?;
+        worker::from_json(&answer).ok_or_else(|| "导入失败，请重试。".to_string())?;
     session
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;

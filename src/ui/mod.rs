@@ -2,6 +2,7 @@
 //! the draft and renders what the core computed.
 
 mod app;
+mod draft_row;
 mod editor;
 mod fields;
 mod files;

@@ -83,6 +83,13 @@ fn start(shared: &Shared) -> Result<Client, String> {
     })
 }
 
+/// Reads a JSON answer through `serde_json::Value`, as the store reads its
+/// records, so the download carries one deserializer per type, not two.
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    serde_json::from_value(value).ok()
+}
+
 /// Runs operation `op` (one of the constants in [`crate::tools`]) on `arg`
 /// in the worker; an error is a message for the user.
 pub async fn call(op: &str, arg: Value) -> Result<Value, String> {
