@@ -19,6 +19,11 @@ const WORKER_URL: &str = "./tools_loader.js";
 
 const FAILED: &str = "导出/导入组件加载失败，请检查网络后重试。";
 
+/// How long the worker may take to load before waiting requests fail: a
+/// wasm that does not load rejects a promise inside the worker, which the
+/// page never hears of.
+const LOAD_TIMEOUT_MS: u32 = 30_000;
+
 struct Client {
     worker: web_sys::Worker,
     ready: bool,
@@ -29,6 +34,7 @@ struct Client {
     next_id: u32,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
+    _load_timeout: gloo::timers::callback::Timeout,
 }
 
 type Shared = Rc<RefCell<Option<Client>>>;
@@ -58,15 +64,14 @@ fn start(shared: &Shared) -> Result<Client, String> {
     };
     let on_error = {
         let shared = Rc::clone(shared);
-        Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            // Drop the broken worker; tell everyone waiting.
-            let Some(client) = shared.borrow_mut().take() else {
-                return;
-            };
-            client.worker.terminate();
-            let failed = Array::of3(&0.into(), &false.into(), &FAILED.into());
-            for resolve in client.waiting.values() {
-                let _ = resolve.call1(&JsValue::NULL, &failed);
+        Closure::<dyn Fn(web_sys::Event)>::new(move |_| fail(&shared))
+    };
+    let load_timeout = {
+        let shared = Rc::clone(shared);
+        gloo::timers::callback::Timeout::new(LOAD_TIMEOUT_MS, move || {
+            let ready = shared.borrow().as_ref().is_some_and(|c| c.ready);
+            if !ready {
+                fail(&shared);
             }
         })
     };
@@ -80,7 +85,20 @@ fn start(shared: &Shared) -> Result<Client, String> {
         next_id: 1,
         _on_message: on_message,
         _on_error: on_error,
+        _load_timeout: load_timeout,
     })
+}
+
+/// Drops a broken worker and tells every waiting request.
+fn fail(shared: &Shared) {
+    let Some(client) = shared.borrow_mut().take() else {
+        return;
+    };
+    client.worker.terminate();
+    let failed = Array::of3(&0.into(), &false.into(), &FAILED.into());
+    for resolve in client.waiting.values() {
+        let _ = resolve.call1(&JsValue::NULL, &failed);
+    }
 }
 
 /// Reads a JSON answer through `serde_json::Value`, as the store reads its
