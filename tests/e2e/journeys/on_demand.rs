@@ -129,3 +129,49 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use() {
         assert!(sheets.contains("县委、县政府："), "{sheets}");
     });
 }
+
+#[test]
+fn a_worker_that_cannot_load_gives_a_message_and_the_next_try_works() {
+    harness::run(|app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='open-sample']").await;
+        // The first worker the page starts points at a file that is not there.
+        let script = "const Real = Worker; let first = true;\
+            window.Worker = function (url) {\
+                const w = new Real(first ? './no-such-worker.js' : url);\
+                first = false; return w; };";
+        c.execute(script, vec![]).await.expect("break the worker");
+        wait_for(c, "[data-action='open-sample']")
+            .await
+            .click()
+            .await
+            .expect("open the sample");
+        let message = eventually("the failure message", || async {
+            let text = harness::text_of(c, ".start .message").await;
+            (!text.is_empty()).then_some(text)
+        })
+        .await;
+        assert_eq!(message, "导出/导入组件加载失败，请检查网络后重试。");
+        assert!(c
+            .find_all(fantoccini::Locator::Css("li[data-draft]"))
+            .await
+            .expect("rows")
+            .is_empty());
+
+        // The next request starts a fresh worker, which loads.
+        wait_for(c, "[data-action='open-sample']")
+            .await
+            .click()
+            .await
+            .expect("open the sample again");
+        eventually("the sample in the wizard", || async {
+            let root = c
+                .find(fantoccini::Locator::Css("[data-page-count]"))
+                .await
+                .ok()?;
+            root.text().await.ok()?.contains(TITLE).then_some(())
+        })
+        .await;
+    });
+}
