@@ -76,21 +76,27 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
     let import_pasted = {
-        let (session, pasted, message, on_open) = (
+        let (session, pasted, message, busy, on_open) = (
             session.clone(),
             pasted.clone(),
             message.clone(),
+            busy.clone(),
             props.on_open.clone(),
         );
         move |_: MouseEvent| {
-            let (session, text, message, on_open) = (
+            let (session, text, message, busy, on_open) = (
                 session.clone(),
                 (*pasted).clone(),
                 message.clone(),
+                busy.clone(),
                 on_open.clone(),
             );
+            // The importer answers asynchronously: one import at a time.
+            busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                match import_text(&session, text).await {
+                let result = import_text(&session, text).await;
+                busy.set(false);
+                match result {
                     Ok(opened) => on_open.emit(opened),
                     Err(e) => message.set(Some(Err(e))),
                 }
@@ -202,7 +208,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <textarea data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder="在此粘贴报告全文" />
             <div class="import-tools">
-                <button type="button" class="primary" data-action="import-text" disabled={pasted.trim().is_empty()}
+                <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
                     onclick={import_pasted}>{"导入粘贴的文字"}</button>
                 <button type="button" data-action="import-file" onclick={choose_file} disabled={*busy}>
                     { if *busy { "正在读取…" } else { "打开文件（.txt / .docx / 备份 .json）" } }
