@@ -8,7 +8,6 @@
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,8 +28,9 @@ struct Client {
     ready: bool,
     /// Messages posted before the worker was ready.
     queue: Vec<JsValue>,
-    /// The `resolve` of each waiting request, by id.
-    waiting: HashMap<u32, Function>,
+    /// The `resolve` of each waiting request, by id (a few at most: a
+    /// list is smaller in the download than a map).
+    waiting: Vec<(u32, Function)>,
     next_id: u32,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
@@ -57,7 +57,8 @@ fn start(shared: &Shared) -> Result<Client, String> {
                 for message in client.queue.drain(..) {
                     let _ = client.worker.post_message(&message);
                 }
-            } else if let Some(resolve) = client.waiting.remove(&id) {
+            } else if let Some(at) = client.waiting.iter().position(|(w, _)| *w == id) {
+                let (_, resolve) = client.waiting.swap_remove(at);
                 let _ = resolve.call1(&JsValue::NULL, &answer);
             }
         })
@@ -81,7 +82,7 @@ fn start(shared: &Shared) -> Result<Client, String> {
         worker,
         ready: false,
         queue: Vec::new(),
-        waiting: HashMap::new(),
+        waiting: Vec::new(),
         next_id: 1,
         _on_message: on_message,
         _on_error: on_error,
@@ -96,7 +97,7 @@ fn fail(shared: &Shared) {
     };
     client.worker.terminate();
     let failed = Array::of3(&0.into(), &false.into(), &FAILED.into());
-    for resolve in client.waiting.values() {
+    for (_, resolve) in &client.waiting {
         let _ = resolve.call1(&JsValue::NULL, &failed);
     }
 }
@@ -131,7 +132,7 @@ pub async fn call(op: &str, arg: Value) -> Result<Value, String> {
         let Some(client) = slot.as_mut() else { return };
         let id = client.next_id;
         client.next_id += 1;
-        client.waiting.insert(id, resolve);
+        client.waiting.push((id, resolve));
         let message = Array::of3(&id.into(), &op.into(), &arg);
         if client.ready {
             let _ = client.worker.post_message(&message);
