@@ -11,10 +11,12 @@ pub mod docx;
 pub mod draft;
 pub mod import;
 pub mod layout;
+pub mod order;
 pub mod render;
 pub mod sample;
 pub mod store;
 pub mod template;
+pub mod tools;
 pub mod wizard;
 
 #[cfg(target_arch = "wasm32")]

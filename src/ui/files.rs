@@ -35,10 +35,13 @@ pub fn kind_of(name: &str) -> FileKind {
 /// Reads the whole file, refusing files over [`MAX_FILE_BYTES`].
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     if file.size() > MAX_FILE_BYTES {
+        // Tenths of a megabyte in integers: no float printer in the download.
+        let tenths = (file.size() / 1024.0 / 1024.0 * 10.0).round() as u64;
         return Err(format!(
-            "文件“{}”太大（{:.1} MB），超过 20 MB 的上限。报告正文通常不到 1 MB，请确认选对了文件。",
+            "文件“{}”太大（{}.{} MB），超过 20 MB 的上限。报告正文通常不到 1 MB，请确认选对了文件。",
             file.name(),
-            file.size() / 1024.0 / 1024.0
+            tenths / 10,
+            tenths % 10
         ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

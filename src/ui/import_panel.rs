@@ -3,14 +3,13 @@
 //! is said in one message, and no existing draft is touched.
 
 use crate::backup;
-use crate::docx;
 use crate::draft::{draft_id, ReportDate};
-use crate::import::{from_text, Imported};
-use crate::template::annual_report;
+use crate::tools::{self, ImportAnswer, ImportRequest, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
 use crate::ui::platform::{self, entropy, now_ms, today};
 use crate::ui::session::Session;
+use crate::ui::worker;
 use crate::wizard::STEP_BASIC;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -27,34 +26,36 @@ fn new_id() -> String {
     draft_id(now_ms(), entropy())
 }
 
-/// Turns imported text into a saved draft, or an error message.
-fn import_text(session: &Session, text: &str) -> Result<Opened, String> {
-    let Imported {
-        mut draft,
-        notes,
-        skipped,
-        ..
-    } = from_text(annual_report(), text, new_id(), now_ms()).map_err(|e| e.to_string())?;
+/// Turns imported text into a saved draft, or an error message. The
+/// importer runs in the on-demand tools worker.
+async fn import_text(session: &Session, text: String) -> Result<Opened, String> {
+    let request = ImportRequest {
+        text,
+        id: new_id(),
+        now_ms: now_ms(),
+    };
+    let request = serde_json::to_string(&request).map_err(|e| e.to_string())?;
+    let Value::Text(answer) = worker::call(tools::IMPORT_TEXT, Value::Text(request)).await? else {
+        return Err("导入失败，请重试。".to_string());
+    };
+    let ImportAnswer { mut draft, notes } =
+        worker::from_json(&answer).ok_or_else(|| "导入失败，请重试。".to_string())?;
     session
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;
-    let mut list: Vec<(Option<String>, String)> =
-        notes.into_iter().map(|n| (n.section, n.message)).collect();
-    if !skipped.is_empty() {
-        list.push((
-            None,
-            format!(
-                "已略去正文以外的 {} 行网页附加内容，如“{}”。",
-                skipped.len(),
-                skipped[0]
-            ),
-        ));
-    }
     Ok(Opened {
         draft: Rc::new(draft),
         step: STEP_BASIC.into(),
-        notes: Rc::new(list),
+        notes: Rc::new(notes),
     })
+}
+
+/// The text of a .docx file, read in the on-demand tools worker.
+async fn docx_text(bytes: Vec<u8>) -> Result<String, String> {
+    match worker::call(tools::READ_DOCX, Value::Bytes(bytes)).await? {
+        Value::Text(text) => Ok(text),
+        Value::Bytes(_) => Err("无法读取这个 .docx 文件。".to_string()),
+    }
 }
 
 #[component]
@@ -75,15 +76,31 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
     let import_pasted = {
-        let (session, pasted, message, on_open) = (
+        let (session, pasted, message, busy, on_open) = (
             session.clone(),
             pasted.clone(),
             message.clone(),
+            busy.clone(),
             props.on_open.clone(),
         );
-        move |_: MouseEvent| match import_text(&session, &pasted) {
-            Ok(opened) => on_open.emit(opened),
-            Err(e) => message.set(Some(Err(e))),
+        move |_: MouseEvent| {
+            let (session, text, message, busy, on_open) = (
+                session.clone(),
+                (*pasted).clone(),
+                message.clone(),
+                busy.clone(),
+                on_open.clone(),
+            );
+            // The importer answers asynchronously: one import at a time.
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = import_text(&session, text).await;
+                busy.set(false);
+                match result {
+                    Ok(opened) => on_open.emit(opened),
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
         }
     };
     let on_file = {
@@ -136,10 +153,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                             Ok(None)
                         }
                         FileKind::Docx => {
-                            let text = docx::read_text(&bytes).map_err(|e| e.to_string())?;
-                            import_text(&session, &text).map(Some)
+                            let text = docx_text(bytes).await?;
+                            import_text(&session, text).await.map(Some)
                         }
-                        _ => import_text(&session, &decode_text(&bytes)?).map(Some),
+                        _ => import_text(&session, decode_text(&bytes)?).await.map(Some),
                     }
                 }
                 .await;
@@ -191,7 +208,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <textarea data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder="在此粘贴报告全文" />
             <div class="import-tools">
-                <button type="button" class="primary" data-action="import-text" disabled={pasted.trim().is_empty()}
+                <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
                     onclick={import_pasted}>{"导入粘贴的文字"}</button>
                 <button type="button" data-action="import-file" onclick={choose_file} disabled={*busy}>
                     { if *busy { "正在读取…" } else { "打开文件（.txt / .docx / 备份 .json）" } }

@@ -2,6 +2,7 @@
 //! the draft and renders what the core computed.
 
 mod app;
+mod draft_row;
 mod editor;
 mod fields;
 mod files;
@@ -11,6 +12,7 @@ mod platform;
 mod review;
 mod session;
 mod start;
+mod worker;
 
 pub use app::App;
 

@@ -4,13 +4,13 @@
 use crate::backup;
 use crate::check::{summary_by_step, Finding, Severity};
 use crate::document::compose;
-use crate::docx;
 use crate::draft::{Draft, ReportDate};
-use crate::render::markdown;
 use crate::render::text;
 use crate::template::annual_report;
+use crate::tools::{self, Value};
 use crate::ui::editor::EditorMsg;
 use crate::ui::platform;
+use crate::ui::worker;
 use crate::wizard::{STEP_BASIC, STEP_REVIEW};
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -100,36 +100,36 @@ pub fn Review(props: &ReviewProps) -> Html {
             report(result);
         }
     };
-    let download = |ext: &'static str,
-                    mime: &'static str,
-                    render: fn(&Draft) -> Result<Vec<u8>, String>| {
+    // DOCX and Markdown come from the on-demand tools worker.
+    let export = |op: &'static str, ext: &'static str, mime: &'static str| {
         let (draft, report) = (draft.clone(), report.clone());
         move |_: MouseEvent| {
+            let Ok(json) = serde_json::to_string(&*draft) else {
+                return report(Err("无法读取这份草稿。".to_string()));
+            };
             let name = format!("{}.{ext}", file_stem(&draft));
-            let result = render(&draft).and_then(|bytes| platform::download(&name, mime, &bytes));
-            report(result.map(|_| format!("已下载“{name}”。")));
-        }
-    };
-    let download_docx = download("docx", DOCX_MIME, |d| {
-        docx::write(&compose(annual_report(), d)).map_err(|e| e.to_string())
-    });
-    let download_markdown = download("md", "text/markdown;charset=utf-8", |d| {
-        Ok(markdown::render(&compose(annual_report(), d)).into_bytes())
-    });
-    let copy_markdown = {
-        let (draft, report) = (draft.clone(), report.clone());
-        move |_: MouseEvent| {
-            let body = markdown::render(&compose(annual_report(), &draft));
             let report = report.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                report(
-                    platform::copy_text(body)
-                        .await
-                        .map(|_| "Markdown 已复制到剪贴板。".to_string()),
-                );
+                let result = match worker::call(op, Value::Text(json)).await {
+                    Ok(Value::Bytes(bytes)) => platform::download(&name, mime, &bytes),
+                    Ok(Value::Text(text)) if ext.is_empty() => platform::copy_text(text).await,
+                    Ok(Value::Text(text)) => platform::download(&name, mime, text.as_bytes()),
+                    Err(e) => Err(e),
+                };
+                report(result.map(|_| {
+                    if ext.is_empty() {
+                        "Markdown 已复制到剪贴板。".to_string()
+                    } else {
+                        format!("已下载“{name}”。")
+                    }
+                }));
             });
         }
     };
+    let download_docx = export(tools::WRITE_DOCX, "docx", DOCX_MIME);
+    let download_markdown = export(tools::MARKDOWN, "md", "text/markdown;charset=utf-8");
+    // No extension: copied to the clipboard instead of downloaded.
+    let copy_markdown = export(tools::MARKDOWN, "", "");
     let findings = props.findings.iter().enumerate().map(|(i, f)| {
         let step = f.location.section.clone().unwrap_or_else(|| STEP_BASIC.to_string());
         let anchor = f.location.anchor();

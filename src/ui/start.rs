@@ -2,13 +2,15 @@
 //! and copy / rename / delete (with undo) / start next year's report.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
-use crate::sample::seed_draft;
 use crate::store::DeletedDraft;
 use crate::template::{annual_report, meta_id};
+use crate::tools::{self, Value};
 use crate::ui::app::Opened;
+use crate::ui::draft_row::{DraftRow, RowMsg};
 use crate::ui::import_panel::ImportPanel;
-use crate::ui::platform::{date_time, entropy, now_ms, today};
+use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
+use crate::ui::worker;
 use crate::wizard::STEP_BASIC;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -62,9 +64,23 @@ pub fn Start(props: &StartProps) -> Html {
         let (create, year) = (create.clone(), new_year.clone());
         move |_: MouseEvent| create(Draft::new(annual_report(), new_id(), *year, now_ms()))
     };
+    // The sample report comes from the on-demand tools worker.
     let open_sample = {
-        let create = create.clone();
-        move |_: MouseEvent| create(seed_draft(&new_id(), now_ms()))
+        let (create, fail) = (create.clone(), fail.clone());
+        move |_: MouseEvent| {
+            let (create, fail) = (create.clone(), fail.clone());
+            let request = format!("[\"{}\",{}]", new_id(), now_ms());
+            wasm_bindgen_futures::spawn_local(async move {
+                match worker::call(tools::SAMPLE, Value::Text(request)).await {
+                    Ok(Value::Text(json)) => match worker::from_json::<Draft>(&json) {
+                        Some(draft) => create(draft),
+                        None => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
+                    },
+                    Ok(Value::Bytes(_)) => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
+                    Err(e) => fail(e),
+                }
+            });
+        }
     };
     let set_year = {
         let year = new_year.clone();
@@ -78,150 +94,100 @@ pub fn Start(props: &StartProps) -> Html {
         }
     };
 
+    // One callback for every row: what happened, and to which draft.
+    let on_row = {
+        let (session, on_open, fail, create, refresh) = (
+            session.clone(),
+            props.on_open.clone(),
+            fail.clone(),
+            create.clone(),
+            refresh.clone(),
+        );
+        let (confirming, renaming, deleted, timer) = (
+            confirming.clone(),
+            renaming.clone(),
+            deleted.clone(),
+            undo_timer.clone(),
+        );
+        Callback::from(move |(id, msg): (String, RowMsg)| {
+            let load = || session.with(|s| s.load(&id, now_ms()));
+            let result = match msg {
+                RowMsg::Open => load().map(|d| {
+                    let ui = session.with(|s| s.load_ui_state());
+                    let step = match (ui.last_draft_id, ui.step) {
+                        (Some(last), Some(step)) if last == id => step,
+                        _ => STEP_BASIC.to_string(),
+                    };
+                    on_open.emit(Opened::at(d, step))
+                }),
+                RowMsg::Duplicate => load().map(|d| create(duplicate(&d, new_id(), now_ms()))),
+                RowMsg::NextYear => {
+                    load().map(|d| create(duplicate_for_next_year(&d, new_id(), now_ms())))
+                }
+                RowMsg::AskDelete => return confirming.set(Some(id)),
+                RowMsg::CancelDelete => return confirming.set(None),
+                RowMsg::Delete => {
+                    confirming.set(None);
+                    let result = session.with(|s| s.delete(&id)).map(|record| {
+                        if let Some(record) = record {
+                            deleted.set(Some(Rc::new(record)));
+                            let deleted = deleted.clone();
+                            *timer.borrow_mut() =
+                                Some(Timeout::new(UNDO_DELETE_MS, move || deleted.set(None)));
+                        }
+                    });
+                    refresh();
+                    result
+                }
+                RowMsg::StartRename(title) | RowMsg::RenameInput(title) => {
+                    return renaming.set(Some((id, title)))
+                }
+                RowMsg::CancelRename => return renaming.set(None),
+                RowMsg::CommitRename => {
+                    let Some((rid, title)) = (*renaming).clone() else {
+                        return;
+                    };
+                    renaming.set(None);
+                    if rid != id {
+                        return;
+                    }
+                    let result = load().and_then(|mut d| {
+                        let now = now_ms();
+                        let action = Action::SetLine {
+                            field: FieldRef::meta(meta_id::TITLE),
+                            text: title,
+                        };
+                        crate::draft::apply(annual_report(), &mut d, &action, now);
+                        session.with(|s| s.save(&mut d, now)).map(|_| ())
+                    });
+                    refresh();
+                    result
+                }
+            };
+            if let Err(e) = result {
+                fail(e.to_string());
+            }
+        })
+    };
     let rows = match &listing {
         Err(e) => html! { <p class="error">{ e.to_string() }</p> },
         Ok(listing) if listing.drafts.is_empty() => html! {
             <p class="empty">{"还没有草稿。新建一份报告，或先打开示例报告看看。"}</p>
         },
-        Ok(listing) => listing.drafts.iter().map(|summary| {
-            let id = summary.id.clone();
-            let load = {
-                let session = session.clone();
-                move |id: &str| session.with(|s| s.load(id, now_ms()))
-            };
-            let open = {
-                let (load, on_open, fail, id) = (load.clone(), props.on_open.clone(), fail.clone(), id.clone());
-                let session = session.clone();
-                move |_: MouseEvent| match load(&id) {
-                    Ok(d) => {
-                        let ui = session.with(|s| s.load_ui_state());
-                        let step = match (ui.last_draft_id, ui.step) {
-                            (Some(last), Some(step)) if last == id => step,
-                            _ => STEP_BASIC.to_string(),
-                        };
-                        on_open.emit(Opened::at(d, step))
-                    }
-                    Err(e) => fail(e.to_string()),
+        Ok(listing) => listing
+            .drafts
+            .iter()
+            .map(|summary| {
+                let renaming = renaming
+                    .as_ref()
+                    .filter(|(rid, _)| *rid == summary.id)
+                    .map(|(_, t)| t.clone());
+                let confirming = confirming.as_deref() == Some(summary.id.as_str());
+                html! {
+                    <DraftRow key={summary.id.clone()} summary={summary.clone()} {confirming} {renaming} on={on_row.clone()} />
                 }
-            };
-            let copy = {
-                let (load, create, fail, id) = (load.clone(), create.clone(), fail.clone(), id.clone());
-                move |_: MouseEvent| match load(&id) {
-                    Ok(d) => create(duplicate(&d, new_id(), now_ms())),
-                    Err(e) => fail(e.to_string()),
-                }
-            };
-            let next_year = {
-                let (load, create, fail, id) = (load.clone(), create.clone(), fail.clone(), id.clone());
-                move |_: MouseEvent| match load(&id) {
-                    Ok(d) => create(duplicate_for_next_year(&d, new_id(), now_ms())),
-                    Err(e) => fail(e.to_string()),
-                }
-            };
-            let ask_delete = {
-                let (confirming, id) = (confirming.clone(), id.clone());
-                move |_: MouseEvent| confirming.set(Some(id.clone()))
-            };
-            let cancel_delete = {
-                let confirming = confirming.clone();
-                move |_: MouseEvent| confirming.set(None)
-            };
-            let delete = {
-                let (session, deleted, timer, confirming, refresh, fail, id) =
-                    (session.clone(), deleted.clone(), undo_timer.clone(), confirming.clone(), refresh.clone(), fail.clone(), id.clone());
-                move |_: MouseEvent| {
-                    confirming.set(None);
-                    match session.with(|s| s.delete(&id)) {
-                        Ok(Some(record)) => {
-                            deleted.set(Some(Rc::new(record)));
-                            let deleted = deleted.clone();
-                            *timer.borrow_mut() = Some(Timeout::new(UNDO_DELETE_MS, move || deleted.set(None)));
-                        }
-                        Ok(None) => {}
-                        Err(e) => fail(e.to_string()),
-                    }
-                    refresh();
-                }
-            };
-            let start_rename = {
-                let (renaming, id, title) = (renaming.clone(), id.clone(), summary.title.clone());
-                move |_: MouseEvent| renaming.set(Some((id.clone(), title.clone())))
-            };
-            let is_renaming = renaming.as_ref().filter(|(rid, _)| *rid == id).map(|(_, t)| t.clone());
-            let rename_input = {
-                let (renaming, id) = (renaming.clone(), id.clone());
-                move |e: InputEvent| {
-                    let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    renaming.set(Some((id.clone(), el.value())));
-                }
-            };
-            let commit_rename = {
-                let (session, renaming, refresh, fail, load, id) =
-                    (session.clone(), renaming.clone(), refresh.clone(), fail.clone(), load.clone(), id.clone());
-                move || {
-                    let Some((rid, title)) = (*renaming).clone() else { return };
-                    renaming.set(None);
-                    if rid != id {
-                        return;
-                    }
-                    let result = load(&id).and_then(|mut d| {
-                        let now = now_ms();
-                        crate::draft::apply(annual_report(), &mut d, &Action::SetLine { field: FieldRef::meta(meta_id::TITLE), text: title }, now);
-                        session.with(|s| s.save(&mut d, now)).map(|_| ())
-                    });
-                    if let Err(e) = result {
-                        fail(e.to_string());
-                    }
-                    refresh();
-                }
-            };
-            let rename_keys = {
-                let (commit, renaming) = (commit_rename.clone(), renaming.clone());
-                move |e: KeyboardEvent| match e.key().as_str() {
-                    "Enter" => commit(),
-                    "Escape" => renaming.set(None),
-                    _ => {}
-                }
-            };
-            let rename_ok = move |_: MouseEvent| commit_rename();
-            let percent = summary.completeness.percent();
-            html! {
-                <li key={summary.id.clone()} class="draft-row" data-draft={summary.id.clone()}>
-                    <div class="draft-main">
-                        if let Some(title) = is_renaming {
-                            <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
-                                oninput={rename_input} onkeydown={rename_keys} />
-                            <button type="button" class="small" data-action="rename-ok" onclick={rename_ok}>{"确定"}</button>
-                        } else {
-                            <button type="button" class="link draft-title" data-action="open" onclick={open}>{ &summary.label }</button>
-                        }
-                        <span class="meta">
-                            <span data-year={summary.year.to_string()}>{ format!("{}年度", summary.year) }</span>
-                            <span>{ format!("最后编辑 {}", date_time(summary.updated_ms)) }</span>
-                            <span>{ format!("{} 字", summary.char_count) }</span>
-                            <span class="progress" title="必填内容完成度">
-                                <progress max="100" value={percent.to_string()} />
-                                { format!("完成 {percent}%") }
-                            </span>
-                        </span>
-                    </div>
-                    <div class="draft-tools">
-                        <button type="button" class="small" data-action="duplicate" onclick={copy}>{"复制"}</button>
-                        <button type="button" class="small" data-action="next-year" onclick={next_year}>{"以此为基础新建下一年度"}</button>
-                        <button type="button" class="small" data-action="rename" onclick={start_rename}>{"重命名"}</button>
-                        if confirming.as_deref() == Some(summary.id.as_str()) {
-                            <span class="confirm">
-                                {"确定删除这份草稿？"}
-                                <button type="button" class="small danger" data-action="confirm-delete" onclick={delete}>{"删除"}</button>
-                                <button type="button" class="small" onclick={cancel_delete}>{"取消"}</button>
-                            </span>
-                        } else {
-                            <button type="button" class="small danger" data-action="delete" onclick={ask_delete}>{"删除"}</button>
-                        }
-                    </div>
-                </li>
-            }
-        }).collect::<Html>(),
+            })
+            .collect::<Html>(),
     };
     let damaged = listing
         .as_ref()

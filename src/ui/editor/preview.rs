@@ -5,7 +5,7 @@ use crate::document::{compose, Anchor};
 use crate::draft::Draft;
 use crate::layout::LayoutCache;
 use crate::template::annual_report;
-use crate::ui::pages::Sheets;
+use crate::ui::pages::{short_decimal, Sheets};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             <div class="zoom no-print">
                 <button type="button" class="small" data-action="zoom-out" disabled={*zoom == 0}
                     onclick={set_zoom(-1)} title="缩小">{"－"}</button>
-                <span data-zoom={ZOOMS[*zoom].to_string()}>{ format!("{}%", (ZOOMS[*zoom] * 100.0) as u32) }</span>
+                <span data-zoom={short_decimal(ZOOMS[*zoom])}>{ format!("{}%", (ZOOMS[*zoom] * 100.0) as u32) }</span>
                 <button type="button" class="small" data-action="zoom-in" disabled={*zoom + 1 == ZOOMS.len()}
                     onclick={set_zoom(1)} title="放大">{"＋"}</button>
             </div>

@@ -29,7 +29,7 @@
 pub mod cells;
 mod sheet;
 
-pub use sheet::{anchor_key, role_class, sheet_renders, Sheet, SheetProps};
+pub use sheet::{anchor_key, role_class, sheet_renders, short_decimal, Sheet, SheetProps};
 
 use crate::document::Anchor;
 use crate::layout::Layout;
@@ -73,7 +73,7 @@ pub fn Sheets(props: &SheetsProps) -> Html {
     };
     html! {
         <div class="sheets" ref={root} lang="zh-CN"
-            data-page-count={count.to_string()} style={format!("--zoom:{zoom}")}>
+            data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
             <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
             <div class="sheet-stack">
                 { for (0..count).map(|index| html! {

@@ -89,7 +89,25 @@ fn page_html(page: &Page) -> Html {
 }
 
 fn mm(v: f64) -> String {
-    format!("{v:.3}mm")
+    format!("{}mm", fixed3(v))
+}
+
+/// `v` with three decimals ("12.500"), as `{:.3}` writes it but without
+/// the float printer, which would add several KB to the download.
+pub fn fixed3(v: f64) -> String {
+    let n = (v * 1000.0).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    format!("{sign}{}.{:03}", n / 1000, n % 1000)
+}
+
+/// `v` as short as possible with up to three decimals: "0.75", "1".
+pub fn short_decimal(v: f64) -> String {
+    let fixed = fixed3(v);
+    fixed
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
 }
 
 fn line_html(placed: &PlacedLine) -> Html {

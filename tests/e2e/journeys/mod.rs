@@ -5,6 +5,7 @@ mod delete_and_undo;
 mod import;
 mod navigation_keeps_text;
 mod next_year_copy;
+mod on_demand;
 mod paste_100k;
 mod print;
 mod reorder_sections;

@@ -1,0 +1,197 @@
+//! The tools used only on demand — DOCX export and reading, the text
+//! importer, Markdown, the sample report — behind one request/answer
+//! function.
+//!
+//! In the browser these run in a web worker built as a separate wasm
+//! (`src/bin/tools.rs`), which the page fetches on first use, so the app's
+//! first download does not carry them. The worker receives an operation
+//! name and one argument (text or bytes), calls [`handle`], and answers
+//! with text, bytes or an error message in Simplified Chinese. Drafts
+//! travel as their JSON (the same form the store saves).
+
+use crate::document::compose;
+use crate::draft::Draft;
+use crate::import::from_text;
+use crate::sample::seed_draft;
+use crate::template::annual_report;
+use crate::{docx, render};
+use serde::{Deserialize, Serialize};
+
+/// Draft JSON → the .docx file's bytes.
+pub const WRITE_DOCX: &str = "write-docx";
+/// A .docx file's bytes → its text, one line per paragraph.
+pub const READ_DOCX: &str = "read-docx";
+/// [`ImportRequest`] JSON → [`ImportAnswer`] JSON.
+pub const IMPORT_TEXT: &str = "import-text";
+/// Draft JSON → the report as Markdown.
+pub const MARKDOWN: &str = "markdown";
+/// `[id, now_ms]` JSON → the sample report's draft JSON.
+pub const SAMPLE: &str = "sample";
+
+/// An argument or an answer: text or bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// Importing a report's text as a new draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRequest {
+    pub text: String,
+    /// The new draft's id.
+    pub id: String,
+    /// The time of the import, milliseconds since the Unix epoch.
+    pub now_ms: i64,
+}
+
+/// An imported draft and the notes a writer should check, each with the
+/// section it is about (none for the frame).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportAnswer {
+    pub draft: Draft,
+    pub notes: Vec<(Option<String>, String)>,
+}
+
+/// Runs operation `op` on `arg`; an error is a message for the user.
+pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
+    match (op, arg) {
+        (WRITE_DOCX, Value::Text(json)) => {
+            let doc = compose(annual_report(), &draft(&json)?);
+            docx::write(&doc)
+                .map(Value::Bytes)
+                .map_err(|e| e.to_string())
+        }
+        (READ_DOCX, Value::Bytes(bytes)) => docx::read_text(&bytes)
+            .map(Value::Text)
+            .map_err(|e| e.to_string()),
+        (IMPORT_TEXT, Value::Text(json)) => {
+            let request: ImportRequest = serde_json::from_str(&json).map_err(|_| broken())?;
+            let answer = import_text(request)?;
+            serde_json::to_string(&answer)
+                .map(Value::Text)
+                .map_err(|_| broken())
+        }
+        (MARKDOWN, Value::Text(json)) => {
+            let doc = compose(annual_report(), &draft(&json)?);
+            Ok(Value::Text(render::markdown::render(&doc)))
+        }
+        (SAMPLE, Value::Text(json)) => {
+            let (id, now_ms): (String, i64) = serde_json::from_str(&json).map_err(|_| broken())?;
+            serde_json::to_string(&seed_draft(&id, now_ms))
+                .map(Value::Text)
+                .map_err(|_| broken())
+        }
+        _ => Err(broken()),
+    }
+}
+
+/// Imports the text of `request` with the annual report's template; lines
+/// skipped as website boilerplate are summed up in one more note.
+pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
+    let imported = from_text(annual_report(), &request.text, request.id, request.now_ms)
+        .map_err(|e| e.to_string())?;
+    let mut notes: Vec<(Option<String>, String)> = imported
+        .notes
+        .into_iter()
+        .map(|n| (n.section, n.message))
+        .collect();
+    if let Some(first) = imported.skipped.first() {
+        notes.push((
+            None,
+            format!(
+                "已略去正文以外的 {} 行网页附加内容，如“{}”。",
+                imported.skipped.len(),
+                first
+            ),
+        ));
+    }
+    Ok(ImportAnswer {
+        draft: imported.draft,
+        notes,
+    })
+}
+
+fn draft(json: &str) -> Result<Draft, String> {
+    serde_json::from_str(json).map_err(|_| broken())
+}
+
+fn broken() -> String {
+    "导出/导入组件收到了无法识别的请求，请刷新页面后重试。".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft_json() -> String {
+        serde_json::to_string(&seed_draft("d1", 0)).expect("draft json")
+    }
+
+    #[test]
+    fn docx_written_from_draft_json_reads_back_as_the_report() {
+        let Ok(Value::Bytes(bytes)) = handle(WRITE_DOCX, Value::Text(draft_json())) else {
+            panic!("no docx");
+        };
+        assert_eq!(&bytes[..2], b"PK");
+        let Ok(Value::Text(text)) = handle(READ_DOCX, Value::Bytes(bytes)) else {
+            panic!("no text");
+        };
+        assert!(text.contains("特此报告。"), "{text}");
+        assert_eq!(text.lines().filter(|l| l.starts_with("一、")).count(), 1);
+    }
+
+    #[test]
+    fn import_answers_a_draft_with_the_given_id_and_notes() {
+        let request = ImportRequest {
+            text: include_str!("../tests/fixtures/seed-report-2023.txt").to_string(),
+            id: "new".into(),
+            now_ms: 7,
+        };
+        let json = serde_json::to_string(&request).expect("json");
+        let Ok(Value::Text(answer)) = handle(IMPORT_TEXT, Value::Text(json)) else {
+            panic!("no answer");
+        };
+        let answer: ImportAnswer = serde_json::from_str(&answer).expect("answer json");
+        assert_eq!(answer.draft.id, "new");
+        let direct = import_text(request).expect("import");
+        assert_eq!(answer, direct);
+        assert_eq!(answer.draft.title(), seed_draft("x", 0).title());
+    }
+
+    #[test]
+    fn markdown_of_draft_json_has_the_title_as_heading() {
+        let Ok(Value::Text(md)) = handle(MARKDOWN, Value::Text(draft_json())) else {
+            panic!("no markdown");
+        };
+        let title = seed_draft("d1", 0).title().to_string();
+        assert!(md.contains(&title), "{md}");
+    }
+
+    #[test]
+    fn sample_answers_the_seed_draft_with_the_given_id() {
+        let Ok(Value::Text(json)) = handle(SAMPLE, Value::Text(r#"["s1", 42]"#.into())) else {
+            panic!("no sample");
+        };
+        let draft: Draft = serde_json::from_str(&json).expect("draft json");
+        assert_eq!(draft, seed_draft("s1", 42));
+    }
+
+    #[test]
+    fn errors_are_messages_for_the_user() {
+        let broken_docx = handle(READ_DOCX, Value::Bytes(b"PK\x03\x04 no zip".to_vec()));
+        assert!(broken_docx.is_err_and(|e| e.contains("docx")));
+        let empty = ImportRequest {
+            text: " \n".into(),
+            id: "x".into(),
+            now_ms: 0,
+        };
+        let empty = serde_json::to_string(&empty).expect("json");
+        assert_eq!(
+            handle(IMPORT_TEXT, Value::Text(empty)),
+            Err(crate::import::ImportError::Empty.to_string())
+        );
+        assert!(handle(WRITE_DOCX, Value::Bytes(vec![1])).is_err());
+        assert!(handle("nothing", Value::Text("{}".into())).is_err());
+    }
+}

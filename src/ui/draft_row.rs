@@ -1,0 +1,98 @@
+//! One row of the start page's list of drafts. Every button reports a
+//! [`RowMsg`] with the draft's id through one shared callback, so the list
+//! does not build a set of closures per draft.
+
+use crate::draft::DraftSummary;
+use crate::ui::platform::date_time;
+use yew::prelude::*;
+
+/// What the user did on a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowMsg {
+    Open,
+    Duplicate,
+    NextYear,
+    AskDelete,
+    CancelDelete,
+    Delete,
+    /// Renaming starts from the title as it prints.
+    StartRename(String),
+    /// The title being typed.
+    RenameInput(String),
+    CommitRename,
+    CancelRename,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DraftRowProps {
+    pub summary: DraftSummary,
+    /// "确定删除这份草稿？" is asked on this row.
+    pub confirming: bool,
+    /// The title being typed while the draft is renamed.
+    pub renaming: Option<String>,
+    /// The draft's id and what happened.
+    pub on: Callback<(String, RowMsg)>,
+}
+
+#[component]
+pub fn DraftRow(props: &DraftRowProps) -> Html {
+    let summary = &props.summary;
+    let send = |msg: RowMsg| {
+        let id = summary.id.clone();
+        props
+            .on
+            .reform(move |_: MouseEvent| (id.clone(), msg.clone()))
+    };
+    let rename_input = {
+        let id = summary.id.clone();
+        props.on.reform(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            (id.clone(), RowMsg::RenameInput(el.value()))
+        })
+    };
+    let rename_keys = {
+        let (id, on) = (summary.id.clone(), props.on.clone());
+        move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => on.emit((id.clone(), RowMsg::CommitRename)),
+            "Escape" => on.emit((id.clone(), RowMsg::CancelRename)),
+            _ => {}
+        }
+    };
+    let percent = summary.completeness.percent();
+    html! {
+        <li class="draft-row" data-draft={summary.id.clone()}>
+            <div class="draft-main">
+                if let Some(title) = props.renaming.clone() {
+                    <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
+                        oninput={rename_input} onkeydown={rename_keys} />
+                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{"确定"}</button>
+                } else {
+                    <button type="button" class="link draft-title" data-action="open" onclick={send(RowMsg::Open)}>{ &summary.label }</button>
+                }
+                <span class="meta">
+                    <span data-year={summary.year.to_string()}>{ format!("{}年度", summary.year) }</span>
+                    <span>{ format!("最后编辑 {}", date_time(summary.updated_ms)) }</span>
+                    <span>{ format!("{} 字", summary.char_count) }</span>
+                    <span class="progress" title="必填内容完成度">
+                        <progress max="100" value={percent.to_string()} />
+                        { format!("完成 {percent}%") }
+                    </span>
+                </span>
+            </div>
+            <div class="draft-tools">
+                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{"复制"}</button>
+                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{"以此为基础新建下一年度"}</button>
+                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{"重命名"}</button>
+                if props.confirming {
+                    <span class="confirm">
+                        {"确定删除这份草稿？"}
+                        <button type="button" class="small danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{"删除"}</button>
+                        <button type="button" class="small" onclick={send(RowMsg::CancelDelete)}>{"取消"}</button>
+                    </span>
+                } else {
+                    <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}>{"删除"}</button>
+                }
+            </div>
+        </li>
+    }
+}
