@@ -56,10 +56,10 @@ mod tests {
         #[test]
         fn sorts_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..5, any::<u16>()), 0..60)) {
             let mut ours = items.clone();
-            let mut expected = items;
+            let mut std = items;
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            expected.sort_by_key(|a| std::cmp::Reverse(a.0));
-            prop_assert_eq!(ours, expected);
+            std.sort_by_key(|a| std::cmp::Reverse(a.0));
+            prop_assert_eq!(ours, std);
         }
     }
 }
