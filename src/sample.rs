@@ -101,8 +101,7 @@ pub fn seed_draft(id: &str, now_ms: i64) -> Draft {
     }
     // The township put the leaders' duty second and the shortcomings third.
     let order = ["measures", "duty", "shortcomings", "plans", "other"];
-    crate::order::sort_by_key(&mut d.sections, |s| {
-        order.iter().position(|&o| o == s.id).unwrap_or(order.len())
-    });
+    d.sections
+        .sort_by_key(|s| order.iter().position(|&o| o == s.id).unwrap_or(order.len()));
     d
 }

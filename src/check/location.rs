@@ -123,7 +123,7 @@ pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut [
         let position = fields.and_then(|fs| fs.iter().position(|f| f.id == loc.field));
         1 + position.unwrap_or(usize::MAX - 1)
     };
-    crate::order::sort_by(findings, |a, b| {
+    findings.sort_by(|a, b| {
         let (la, lb) = (&a.location, &b.location);
         step_rank(la)
             .cmp(&step_rank(lb))
