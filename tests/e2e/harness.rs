@@ -539,6 +539,22 @@ pub async fn current_step(client: &Client) -> String {
         .unwrap_or_default()
 }
 
+/// On the start page: picks `path` in the hidden file input, as choosing it
+/// in the browser's file dialog does.
+pub async fn choose_file(client: &Client, path: &Path) {
+    js(
+        client,
+        "document.querySelector('[data-field=import-file]').hidden = false;",
+        vec![],
+    )
+    .await;
+    wait_for(client, "[data-field='import-file']")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
+}
+
 /// On the start page: a new report for `year`; waits for the editor's first
 /// step.
 pub async fn new_report(client: &Client, year: i32) {

@@ -2,42 +2,9 @@
 //! with the report rebuilt; files of the wrong kind, broken files and text
 //! with no structure get a clear message and leave the drafts untouched.
 
-use crate::harness::{self, eventually, wait_for};
-use std::path::Path;
+use crate::harness::{self, choose_file, eventually, paste_into, preview_text, wait_for};
 
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
-
-/// Sets a text box's value as a paste does: new value, then `input`.
-async fn paste(c: &fantoccini::Client, css: &str, text: &str) {
-    let script = "const el = document.querySelector(arguments[0]);\
-        el.value = arguments[1];\
-        el.dispatchEvent(new Event('input', { bubbles: true }));";
-    c.execute(script, vec![css.into(), text.into()])
-        .await
-        .expect("paste");
-}
-
-/// The lines on the preview's sheets.
-async fn sheet_text(c: &fantoccini::Client) -> Option<String> {
-    let script = "return Array.from(document.querySelectorAll('.sheet .line'))\
-        .map(l => l.textContent).join('\\n')";
-    Some(c.execute(script, vec![]).await.ok()?.as_str()?.to_string())
-}
-
-/// Picks `path` in the hidden file input, as choosing it in the dialog does.
-async fn choose_file(c: &fantoccini::Client, path: &Path) {
-    c.execute(
-        "document.querySelector('[data-field=import-file]').hidden = false;",
-        vec![],
-    )
-    .await
-    .expect("show the file input");
-    wait_for(c, "[data-field='import-file']")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose file");
-}
 
 async fn message(c: &fantoccini::Client) -> String {
     eventually("an import message", || async {
@@ -53,14 +20,14 @@ fn pasted_report_becomes_a_draft_in_the_wizard() {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-field='import-text']").await;
-        paste(c, "[data-field='import-text']", &SEED.replace('\n', "\r\n")).await;
+        paste_into(c, "[data-field='import-text']", &SEED.replace('\n', "\r\n")).await;
         wait_for(c, "[data-action='import-text']")
             .await
             .click()
             .await
             .expect("import");
         let text = eventually("the imported report on the sheets", || async {
-            let text = sheet_text(c).await?;
+            let text = preview_text(c).await;
             text.contains("特此报告。").then_some(text)
         })
         .await;
@@ -137,7 +104,7 @@ fn bad_files_and_text_get_a_message_and_change_nothing() {
             assert_eq!(rows().await, 1, "{name} changed the drafts");
         }
 
-        paste(c, "[data-field='import-text']", "   \u{3000}\r\n\t ").await;
+        paste_into(c, "[data-field='import-text']", "   \u{3000}\r\n\t ").await;
         let button = wait_for(c, "[data-action='import-text']").await;
         assert_eq!(
             button.attr("disabled").await.expect("attr").as_deref(),

@@ -105,17 +105,7 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use() {
             .click()
             .await
             .expect("back to the list");
-        c.execute(
-            "document.querySelector('[data-field=import-file]').hidden = false;",
-            vec![],
-        )
-        .await
-        .expect("show the file input");
-        wait_for(c, "[data-field='import-file']")
-            .await
-            .send_keys(&path.display().to_string())
-            .await
-            .expect("choose file");
+        harness::choose_file(c, &path).await;
         // The import opens the new draft in the wizard; its sheets show the report.
         let sheets = eventually("the imported report on the sheets", || async {
             let root = c
