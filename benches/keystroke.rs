@@ -56,19 +56,44 @@ fn compose_document(bencher: Bencher) {
     bencher.bench_local(|| black_box(compose(annual_report(), black_box(&draft))));
 }
 
+/// A draft being typed into, with the layout cache the preview keeps.
+struct Typist {
+    history: History,
+    cache: LayoutCache,
+    n: usize,
+}
+
+impl Typist {
+    fn new() -> Typist {
+        let history = History::new(large_draft::large_draft());
+        let mut cache = LayoutCache::new();
+        cache.lay_out(&compose(annual_report(), history.current()));
+        Typist {
+            history,
+            cache,
+            n: 0,
+        }
+    }
+
+    /// One keystroke: the edit, the composed document, the cached layout,
+    /// and the checks when `checks` is set.
+    fn type_one(&mut self, checks: bool) {
+        self.n += 1;
+        let action = keystroke(self.history.current(), self.n);
+        self.history.apply(annual_report(), &action, self.n as i64);
+        let doc = compose(annual_report(), self.history.current());
+        black_box(self.cache.lay_out(&doc));
+        if checks {
+            black_box(check::run(annual_report(), self.history.current()));
+        }
+    }
+}
+
+/// History, compose and the cached re-layout together.
 #[divan::bench]
 fn relayout_cached(bencher: Bencher) {
-    let mut history = History::new(large_draft::large_draft());
-    let mut cache = LayoutCache::new();
-    cache.lay_out(&compose(annual_report(), history.current()));
-    let mut n = 0;
-    bencher.bench_local(|| {
-        n += 1;
-        let action = keystroke(history.current(), n);
-        history.apply(annual_report(), &action, n as i64);
-        let doc = compose(annual_report(), history.current());
-        black_box(cache.lay_out(&doc));
-    });
+    let mut typist = Typist::new();
+    bencher.bench_local(|| typist.type_one(false));
 }
 
 #[divan::bench]
@@ -80,16 +105,6 @@ fn checks(bencher: Bencher) {
 /// Everything the app does on a keystroke, before rendering.
 #[divan::bench]
 fn whole_keystroke(bencher: Bencher) {
-    let mut history = History::new(large_draft::large_draft());
-    let mut cache = LayoutCache::new();
-    cache.lay_out(&compose(annual_report(), history.current()));
-    let mut n = 0;
-    bencher.bench_local(|| {
-        n += 1;
-        let action = keystroke(history.current(), n);
-        history.apply(annual_report(), &action, n as i64);
-        let doc = compose(annual_report(), history.current());
-        black_box(cache.lay_out(&doc));
-        black_box(check::run(annual_report(), history.current()));
-    });
+    let mut typist = Typist::new();
+    bencher.bench_local(|| typist.type_one(true));
 }
