@@ -234,10 +234,6 @@ pub fn Start(props: &StartProps) -> Html {
                     <button type="button" data-action="open-sample" onclick={open_sample}>{"打开示例报告"}</button>
                 </div>
             </section>
-            <ImportPanel on_open={props.on_open.clone()} on_restored={Callback::from({
-                let refresh = refresh.clone();
-                move |_| refresh()
-            })} />
             <section class="drafts">
                 <h2>{"我的报告"}</h2>
                 <ul class="draft-list">{ rows }</ul>
@@ -248,6 +244,10 @@ pub fn Start(props: &StartProps) -> Html {
                     </ul>
                 }
             </section>
+            <ImportPanel on_open={props.on_open.clone()} on_restored={Callback::from({
+                let refresh = refresh.clone();
+                move |_| refresh()
+            })} />
             { undo_delete }
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status">
