@@ -74,6 +74,13 @@ fn a_keystroke_in_a_30000_character_report() {
                         n++;
                         t1 = performance.now();
                     }
+                    // A render that did not happen in this turn counts
+                    // from when it shows, up to two seconds later.
+                    while (pages().split(mark).length === before && n < 300) {
+                        await new Promise(r => setTimeout(r, 10));
+                        n++;
+                        t1 = performance.now();
+                    }
                     if (pages().split(mark).length > before) reached++;
                     times.push(t1 - t0);
                     await tick();
