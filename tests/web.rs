@@ -58,6 +58,19 @@ fn type_into(input: &web_sys::HtmlElement, text: &str) {
     input.dispatch_event(&event).expect("dispatch");
 }
 
+/// The app mounted in a fresh element of the page, rendered.
+async fn mount_app() -> web_sys::Element {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<baogao::ui::App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
 fn sheet_text(root: &web_sys::Element) -> String {
     let lines = root.query_selector_all(".sheet .line").expect("lines");
     (0..lines.length())
@@ -70,14 +83,7 @@ fn sheet_text(root: &web_sys::Element) -> String {
 #[wasm_bindgen_test]
 async fn new_report_from_the_start_page_and_typing_reaches_the_pages() {
     local_storage().clear().expect("clear");
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    yew::Renderer::<baogao::ui::App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mount_app().await;
     assert!(root.text_content().unwrap_or_default().contains("新建报告"));
 
     type_into(&find(&root, "[data-field='new-year']"), "2023");
@@ -196,14 +202,7 @@ async fn a_corrupt_stored_draft_is_listed_and_kept() {
             "{\"schema_version\": 1, \"draft\": {trunc",
         )
         .expect("set");
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    yew::Renderer::<baogao::ui::App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mount_app().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("无法打开的草稿"), "{text}");
     assert_eq!(

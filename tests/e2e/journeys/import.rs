@@ -63,16 +63,8 @@ fn bad_files_and_text_get_a_message_and_change_nothing() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
-        wait_for(c, "[data-action='open-sample']")
-            .await
-            .click()
-            .await
-            .expect("open the sample");
-        wait_for(c, "[data-action='close']")
-            .await
-            .click()
-            .await
-            .expect("back to the list");
+        harness::click(c, "[data-action='open-sample']").await;
+        harness::click(c, "[data-action='close']").await;
         let rows = || async {
             c.find_all(fantoccini::Locator::Css("li[data-draft]"))
                 .await

@@ -26,11 +26,7 @@ fn the_sample_prints_on_a4_exactly_as_previewed() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
-        wait_for(c, "[data-action='open-sample']")
-            .await
-            .click()
-            .await
-            .expect("open the sample");
+        harness::click(c, "[data-action='open-sample']").await;
         let layout = lay_out(&compose(annual_report(), &seed_draft("sample", 0)));
         let expected: Vec<Vec<String>> = layout
             .pages
