@@ -2,12 +2,18 @@
 # Installs what the tests need besides the build tools, skipping what is
 # already there: Chromium and ChromeDriver, CJK fonts, poppler-utils (PDF
 # inspection) and LibreOffice Writer (DOCX check).
+#
+# Fonts: fonts-noto-cjk and the AR PL faces stand in for 仿宋/黑体/楷体/宋体;
+# fonts-liberation2 gives LibreOffice a Times New Roman with the same metrics
+# (Liberation Serif), so the DOCX's digits are half a character wide as in
+# Word. Without it LibreOffice falls back to DejaVu Serif and the date
+# under the signature comes out 5 mm wider (tests/docx_pdf.rs).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
 
 packages=(chromium chromium-driver fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
-  poppler-utils libreoffice-writer-nogui)
+  fonts-liberation2 poppler-utils libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,26 +3,50 @@
 # formatting and lints (native and wasm32), the release build, native tests
 # (core, layout, import/export, end-to-end journeys through ChromeDriver) and
 # browser tests (wasm-bindgen-test in headless Chromium).
-set -euo pipefail
+#
+# Every step runs even when an earlier one failed (cargo test with
+# --no-fail-fast, so one failing test binary never hides another); the last
+# lines say what failed, and the exit status is non-zero if anything did.
+set -uo pipefail
 source "$(dirname "$0")/env.sh"
-"$ROOT/scripts/setup-test.sh"
+"$ROOT/scripts/setup-test.sh" || { echo "setup failed: nothing was tested"; exit 1; }
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
-step "cargo fmt --check"
-cargo fmt --check
+log="$(mktemp -t baogao-test.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+failed_steps=()
 
-step "cargo clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+# Runs one step, keeps its output for the summary, and notes a failure.
+run_step() {
+  local name="$1"; shift
+  step "$name"
+  "$@" 2>&1 | tee -a "$log"
+  local status=${PIPESTATUS[0]}
+  [ "$status" -eq 0 ] || failed_steps+=("$name")
+}
 
-step "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test web_pages --locked -- -D warnings
+run_step "cargo fmt --check" cargo fmt --check
+run_step "cargo clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+run_step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins \
+  --test web --test web_pages --locked -- -D warnings
+run_step "trunk build --release" trunk build --release --offline
+run_step "cargo test (native: core, layout, import/export, end to end)" \
+  cargo test --locked --no-fail-fast
+run_step "cargo test (wasm32 in headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --test web --test web_pages --locked --no-fail-fast
 
-step "trunk build --release"
-trunk build --release --offline
+# Totals over every test binary, and the names of the tests that failed.
+passed=$(sed -n 's/^test result: .* \([0-9][0-9]*\) passed;.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n 's/^test result: .* \([0-9][0-9]*\) failed;.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+failed_tests=$(sed -n 's/^test \(.*\) \.\.\. FAILED$/\1/p' "$log" | sort -u | paste -sd ' ' -)
 
-step "cargo test (native: core, layout, import/export, end to end)"
-cargo test --locked
-
-step "cargo test (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --test web_pages --locked
+step "summary"
+if [ ${#failed_steps[@]} -eq 0 ]; then
+  echo "all steps passed"
+else
+  printf 'failed steps: %s\n' "$(IFS=';'; echo "${failed_steps[*]}")"
+  [ -z "$failed_tests" ] || echo "failed tests: $failed_tests"
+fi
+echo "summary: $passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ]

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use baogao::document::compose;
 use baogao::docx::write;
-use baogao::layout::grid::text_units;
+use baogao::layout::grid::{signature_and_date_starts, text_units};
 use baogao::sample::seed_draft;
 use baogao::template::annual_report;
 
@@ -214,7 +214,21 @@ fn libreoffice_prints_the_docx_to_gbt9704() {
     assert_eq!(pages[0].len() - 1, 20);
     assert_eq!(pages[1].len() - 1, 22);
 
-    // Date 右空二字; the signature starts left of it.
+    // GB/T 9704 7.3.5.2, the unsealed signature and date: the date is
+    // 右空二字 and, being longer than the signature here, starts two
+    // characters right of the signature's first character, which moves
+    // left to keep that offset.
+    //
+    // The date's printed width is decided by the face of its digits: the
+    // DOCX names Times New Roman for them (`docx::face::BODY`), which
+    // LibreOffice replaces through fontconfig by the metric-compatible
+    // Liberation Serif from `fonts-liberation2` (installed by
+    // scripts/setup-test.sh), whose digits are half a character wide.
+    // Without it the fallback is DejaVu Serif (digits 0.64 em): the date
+    // grows by 5 mm and starts left of the signature. LibreOffice also adds
+    // about a quarter character at each digit/Chinese boundary (Word does
+    // not), so here the date starts between one and two characters right of
+    // the signature.
     let last = &pages[4];
     let date = last
         .iter()
@@ -224,9 +238,22 @@ fn libreoffice_prints_the_docx_to_gbt9704() {
         .iter()
         .rfind(|l| l.text == "中共荆家镇委")
         .expect("signature");
-    let two_chars = 2.0 * 15.75 * 25.4 / 72.0;
-    assert!((date.right - (184.0 - two_chars)).abs() < 1.0, "{date:?}");
-    assert!(signature.left < date.left, "{signature:?} {date:?}");
+    let char_mm = 15.75 * 25.4 / 72.0;
+    let (signature_start, _) = signature_and_date_starts(&signature.text, &date.text);
+    let expected_left = 28.0 + signature_start as f64 / 2.0 * char_mm;
+    assert!(
+        (signature.left - expected_left).abs() < 0.5,
+        "signature should start at {expected_left:.1} mm: {signature:?}"
+    );
+    assert!(
+        (date.right - (184.0 - 2.0 * char_mm)).abs() < 1.0,
+        "date not 右空二字: {date:?}"
+    );
+    let offset = date.left - signature.left;
+    assert!(
+        offset > char_mm - 0.5 && offset < 2.0 * char_mm + 0.5,
+        "the date starts {offset:.2} mm right of the signature, not 1–2 characters: {signature:?} {date:?}"
+    );
     assert!((signature.top - date.top + 225.0 / 22.0).abs() < 0.3);
 
     let png = "tests/output/docx-page1";
