@@ -98,6 +98,7 @@
 pub mod block;
 pub mod breaking;
 pub mod cache;
+pub mod frame;
 pub mod geometry;
 pub mod grid;
 pub mod line;
@@ -107,15 +108,24 @@ pub mod title;
 
 pub use block::{lay_out_block, BlockLines, BlockRole};
 pub use cache::LayoutCache;
+pub use frame::{lay_out_frame, FrameLines, Mark, FRAME_BLOCK};
 pub use line::{Align, FontRole, Line, Run};
-pub use paginate::{paginate, Layout, Page, PageNumber, PlacedLine, Side};
+pub use paginate::{paginate, paginate_with, Layout, Page, PageNumber, PlacedLine, Side};
 
-use crate::document::Document;
 #[cfg(doc)]
 use crate::document::{Block, BlockKind};
+use crate::document::{Document, Frame};
 
 /// Lays out a whole document: every block into lines, then onto pages.
 pub fn lay_out(doc: &Document) -> Layout {
     let blocks: Vec<BlockLines> = doc.blocks.iter().map(lay_out_block).collect();
     paginate(&blocks)
+}
+
+/// Lays out an edition: the document alone (公开版), or with the frame of a
+/// 报送版 around it ([`frame`]).
+pub fn lay_out_edition(doc: &Document, frame: Option<&Frame>) -> Layout {
+    let blocks: Vec<BlockLines> = doc.blocks.iter().map(lay_out_block).collect();
+    let frame = frame.map(lay_out_frame);
+    paginate_with(&blocks, frame.as_ref())
 }
