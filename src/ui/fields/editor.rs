@@ -6,10 +6,10 @@ use super::points::PointList;
 use super::subsections::SubsectionList;
 use super::text_area::TextArea;
 use super::year::YearInput;
+use super::{input_id, DocNumberInput};
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
 use crate::template::{frame_id, meta_id, FieldKind, FieldSpec};
-use super::{input_id, DocNumberInput};
 use crate::ui::editor::EditorMsg;
 use yew::prelude::*;
 
@@ -63,7 +63,9 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             html! { <YearInput value={props.year} field={key.clone()}
             on_change={Callback::from(move |y| edit(Action::SetYear(y)))} /> }
         }
-        (FieldKind::Line, value) if field.section.is_none() && field.field == frame_id::DOC_NUMBER => {
+        (FieldKind::Line, value)
+            if field.section.is_none() && field.field == frame_id::DOC_NUMBER =>
+        {
             let text = match value {
                 Some(FieldValue::Line(s)) => s.clone(),
                 _ => String::new(),
@@ -144,8 +146,10 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
     };
     let has_example = !spec.example.is_empty() && spec.kind != FieldKind::Year;
     // One input that a label can name; the 发文字号 has three, each labelled.
-    let labelled = matches!(spec.kind, FieldKind::Line | FieldKind::Text | FieldKind::Date)
-        && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
+    let labelled = matches!(
+        spec.kind,
+        FieldKind::Line | FieldKind::Text | FieldKind::Date
+    ) && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
     html! {
         <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
             <div class="field-head">

@@ -9,9 +9,7 @@
 
 use super::cells::{font_mm, line_pieces, pieces, Piece};
 use crate::document::Anchor;
-use crate::layout::geometry::{
-    LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM,
-};
+use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM};
 use crate::layout::{FontRole, Layout, Mark, Page, PageNumber, PlacedLine, Side};
 use std::cell::Cell;
 use std::rc::Rc;
