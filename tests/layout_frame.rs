@@ -7,8 +7,8 @@ use baogao::document::{compose, compose_edition, Frame};
 use baogao::draft::{Draft, Edition, FieldValue, ReportDate};
 use baogao::layout::frame::signer_row;
 use baogao::layout::geometry::{
-    row_top_mm, CHAR_PITCH_MM, LINE_PITCH_MM, RECORD_INSET_MM, RECORD_SIZE_PT, TOP_MM,
-    TYPE_AREA_HEIGHT_MM, TYPE_AREA_WIDTH_MM,
+    row_top_mm, CHAR_PITCH_MM, ISSUER_MARK_INK_INSET_EM, LINE_PITCH_MM, RECORD_INSET_MM,
+    RECORD_SIZE_PT, TOP_MM, TYPE_AREA_HEIGHT_MM, TYPE_AREA_WIDTH_MM,
 };
 use baogao::layout::grid::LINES_PER_PAGE;
 use baogao::layout::{
@@ -75,7 +75,12 @@ fn issuer_mark_is_red_xiaobiaosong_centred_35_mm_below_the_type_area_top() {
         .expect("a 发文机关标志 on page 1");
     let (text, top, left, size, width) = mark;
     assert_eq!(text, "中共荆家镇委文件");
-    assert!(close(top, 35.0) && close(TOP_MM + top, 72.0), "{top}");
+    // The em box is raised so that the ink starts at 35 mm.
+    let ink_top = top + ISSUER_MARK_INK_INSET_EM * size;
+    assert!(
+        close(ink_top, 35.0) && close(TOP_MM + ink_top, 72.0),
+        "{top}"
+    );
     assert!(
         close(left + width / 2.0, TYPE_AREA_WIDTH_MM / 2.0),
         "not centred"
@@ -119,7 +124,7 @@ fn signer_and_doc_number_share_the_row_two_lines_below_the_mark() {
     let page = &layout.pages[0];
     let row = signer_row();
     assert_eq!(row, 7);
-    let mark_bottom = 35.0 + 42.0 * MM_PER_PT;
+    let mark_bottom = 35.0 + 42.0 * MM_PER_PT * (1.0 - ISSUER_MARK_INK_INSET_EM);
     // The rows wholly below the 标志 before the 签发人: two blank lines.
     let blank_rows_between = (row_top_mm(row) - mark_bottom) / LINE_PITCH_MM;
     assert!(

@@ -7,10 +7,10 @@
 //!
 //! * 份号, 密级和保密期限, 紧急程度: 3号 黑体, 顶格, one per grid row from
 //!   row 1 in that order (7.2.1–7.2.3).
-//! * 发文机关标志: red 小标宋, centred, its em box's top edge
-//!   [`ISSUER_MARK_TOP_MM`] (35 mm) below the type area's top (7.2.4), at
-//!   [`ISSUER_MARK_SIZE_PT`]; a name wider than the type area is squeezed
-//!   horizontally to its width.
+//! * 发文机关标志: red 小标宋, centred, its top edge (the glyphs' ink,
+//!   [`ISSUER_MARK_INK_INSET_EM`] below the em box) [`ISSUER_MARK_TOP_MM`]
+//!   (35 mm) below the type area's top (7.2.4), at [`ISSUER_MARK_SIZE_PT`];
+//!   a name wider than the type area is squeezed horizontally to its width.
 //! * 签发人 (7.2.6): 空二行 below the 标志 — the first grid row below the
 //!   标志's bottom edge is followed by two blank rows ([`signer_row`], row 8
 //!   of 22) —, 居右空一字, “签发人：” in 3号 仿宋 and the names in 3号 楷体,
@@ -46,9 +46,9 @@
 use super::block::{BlockLines, BlockRole, PARAGRAPH_INDENT};
 use super::breaking::break_lines;
 use super::geometry::{
-    pt_to_mm, row_top_mm, BODY_SIZE_PT, ISSUER_MARK_SIZE_PT, ISSUER_MARK_TOP_MM, LINE_PITCH_MM,
-    RECORD_THICK_RULE_MM, RECORD_THIN_RULE_MM, RECORD_UNITS_PER_LINE, RED_RULE_GAP_MM, RED_RULE_MM,
-    TYPE_AREA_HEIGHT_MM, TYPE_AREA_WIDTH_MM,
+    pt_to_mm, row_top_mm, BODY_SIZE_PT, ISSUER_MARK_INK_INSET_EM, ISSUER_MARK_SIZE_PT,
+    ISSUER_MARK_TOP_MM, LINE_PITCH_MM, RECORD_THICK_RULE_MM, RECORD_THIN_RULE_MM,
+    RECORD_UNITS_PER_LINE, RED_RULE_GAP_MM, RED_RULE_MM, TYPE_AREA_HEIGHT_MM, TYPE_AREA_WIDTH_MM,
 };
 use super::grid::{text_units, UNITS_PER_LINE};
 use super::line::{Align, FontRole, Line, Run};
@@ -148,10 +148,16 @@ pub struct FrameLines {
     pub record_thin_rule: bool,
 }
 
+/// The top of the 标志's em box below the type area's top: its ink 35 mm
+/// down (7.2.4).
+pub fn issuer_mark_top_mm() -> f64 {
+    ISSUER_MARK_TOP_MM - ISSUER_MARK_INK_INSET_EM * pt_to_mm(ISSUER_MARK_SIZE_PT)
+}
+
 /// The grid row of the first 签发人 line: the first row wholly below the
 /// 标志, then two blank rows (空二行, 7.2.6). Row 7 (0-based).
 pub fn signer_row() -> usize {
-    let mark_bottom = ISSUER_MARK_TOP_MM + pt_to_mm(ISSUER_MARK_SIZE_PT);
+    let mark_bottom = issuer_mark_top_mm() + pt_to_mm(ISSUER_MARK_SIZE_PT);
     (mark_bottom / LINE_PITCH_MM).ceil() as usize + 2
 }
 
@@ -211,7 +217,7 @@ pub fn lay_out_frame(frame: &Frame) -> FrameLines {
         let width_mm = natural.min(TYPE_AREA_WIDTH_MM);
         head_marks.push(Mark::IssuerMark {
             text: frame.issuer_mark.clone(),
-            top_mm: ISSUER_MARK_TOP_MM,
+            top_mm: issuer_mark_top_mm(),
             left_mm: (TYPE_AREA_WIDTH_MM - width_mm) / 2.0,
             size_mm,
             width_mm,
