@@ -111,7 +111,7 @@ fn libreoffice_prints_the_submitted_docx_with_header_and_record() {
     );
     println!("发文字号 left {:.2} mm", number.left);
     assert!(
-        (mark_top - 72.0).abs() <= 1.5,
+        (mark_top - 72.0).abs() <= 1.0,
         "标志 ink top at {mark_top:.2} mm"
     );
     let red_columns: Vec<usize> = (0..one.width)

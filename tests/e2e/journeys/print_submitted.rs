@@ -139,7 +139,7 @@ fn measure(pdf: &std::path::Path, pages_shown: usize, expected: &[Vec<String>]) 
     let centre = (red_columns[0] + red_columns[red_columns.len() - 1]) as f64 / 2.0 / PX_PER_MM;
     println!("标志 red ink {mark_top:.2}–{mark_bottom:.2} mm, centred at {centre:.1} mm");
     assert!(
-        (mark_top - 72.0).abs() <= 1.5,
+        (mark_top - 72.0).abs() <= 1.0,
         "标志 ink top at {mark_top:.2} mm"
     );
     assert!(
