@@ -2,7 +2,7 @@
 //! in through the template's fields. It is the reference the tests compare
 //! against and the example a writer can open from the start page.
 
-use crate::draft::{Draft, FieldValue, Point, ReportDate, Subsection};
+use crate::draft::{Draft, Edition, FieldValue, Point, ReportDate, Subsection};
 use crate::template::{annual_report, frame_id, meta_id};
 
 fn run_in(heading: &str, text: &str) -> Subsection {
@@ -50,16 +50,6 @@ pub fn seed_draft(id: &str, now_ms: i64) -> Draft {
         meta_id::DATE.into(),
         FieldValue::Date(ReportDate::new(2023, 12, 18)),
     );
-    // The frame of the copy sent up (报送版); the sample opens as 公开版.
-    d.meta
-        .insert(frame_id::DOC_NUMBER.into(), line("荆发〔2023〕15号"));
-    d.meta.insert(frame_id::SIGNERS.into(), text(&["李建国"]));
-    d.meta.insert(
-        frame_id::COPY_TO.into(),
-        line("县人大常委会办公室，县政协办公室，县委依法治县办。"),
-    );
-    d.meta
-        .insert(frame_id::PRINTER.into(), line("中共荆家镇委办公室"));
 
     let measures = vec![
         run_in("强化领导，落实工作责任。", "荆家镇党委、政府提高政治站位，坚持问题导向，紧密结合实际，将法治政府建设作为我镇重点工作之一，充分发挥党委对一切工作的核心领导作用，建立健全各项工作制度。按照有关工作机制，多次召开会议，强调法治政府建设的重要性，并把法治政府建设纳入荆家镇年度总体规划中，每半年听取和研究部署法治政府建设重大问题，细化组织分工，明确职责范围，促进我镇法治政府建设工作水平的全面提升。"),
@@ -113,5 +103,24 @@ pub fn seed_draft(id: &str, now_ms: i64) -> Draft {
     let order = ["measures", "duty", "shortcomings", "plans", "other"];
     d.sections
         .sort_by_key(|s| order.iter().position(|&o| o == s.id).unwrap_or(order.len()));
+    d
+}
+
+/// The sample as the copy sent up (报送版): [`seed_draft`] with the frame
+/// a township's report carries — 发文字号, 签发人, 抄送, 印发机关 — and the
+/// 报送版 chosen. The 发文机关标志 and 印发日期 keep their defaults (the organ
+/// + “文件”, the 成文日期).
+pub fn submitted_seed_draft(id: &str, now_ms: i64) -> Draft {
+    let mut d = seed_draft(id, now_ms);
+    d.edition = Edition::Submitted;
+    d.meta
+        .insert(frame_id::DOC_NUMBER.into(), line("荆发〔2023〕15号"));
+    d.meta.insert(frame_id::SIGNERS.into(), text(&["李建国"]));
+    d.meta.insert(
+        frame_id::COPY_TO.into(),
+        line("县人大常委会办公室，县政协办公室，县委依法治县办。"),
+    );
+    d.meta
+        .insert(frame_id::PRINTER.into(), line("中共荆家镇委办公室"));
     d
 }

@@ -15,8 +15,7 @@ use std::process::Command;
 
 use baogao::document::compose_edition;
 use baogao::docx::write_edition;
-use baogao::draft::Edition;
-use baogao::sample::seed_draft;
+use baogao::sample::submitted_seed_draft;
 use baogao::template::annual_report;
 
 fn has(program: &str) -> bool {
@@ -28,8 +27,7 @@ fn has(program: &str) -> bool {
 
 /// Writes the sample's 报送版 .docx to `tests/output` and converts it.
 fn convert(dir: &Path) -> PathBuf {
-    let mut draft = seed_draft("seed", 0);
-    draft.edition = Edition::Submitted;
+    let draft = submitted_seed_draft("seed", 0);
     let (doc, frame) = compose_edition(annual_report(), &draft);
     let bytes = write_edition(&doc, frame.as_ref()).expect("writes");
     std::fs::create_dir_all("tests/output").expect("tests/output");

@@ -114,13 +114,11 @@ mod tests {
     use super::*;
     use crate::check::{apply_fix, run};
     use crate::draft::ReportDate;
-    use crate::sample::seed_draft;
+    use crate::sample::{seed_draft, submitted_seed_draft};
     use crate::template::annual_report;
 
     fn submitted() -> Draft {
-        let mut d = seed_draft("s", 0);
-        d.edition = Edition::Submitted;
-        d
+        submitted_seed_draft("s", 0)
     }
 
     fn official(d: &Draft) -> Vec<Finding> {

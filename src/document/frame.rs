@@ -189,12 +189,12 @@ impl DocNumber {
 mod tests {
     use super::*;
     use crate::draft::FieldValue;
-    use crate::sample::seed_draft;
+    use crate::sample::submitted_seed_draft;
     use crate::template::annual_report;
 
     #[test]
     fn defaults_fill_the_mark_and_the_print_date() {
-        let mut d = seed_draft("s", 0);
+        let mut d = submitted_seed_draft("s", 0);
         d.meta.remove(frame_id::ISSUER_MARK);
         d.meta.remove(frame_id::PRINT_DATE);
         let f = Frame::of(&d);
@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn only_the_submitted_edition_has_a_frame_and_drops_the_organ_line() {
-        let mut d = seed_draft("s", 0);
+        let mut d = submitted_seed_draft("s", 0);
+        d.edition = Edition::Public;
         let (public, none) = compose_edition(annual_report(), &d);
         assert_eq!(public, compose(annual_report(), &d));
         assert!(none.is_none());

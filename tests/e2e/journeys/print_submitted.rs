@@ -12,11 +12,10 @@ mod pdf_page;
 
 use crate::harness::{self, eventually, wait_for};
 use baogao::document::compose_edition;
-use baogao::draft::Edition;
 use baogao::layout::geometry::{LINE_PITCH_MM, TOP_MM};
 use baogao::layout::lay_out_edition;
-use baogao::sample::seed_draft;
-use baogao::template::annual_report;
+use baogao::sample::submitted_seed_draft;
+use baogao::template::{annual_report, frame_id};
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use pdf_page::{run, text_pages, Pixels, PX_PER_MM};
 
@@ -45,15 +44,24 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
             assert_eq!(text.trim(), label, "label of {id}");
             wait_for(c, &format!("#{}", id.replace('.', "\\."))).await;
         }
-        let parts = [
-            harness::value_of(c, "[data-field='meta.doc_number.code']").await,
-            harness::value_of(c, "[data-field='meta.doc_number.year']").await,
-            harness::value_of(c, "[data-field='meta.doc_number.number']").await,
-        ];
-        assert_eq!(parts, ["荆发", "2023", "15"]);
+        // The writer fills in the frame of the sample's 报送版.
+        let draft = submitted_seed_draft("sample", 0);
+        let line = |id: &str| draft.meta_line(id).to_string();
+        for (part, text) in [("code", "荆发"), ("year", "2023"), ("number", "15")] {
+            let css = format!("[data-field='meta.doc_number.{part}']");
+            harness::type_into(c, &css, text).await;
+        }
+        let shown_number = harness::attr_of(c, "[data-doc-number]", "data-doc-number").await;
+        assert_eq!(
+            shown_number.as_deref(),
+            Some(draft.meta_line(frame_id::DOC_NUMBER))
+        );
+        for id in [frame_id::COPY_TO, frame_id::PRINTER] {
+            harness::type_into(c, &format!("[data-field='meta.{id}']"), &line(id)).await;
+        }
+        let signers = draft.meta_lines(frame_id::SIGNERS).join("\n");
+        harness::type_into(c, "[data-field='meta.signers']", &signers).await;
 
-        let mut draft = seed_draft("sample", 0);
-        draft.edition = Edition::Submitted;
         let (doc, frame) = compose_edition(annual_report(), &draft);
         let layout = lay_out_edition(&doc, frame.as_ref());
         let expected: Vec<Vec<String>> = layout
