@@ -30,6 +30,7 @@ use crate::layout::geometry::{
 };
 use crate::layout::grid::text_units;
 use crate::layout::{FontRole, Line};
+use crate::template::frame_id;
 
 /// Red of the 标志 and the red rule.
 const RED: &str = "FF0000";
@@ -189,12 +190,12 @@ fn spacer(w: &mut XmlWriter, line: u32, bottom: Option<(&str, String)>) {
 /// The 版头: everything above the title, [`FrameLines::body_row`] grid
 /// rows high in all.
 pub(crate) fn head(w: &mut XmlWriter, frame: &FrameLines) {
-    let row_lines = |row: usize| -> Vec<&Line> {
+    let row_lines = |row: usize| -> Vec<(&Line, &str)> {
         frame
             .head
             .iter()
             .filter(|(r, _, _)| *r == row)
-            .map(|(_, l, _)| l)
+            .map(|(_, l, a)| (l, a.field.as_str()))
             .collect()
     };
     let first_signer = signer_row();
@@ -211,7 +212,7 @@ pub(crate) fn head(w: &mut XmlWriter, frame: &FrameLines) {
                 ..Props::default()
             },
         );
-        for line in row_lines(row) {
+        for (line, _) in row_lines(row) {
             line_runs(w, line);
         }
         w.close("w:p");
@@ -244,10 +245,9 @@ pub(crate) fn head(w: &mut XmlWriter, frame: &FrameLines) {
     let last = frame.body_row - 3;
     for row in first_signer..=last {
         let lines = row_lines(row);
-        let (number, signer): (Vec<&Line>, Vec<&Line>) = lines
-            .iter()
-            .partition(|l| l.runs.iter().all(|r| r.role == FontRole::Body) && l.start < 4);
-        let (start, tab) = match (number.first(), signer.first()) {
+        let of = |field: &str| lines.iter().find(|(_, f)| *f == field).map(|(l, _)| *l);
+        let (number, signer) = (of(frame_id::DOC_NUMBER), of(frame_id::SIGNERS));
+        let (start, tab) = match (number, signer) {
             (Some(n), Some(s)) => (n.start, Some(("left", units_to_twips(s.start)))),
             (Some(n), None) => (n.start, None),
             (None, Some(s)) => (s.start, None),
@@ -262,10 +262,10 @@ pub(crate) fn head(w: &mut XmlWriter, frame: &FrameLines) {
                 ..Props::default()
             },
         );
-        if let Some(n) = number.first() {
+        if let Some(n) = number {
             line_runs(w, n);
         }
-        if let Some(s) = signer.first() {
+        if let Some(s) = signer {
             if tab.is_some() {
                 run(w, face::BODY, "\t", None, 0, 100);
             }
@@ -399,5 +399,70 @@ pub(crate) fn record(w: &mut XmlWriter, frame: &Frame, lines: &FrameLines) {
             run(w, face::RECORD, &date, None, 0, 100);
         }
         w.close("w:p");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::compose_edition;
+    use crate::docx::body::document_xml;
+    use crate::draft::FieldValue;
+    use crate::sample::submitted_seed_draft;
+    use crate::template::{annual_report, frame_id};
+
+    fn xml(draft: &crate::draft::Draft) -> String {
+        let (doc, frame) = compose_edition(annual_report(), draft);
+        document_xml(&doc, frame.as_ref())
+    }
+
+    #[test]
+    fn mark_is_red_title_face_and_rules_are_borders() {
+        let x = xml(&submitted_seed_draft("s", 0));
+        let mark = x.find(">中共荆家镇委文件<").expect("the 标志");
+        let run = &x[x[..mark].rfind("<w:r>").unwrap()..mark];
+        assert!(run.contains("w:eastAsia=\"方正小标宋简体\""), "{run}");
+        assert!(run.contains("<w:color w:val=\"FF0000\"/>"), "{run}");
+        assert!(run.contains("<w:sz w:val=\"84\"/>"), "{run}");
+        assert!(!run.contains("<w:w "), "not squeezed: {run}");
+        // The red rule: a 1.5 pt red bottom border.
+        assert!(
+            x.contains("<w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"FF0000\"/>")
+        );
+        // The 版记: two frames, 1 pt and ¾ pt rules, at the foot of the page.
+        assert_eq!(x.matches("<w:framePr ").count(), 2);
+        assert!(x.contains("w:sz=\"8\" w:space=\"0\" w:color=\"000000\""));
+        assert!(x.contains("w:sz=\"6\" w:space=\"0\" w:color=\"000000\""));
+        assert!(x.contains(">抄送：县人大常委会办公室，县政协办公室，县委依法治县办。<"));
+        assert!(x.contains(">2023年12月18日印发<"));
+        // The organ's plain line is not printed above the title.
+        assert_eq!(x.matches(">中共荆家镇委<").count(), 1, "the signature only");
+    }
+
+    #[test]
+    fn a_long_mark_is_squeezed_and_attachments_hang() {
+        let mut d = submitted_seed_draft("s", 0);
+        d.meta.insert(
+            frame_id::ISSUER_MARK.into(),
+            FieldValue::Line("某某省某某市某某县人民政府办公室文件".into()),
+        );
+        d.meta.insert(
+            frame_id::ATTACHMENTS.into(),
+            FieldValue::Text(vec!["统计表".into(), "工作台账".into()]),
+        );
+        d.meta.insert(
+            frame_id::NOTE.into(),
+            FieldValue::Line("此件公开发布".into()),
+        );
+        let x = xml(&d);
+        assert!(x.contains("<w:w w:val=\"58\"/>"), "squeezed to 156 mm");
+        assert!(x.contains(">附件：1.统计表<") && x.contains(">2.工作台账<"));
+        assert!(x.contains(">（此件公开发布）<"));
+        let first = x.find(">附件：1.统计表<").unwrap();
+        let date = x.find(">2023年12月18日<").unwrap();
+        let note = x.find(">（此件公开发布）<").unwrap();
+        assert!(
+            first < date && date < note,
+            "附件说明, date, 附注 in that order"
+        );
     }
 }

@@ -30,7 +30,7 @@
 //! The zip container is hand-written (see `package`): the `zip` crate
 //! would cost about three times as much wasm.
 
-mod body;
+pub(crate) mod body;
 mod error;
 mod face;
 mod frame;

@@ -388,6 +388,22 @@ mod tests {
     }
 
     #[test]
+    fn edition_is_stored_only_for_the_submitted_copy_and_old_drafts_load() {
+        let mut d = Draft::new(annual_report(), "d1".into(), 2023, 5);
+        let public = serde_json::to_string(&d).unwrap();
+        assert!(
+            !public.contains("edition"),
+            "公开版 records keep their shape"
+        );
+        let old: Draft = serde_json::from_str(&public).unwrap();
+        assert_eq!(old.edition, Edition::Public);
+        d.edition = Edition::Submitted;
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains(r#""edition":"submitted""#), "{json}");
+        assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
+    }
+
+    #[test]
     fn paragraphs_split_on_any_line_break_and_lose_indents() {
         let text = "\u{3000}\u{3000}第一段。\r\n\r\n\t第二段\t内容。  \r第三段。\n";
         assert_eq!(
