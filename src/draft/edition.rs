@@ -63,3 +63,47 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod action_tests {
+    use super::Edition;
+    use crate::draft::{apply, Action, Draft, FieldRef, History, ReportDate};
+    use crate::template::{annual_report, frame_id};
+
+    #[test]
+    fn switching_the_edition_is_one_undoable_step() {
+        let t = annual_report();
+        let mut h = History::new(Draft::new(t, "d".into(), 2023, 0));
+        assert!(h.apply(t, &Action::SetEdition(Edition::Submitted), 1));
+        assert!(!h.apply(t, &Action::SetEdition(Edition::Submitted), 2));
+        assert_eq!(h.current().edition, Edition::Submitted);
+        assert!(h.undo(3));
+        assert_eq!(h.current().edition, Edition::Public);
+    }
+
+    #[test]
+    fn frame_fields_are_set_on_a_draft_made_before_they_existed() {
+        let t = annual_report();
+        let mut d = Draft::new(t, "d".into(), 2023, 0);
+        assert!(!d.meta.contains_key(frame_id::PRINT_DATE));
+        let date = ReportDate::new(2023, 12, 20);
+        let set = Action::SetFrameDate {
+            field: FieldRef::meta(frame_id::PRINT_DATE),
+            date,
+        };
+        assert!(apply(t, &mut d, &set, 1));
+        assert_eq!(d.meta_date(frame_id::PRINT_DATE), date);
+        assert_eq!(d.date(), None, "the 成文日期 is untouched");
+        let line = Action::SetLine {
+            field: FieldRef::meta(frame_id::DOC_NUMBER),
+            text: "荆发〔2023〕15号".into(),
+        };
+        assert!(apply(t, &mut d, &line, 2));
+        assert_eq!(d.meta_line(frame_id::DOC_NUMBER), "荆发〔2023〕15号");
+        let unknown = Action::SetLine {
+            field: FieldRef::meta("no_such_field"),
+            text: "x".into(),
+        };
+        assert!(!apply(t, &mut d, &unknown, 3));
+    }
+}

@@ -9,7 +9,7 @@ use super::year::YearInput;
 use super::{input_id, DocNumberInput};
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
-use crate::template::{frame_id, meta_id, FieldKind, FieldSpec};
+use crate::template::{frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec};
 use crate::ui::editor::EditorMsg;
 use yew::prelude::*;
 
@@ -91,7 +91,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
-            placeholder="每段一行，回车另起一段"
+            placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
         (FieldKind::Date, value) => {

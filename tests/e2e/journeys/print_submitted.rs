@@ -44,6 +44,15 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
             assert_eq!(text.trim(), label, "label of {id}");
             wait_for(c, &format!("#{}", id.replace('.', "\\."))).await;
         }
+        // Checked before printing: a 报送版 names its 签发人 (7.2.6).
+        harness::go_to_step(c, "review").await;
+        let findings = harness::texts_of_all(c, "li.finding .finding-message").await;
+        assert!(
+            findings.iter().any(|f| f.contains("签发人")),
+            "{findings:?}"
+        );
+        harness::go_to_step(c, "basic").await;
+
         // The writer fills in the frame of the sample's 报送版.
         let draft = submitted_seed_draft("sample", 0);
         let line = |id: &str| draft.meta_line(id).to_string();
@@ -89,6 +98,8 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
         )
         .expect("lines as strings");
         assert_eq!(preview, expected, "preview lines differ from the layout");
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(harness::output_dir().join("step-basic-submitted.png"), png).expect("save");
         assert_eq!(harness::count(c, ".sheet .rule.red").await, 1);
         assert_eq!(harness::count(c, ".sheet .rule:not(.red)").await, 3);
 
@@ -101,6 +112,11 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
         )
         .await;
         assert_eq!(checked, serde_json::Value::Bool(true));
+        let findings = harness::texts_of_all(c, "li.finding .finding-message").await;
+        assert!(
+            !findings.iter().any(|f| f.contains("签发人")),
+            "{findings:?}"
+        );
 
         let config = PrintConfiguration::builder()
             .size(PrintSize::A4)
