@@ -39,7 +39,8 @@
 //! the first and last [`RECORD_THICK_RULE_MM`], the one parting the 抄送
 //! from the 印发 line [`RECORD_THIN_RULE_MM`]. “抄送：” wraps under its
 //! first name; the 印发机关 is 左空一字 and the 印发日期 右空一字 on the last
-//! row. When the last page cannot hold the 版记 [`RECORD_GAP_ROWS`] below
+//! row. When the last page cannot hold the 版记
+//! [`RECORD_GAP_ROWS`](super::geometry::RECORD_GAP_ROWS) below
 //! its last line, the 版记 goes on a new page (numbered as usual: no blank
 //! page precedes it, 7.5).
 

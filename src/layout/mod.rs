@@ -28,7 +28,9 @@
 //!   Reports sent up without a red header commonly name the issuing organ in
 //!   a plain centred line above the title, in the document's default face
 //!   (5.2.2: 3号 仿宋 for everything not stated otherwise); we follow that
-//!   rather than imitate the red 发文机关标志.
+//!   rather than imitate the red 发文机关标志. The edition sent up (报送版)
+//!   has the real 版头 instead, and the 附件说明, 附注 and 版记: see
+//!   [`frame`] and [`lay_out_edition`].
 //! * **Title**: 2号 (22 pt) 小标宋, centred, not justified. A 2号 line holds
 //!   floor(156 mm / 22 pt) = 20 full-width characters
 //!   ([`geometry::TITLE_CHARS_PER_LINE`]). Each title line takes one grid
