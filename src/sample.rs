@@ -2,8 +2,8 @@
 //! in through the template's fields. It is the reference the tests compare
 //! against and the example a writer can open from the start page.
 
-use crate::draft::{Draft, FieldValue, Point, ReportDate, Subsection};
-use crate::template::{annual_report, meta_id};
+use crate::draft::{Draft, Edition, FieldValue, Point, ReportDate, Subsection};
+use crate::template::{annual_report, frame_id, meta_id};
 
 fn run_in(heading: &str, text: &str) -> Subsection {
     Subsection {
@@ -103,5 +103,24 @@ pub fn seed_draft(id: &str, now_ms: i64) -> Draft {
     let order = ["measures", "duty", "shortcomings", "plans", "other"];
     d.sections
         .sort_by_key(|s| order.iter().position(|&o| o == s.id).unwrap_or(order.len()));
+    d
+}
+
+/// The sample as the copy sent up (报送版): [`seed_draft`] with the frame
+/// a township's report carries — 发文字号, 签发人, 抄送, 印发机关 — and the
+/// 报送版 chosen. The 发文机关标志 and 印发日期 keep their defaults (the organ
+/// + “文件”, the 成文日期).
+pub fn submitted_seed_draft(id: &str, now_ms: i64) -> Draft {
+    let mut d = seed_draft(id, now_ms);
+    d.edition = Edition::Submitted;
+    d.meta
+        .insert(frame_id::DOC_NUMBER.into(), line("荆发〔2023〕15号"));
+    d.meta.insert(frame_id::SIGNERS.into(), text(&["李建国"]));
+    d.meta.insert(
+        frame_id::COPY_TO.into(),
+        line("县人大常委会办公室，县政协办公室，县委依法治县办。"),
+    );
+    d.meta
+        .insert(frame_id::PRINTER.into(), line("中共荆家镇委办公室"));
     d
 }

@@ -9,7 +9,7 @@
 //! with text, bytes or an error message in Simplified Chinese. Drafts
 //! travel as their JSON (the same form the store saves).
 
-use crate::document::compose;
+use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
 use crate::import::from_text;
 use crate::sample::seed_draft;
@@ -57,8 +57,8 @@ pub struct ImportAnswer {
 pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     match (op, arg) {
         (WRITE_DOCX, Value::Text(json)) => {
-            let doc = compose(annual_report(), &draft(&json)?);
-            docx::write(&doc)
+            let (doc, frame) = compose_edition(annual_report(), &draft(&json)?);
+            docx::write_edition(&doc, frame.as_ref())
                 .map(Value::Bytes)
                 .map_err(|e| e.to_string())
         }

@@ -5,7 +5,7 @@
 use super::location::Location;
 use super::slots::{role_at, text_at_mut};
 use super::text::apply_edits;
-use super::{dates, frame, numbering, punctuation, years};
+use super::{dates, frame, numbering, official, punctuation, years};
 use crate::draft::Draft;
 use thiserror::Error;
 
@@ -26,8 +26,11 @@ pub enum FixAction {
     AddresseeColon,
     /// Set the closing to "特此报告。".
     SetClosing,
-    /// Remove the punctuation at the end of the title.
+    /// Remove the punctuation at the end of the title (or of an
+    /// attachment's name).
     TrimTitlePunctuation,
+    /// End the 抄送 with “。”.
+    FinalFullStop,
 }
 
 /// An automatic correction the interface can offer next to a finding.
@@ -49,6 +52,7 @@ impl Fix {
             FixAction::AddresseeColon => "以“：”结尾".to_string(),
             FixAction::SetClosing => format!("写上“{}”", frame::CLOSING),
             FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
+            FixAction::FinalFullStop => "以“。”结尾".to_string(),
         }
     }
 }
@@ -93,6 +97,7 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
         FixAction::AddresseeColon => frame::with_colon(text),
         FixAction::SetClosing => frame::CLOSING.to_string(),
         FixAction::TrimTitlePunctuation => frame::trim_title(text),
+        FixAction::FinalFullStop => official::with_full_stop(text),
     };
     *text = fixed;
     Ok(())

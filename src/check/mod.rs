@@ -10,7 +10,8 @@
 //! text, hand-typed numbers and broken 一是…二是… sequences, years out of
 //! step, the signing date and dates typed in the body, the addressee, the
 //! closing and the title's final punctuation, and, gently, generic text
-//! without figures, plans copied from the measures and very long paragraphs.
+//! without figures, plans copied from the measures and very long paragraphs;
+//! in the 报送版, its frame (签发人, 发文字号, 印发日期, 抄送, 附件说明).
 
 mod dates;
 mod fix;
@@ -18,6 +19,7 @@ mod frame;
 mod generic;
 mod location;
 mod numbering;
+mod official;
 mod punctuation;
 mod required;
 mod slots;
@@ -84,6 +86,16 @@ pub enum Check {
     RepeatedPlan,
     /// A paragraph longer than [`LONG_PARAGRAPH`] characters.
     LongParagraph,
+    /// A 报送版 without its 签发人.
+    Signer,
+    /// A 发文字号 not written 代字〔年份〕序号号.
+    DocNumber,
+    /// A 印发日期 before the 成文日期.
+    PrintDate,
+    /// A 抄送 without its final “。”.
+    CopyTo,
+    /// An attachment's name ending with punctuation.
+    AttachmentPunctuation,
 }
 
 /// Paragraphs longer than this many characters (whitespace not counted) get
@@ -114,6 +126,7 @@ pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
     years::check(draft, &slots, &mut out);
     dates::check(draft, &slots, &mut out);
     frame::check(draft, &slots, &mut out);
+    official::check(draft, &mut out);
     generic::check(template, draft, &slots, &mut out);
     location::sort_findings(template, draft, &mut out);
     out

@@ -3,7 +3,8 @@
 
 use super::location::{Location, Within};
 use super::text::for_each_ascii;
-use crate::draft::{Draft, FieldValue, Point, Subsection};
+use crate::draft::{Draft, Edition, FieldValue, Point, Subsection};
+use crate::template;
 
 /// What a piece of text is, which decides what some checks look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,13 +72,17 @@ impl<'a> Slot<'a> {
     }
 }
 
-/// Every text of the frame and of the enabled sections.
+/// Every text of the frame and of the enabled sections. The 报送版's own
+/// fields (版头, 附件说明, 附注, 版记) count only when that edition prints.
 pub(crate) fn collect(draft: &Draft) -> Vec<Slot<'_>> {
     let mut w = Walker {
         out: Vec::new(),
         group: 0,
     };
-    for (field, value) in &draft.meta {
+    let prints = |field: &str| {
+        draft.edition == Edition::Submitted || !template::is_official_frame_field(field)
+    };
+    for (field, value) in draft.meta.iter().filter(|(f, _)| prints(f)) {
         w.field(None, field, value);
     }
     for section in draft.sections.iter().filter(|s| s.enabled) {

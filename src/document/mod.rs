@@ -2,9 +2,11 @@
 //! layout and export. Built from a template and a draft by [`compose`].
 
 mod compose;
+pub mod frame;
 pub mod numbering;
 
 pub use compose::compose;
+pub use frame::{compose_edition, Frame};
 
 use serde::{Deserialize, Serialize};
 

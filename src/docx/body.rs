@@ -21,6 +21,7 @@
 //! character (instead of two) right of the signature's start.
 
 use super::face::{self, Face};
+use super::frame;
 use super::page::{
     units_to_twips, FOOTER_DISTANCE, HEADER_DISTANCE, LINE_PITCH, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, TITLE_GAP, TITLE_SPACE_BEFORE,
@@ -30,17 +31,37 @@ use super::props::{paragraph_properties, run, Align, Indent, Paragraph};
 use super::styles::{heading_style, TITLE};
 use super::xml::XmlWriter;
 use super::{R_NS, W_NS};
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Frame};
 use crate::layout::grid::{signature_and_date_starts, text_units, UNITS_PER_LINE};
+use crate::layout::lay_out_frame;
 
-/// The whole `word/document.xml` for `doc`.
-pub(crate) fn document_xml(doc: &Document) -> String {
+/// The whole `word/document.xml` for `doc`, with the frame of a 报送版
+/// (版头, 附件说明, 附注, 版记; see [`super::frame`]) when given.
+pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
     let mut w = XmlWriter::new();
     w.open("w:document", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
     w.open("w:body", &[]);
     let (signature_start, date_start) = closing_starts(doc);
     let mut previous: Option<&BlockKind> = None;
-    for block in &doc.blocks {
+    let frame_lines = official.map(lay_out_frame);
+    if let Some(lines) = &frame_lines {
+        frame::head(&mut w, lines);
+    }
+    let closing = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Signature { .. } | BlockKind::Date { .. }));
+    let last_closing = doc
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b.kind, BlockKind::Signature { .. } | BlockKind::Date { .. }));
+    let attachments = official.filter(|f| !f.attachments.is_empty());
+    let note = official.filter(|f| !f.note.is_empty());
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let (Some(f), Some(true)) = (attachments, closing.map(|c| c == i)) {
+            blank(&mut w, LINE_PITCH);
+            frame::attachments(&mut w, f);
+        }
         blank_before(&mut w, previous, &block.kind);
         match &block.kind {
             BlockKind::Organ { text } => {
@@ -78,7 +99,21 @@ pub(crate) fn document_xml(doc: &Document) -> String {
             }
             BlockKind::Date { text } => closing_line(&mut w, date_start, text),
         }
+        if let (Some(f), Some(true)) = (note, last_closing.map(|c| c == i)) {
+            frame::note(&mut w, f);
+        }
         previous = Some(&block.kind);
+    }
+    if let Some(f) = attachments.filter(|_| closing.is_none()) {
+        blank(&mut w, LINE_PITCH);
+        frame::attachments(&mut w, f);
+    }
+    if let Some(f) = note.filter(|_| last_closing.is_none()) {
+        blank(&mut w, LINE_PITCH);
+        frame::note(&mut w, f);
+    }
+    if let (Some(f), Some(lines)) = (official.filter(|f| f.has_record()), &frame_lines) {
+        frame::record(&mut w, f, lines);
     }
     section_properties(&mut w);
     w.close("w:body");
@@ -96,6 +131,11 @@ fn blank_before(w: &mut XmlWriter, previous: Option<&BlockKind>, next: &BlockKin
         (Some(_), BlockKind::Signature { .. } | BlockKind::Date { .. }) => LINE_PITCH,
         _ => return,
     };
+    blank(w, height);
+}
+
+/// An empty paragraph `height` twips high.
+fn blank(w: &mut XmlWriter, height: u32) {
     let blank = Paragraph {
         line: Some(height),
         ..Paragraph::FLUSH_LEFT

@@ -41,6 +41,20 @@ pub(crate) const PAGE_NUMBER: Face = Face {
     half_points: 28,
 };
 
+/// The 发文机关标志: 初号 (42 pt) in the title face (小标宋), drawn red.
+pub(crate) const MARK: Face = Face {
+    east_asia: "方正小标宋简体",
+    latin: "方正小标宋简体",
+    half_points: 84,
+};
+
+/// 4号 仿宋 for the 版记's lines (7.4.2, 7.4.3).
+pub(crate) const RECORD: Face = Face {
+    east_asia: FANGSONG,
+    latin: TIMES,
+    half_points: 28,
+};
+
 /// The face of a heading level: 1 黑体, 2 楷体, 3 and 4 仿宋, all 3号.
 pub(crate) fn heading(level: u8) -> Face {
     let east_asia = match level {

@@ -30,9 +30,10 @@
 //! The zip container is hand-written (see `package`): the `zip` crate
 //! would cost about three times as much wasm.
 
-mod body;
+pub(crate) mod body;
 mod error;
 mod face;
+mod frame;
 mod lists;
 mod package;
 pub mod page;
@@ -44,7 +45,7 @@ mod xml;
 
 pub use error::DocxError;
 
-use crate::document::Document;
+use crate::document::{Document, Frame};
 use lists::Lists;
 use package::Package;
 
@@ -63,13 +64,19 @@ const DOCUMENT: &str = "word/document.xml";
 
 /// Writes `doc` as a .docx file.
 pub fn write(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    write_edition(doc, None)
+}
+
+/// Writes an edition as a .docx file: `doc` alone (公开版), or with the
+/// frame of a 报送版 — 版头, 附件说明, 附注 and 版记 (see `frame`).
+pub fn write_edition(doc: &Document, official: Option<&Frame>) -> Result<Vec<u8>, DocxError> {
     let title = doc.title().unwrap_or_default();
     package::pack(&[
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_relationships()),
         ("docProps/core.xml", parts::core_properties(title)),
         ("docProps/app.xml", parts::app_properties()),
-        (DOCUMENT, body::document_xml(doc)),
+        (DOCUMENT, body::document_xml(doc, official)),
         (
             "word/_rels/document.xml.rels",
             parts::document_relationships(),

@@ -7,7 +7,7 @@
 //! another kind) leaves the draft exactly as it was.
 
 use super::{
-    clean_paragraph, retarget_year, split_paragraphs, Draft, FieldRef, FieldValue, Point,
+    clean_paragraph, retarget_year, split_paragraphs, Draft, Edition, FieldRef, FieldValue, Point,
     ReportDate, Subsection,
 };
 use crate::template::{fill_year, meta_id, FieldKind, Template};
@@ -50,6 +50,13 @@ pub enum Action {
     SetYear(i32),
     /// Sets or clears the signing date.
     SetDate(Option<ReportDate>),
+    /// Sets or clears another date field of the frame (印发日期).
+    SetFrameDate {
+        field: FieldRef,
+        date: Option<ReportDate>,
+    },
+    /// Chooses the edition that prints: 报送版 or 公开版.
+    SetEdition(Edition),
     /// Sets a multi-paragraph field from typed text.
     SetText {
         field: FieldRef,
@@ -192,6 +199,8 @@ pub fn apply(template: &Template, draft: &mut Draft, action: &Action, now_ms: i6
             ok
         }
         Action::SetDate(date) => set_date(template, draft, &FieldRef::meta(meta_id::DATE), *date),
+        Action::SetFrameDate { field, date } => set_date(template, draft, field, *date),
+        Action::SetEdition(edition) => replace(&mut draft.edition, *edition),
         Action::SetText { field, text } => {
             let paragraphs = split_paragraphs(text);
             edit(template, draft, field, FieldKind::Text, |v| match v {

@@ -6,6 +6,7 @@
 pub mod action;
 mod copy;
 mod date;
+mod edition;
 pub mod history;
 mod id;
 mod summary;
@@ -14,6 +15,7 @@ mod year;
 pub use action::{apply, Action, Direction};
 pub use copy::{duplicate, duplicate_for_next_year};
 pub use date::ReportDate;
+pub use edition::Edition;
 pub use history::History;
 pub use id::{draft_id, is_valid_draft_id};
 pub use summary::{label_summaries, summarize, Completeness, DraftSummary};
@@ -209,6 +211,11 @@ pub struct Draft {
     /// The frame fields: organ, title, addressee, preamble, closing, signature, date.
     pub meta: BTreeMap<String, FieldValue>,
     pub sections: Vec<SectionDraft>,
+    /// The edition that prints and exports. Absent in drafts saved before
+    /// editions existed (and left out when 公开版, so those records keep
+    /// their shape): they print as they always did.
+    #[serde(default, skip_serializing_if = "Edition::is_public")]
+    pub edition: Edition,
 }
 
 impl Draft {
@@ -245,6 +252,7 @@ impl Draft {
             year,
             meta,
             sections,
+            edition: Edition::Public,
         }
     }
 
@@ -268,9 +276,28 @@ impl Draft {
 
     /// The signing date, if set.
     pub fn date(&self) -> Option<ReportDate> {
-        match self.meta.get(meta_id::DATE) {
+        self.meta_date(meta_id::DATE)
+    }
+
+    /// A frame date field, if set.
+    pub fn meta_date(&self, id: &str) -> Option<ReportDate> {
+        match self.meta.get(id) {
             Some(FieldValue::Date(d)) => *d,
             _ => None,
+        }
+    }
+
+    /// A frame field of several lines (paragraphs), trimmed, blank ones
+    /// left out.
+    pub fn meta_lines(&self, id: &str) -> Vec<&str> {
+        match self.meta.get(id) {
+            Some(FieldValue::Text(lines)) => lines
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            Some(FieldValue::Line(l)) if !l.trim().is_empty() => vec![l.trim()],
+            _ => Vec::new(),
         }
     }
 
@@ -358,6 +385,22 @@ mod tests {
         let back: Draft = serde_json::from_str(&json).unwrap();
         assert_eq!(back, d);
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
+
+    #[test]
+    fn edition_is_stored_only_for_the_submitted_copy_and_old_drafts_load() {
+        let mut d = Draft::new(annual_report(), "d1".into(), 2023, 5);
+        let public = serde_json::to_string(&d).unwrap();
+        assert!(
+            !public.contains("edition"),
+            "公开版 records keep their shape"
+        );
+        let old: Draft = serde_json::from_str(&public).unwrap();
+        assert_eq!(old.edition, Edition::Public);
+        d.edition = Edition::Submitted;
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains(r#""edition":"submitted""#), "{json}");
+        assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
     }
 
     #[test]

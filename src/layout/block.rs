@@ -36,6 +36,10 @@ pub enum BlockRole {
     Signature,
     /// The date under the signature.
     Date,
+    /// The 附件说明 under the body (报送版, 7.3.4).
+    Attachments,
+    /// The 附注 under the date (报送版, 7.3.6).
+    Note,
 }
 
 /// A block laid out into lines that have no page or row yet.

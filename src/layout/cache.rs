@@ -3,8 +3,9 @@
 //! pagination runs over the whole report.
 
 use super::block::{lay_out_block, BlockLines};
-use super::paginate::{paginate, Layout};
-use crate::document::{Block, Document};
+use super::frame::lay_out_frame;
+use super::paginate::{paginate_with, Layout};
+use crate::document::{Block, Document, Frame};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -23,6 +24,12 @@ impl LayoutCache {
     /// Lays out `doc`, reusing the lines of every block unchanged since the
     /// previous call. The result equals [`super::lay_out`]`(doc)`.
     pub fn lay_out(&mut self, doc: &Document) -> Layout {
+        self.lay_out_edition(doc, None)
+    }
+
+    /// [`Self::lay_out`] with the frame of a 报送版; equals
+    /// [`super::lay_out_edition`]`(doc, frame)`.
+    pub fn lay_out_edition(&mut self, doc: &Document, frame: Option<&Frame>) -> Layout {
         let mut next = HashMap::with_capacity(doc.blocks.len());
         let mut hits = 0;
         let lines: Vec<Rc<BlockLines>> = doc
@@ -42,7 +49,8 @@ impl LayoutCache {
             .collect();
         self.blocks = next;
         self.hits = hits;
-        paginate(lines.iter().map(|l| &**l))
+        let frame = frame.map(lay_out_frame);
+        paginate_with(lines.iter().map(|l| &**l), frame.as_ref())
     }
 
     /// How many blocks the last call reused.

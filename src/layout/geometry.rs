@@ -57,6 +57,48 @@ pub const PAGE_NUMBER_DASH_Y_MM: f64 =
 /// character (右空一字 on odd pages, 左空一字 on even pages), ≈ 4.94 mm.
 pub const PAGE_NUMBER_INSET_MM: f64 = PAGE_NUMBER_SIZE_PT * MM_PER_PT;
 
+/// 4号: the 版记's lines (7.4.2, 7.4.3).
+pub const RECORD_SIZE_PT: f64 = 14.0;
+/// The 版记's lines are 左右各空一字: one 4号 character, ≈ 4.94 mm.
+pub const RECORD_INSET_MM: f64 = RECORD_SIZE_PT * MM_PER_PT;
+/// Where a 版记 line's text must end, in 4号 half-width units from the
+/// type area's left edge: floor(156 mm / 7 pt) = 63 units, less one
+/// character (2 units) on the right.
+pub const RECORD_UNITS_PER_LINE: usize = (156 * 72 * 10) / (7 * 254) - 2;
+
+// The 版头 and 版记 of the edition sent up (7.2, 7.4). Where the standard
+// gives no number, the one chosen here is used by the preview, the print
+// and the DOCX alike.
+
+/// 7.2.4: the top edge of the 发文机关标志 is 35 mm below the top of the
+/// type area (72 mm from the paper's top), 上行文 included.
+pub const ISSUER_MARK_TOP_MM: f64 = 35.0;
+/// The 发文机关标志's size, which the standard leaves to the issuer
+/// ("醒目、美观、庄重"): 初号 (42 pt, ≈ 14.8 mm), inside the 1999 edition's
+/// 15 mm height limit. A name too wide for the type area at this size is
+/// squeezed horizontally, never made lower, so nothing below it moves.
+pub const ISSUER_MARK_SIZE_PT: f64 = 42.0;
+/// How far below its em box's top a CJK face starts to ink an ideograph,
+/// in ems: about 0.08 (measured on the printed Noto Serif CJK Bold that
+/// stands in for 小标宋). The 标志's em box is raised by this much so that
+/// the ink — the edge a ruler measures — starts at 35 mm.
+pub const ISSUER_MARK_INK_INSET_EM: f64 = 0.08;
+/// 7.2.7: the red rule's top edge is 4 mm below the 发文字号 (measured from
+/// the bottom of the 发文字号's 3号 em box, which the standard leaves open).
+pub const RED_RULE_GAP_MM: f64 = 4.0;
+/// The red rule's thickness, which the standard does not state: 1.5 pt
+/// (≈ 0.53 mm), common practice and a border width Word, WPS and
+/// LibreOffice all draw.
+pub const RED_RULE_MM: f64 = 1.5 * MM_PER_PT;
+/// 7.4.1: the 版记's first and last rules (推荐 0.35 mm).
+pub const RECORD_THICK_RULE_MM: f64 = 0.35;
+/// 7.4.1: the rule between the 版记's elements (推荐 0.25 mm).
+pub const RECORD_THIN_RULE_MM: f64 = 0.25;
+/// Blank grid rows kept between the last line of the body and the 版记's
+/// first rule (the standard only says the 版记 ends on the last page's
+/// bottom edge): one, so the rule never touches the text above it.
+pub const RECORD_GAP_ROWS: usize = 1;
+
 /// Converts points to millimetres.
 pub fn pt_to_mm(pt: f64) -> f64 {
     pt * MM_PER_PT
@@ -91,6 +133,15 @@ mod tests {
         let exact = TYPE_AREA_WIDTH_MM / pt_to_mm(TITLE_SIZE_PT);
         assert_eq!(TITLE_CHARS_PER_LINE, exact.floor() as usize);
         assert_eq!(TITLE_CHARS_PER_LINE, 20);
+    }
+
+    #[test]
+    fn record_line_holds_fifty_nine_units_between_its_insets() {
+        let unit = RECORD_SIZE_PT * MM_PER_PT / 2.0;
+        assert_eq!(RECORD_UNITS_PER_LINE, 61);
+        assert!(RECORD_UNITS_PER_LINE as f64 * unit <= TYPE_AREA_WIDTH_MM - RECORD_INSET_MM);
+        assert!((RECORD_INSET_MM - 4.939).abs() < 0.001);
+        assert!((RED_RULE_MM - 0.529).abs() < 0.001);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! position in half-width units, an alignment and whether it is justified.
 
 use super::geometry::{
-    pt_to_mm, units_mm, BODY_SIZE_PT, HALF_UNIT_MM, PAGE_NUMBER_SIZE_PT, TITLE_SIZE_PT,
-    TYPE_AREA_WIDTH_MM,
+    pt_to_mm, units_mm, BODY_SIZE_PT, HALF_UNIT_MM, LINE_PITCH_MM, PAGE_NUMBER_SIZE_PT,
+    RECORD_INSET_MM, RECORD_SIZE_PT, RECORD_UNITS_PER_LINE, TITLE_SIZE_PT, TYPE_AREA_WIDTH_MM,
 };
 use super::grid::{text_units, UNITS_PER_LINE};
 
@@ -24,6 +24,13 @@ pub enum FontRole {
     Heading4,
     /// 4号 (14 pt) 宋体: the page number.
     PageNumber,
+    /// 3号 黑体: 份号, 密级和保密期限, 紧急程度 in the 版头 (7.2.1–7.2.3).
+    Marking,
+    /// 3号 楷体: the 签发人's names (7.2.6).
+    Signer,
+    /// 4号 (14 pt) 仿宋: the 版记's lines (7.4.2, 7.4.3), off the 3号 grid
+    /// horizontally, one grid row each.
+    Record,
 }
 
 impl FontRole {
@@ -42,6 +49,7 @@ impl FontRole {
         match self {
             FontRole::Title => TITLE_SIZE_PT,
             FontRole::PageNumber => PAGE_NUMBER_SIZE_PT,
+            FontRole::Record => RECORD_SIZE_PT,
             _ => BODY_SIZE_PT,
         }
     }
@@ -50,20 +58,32 @@ impl FontRole {
     pub fn typeface(self) -> &'static str {
         match self {
             FontRole::Title => "小标宋",
-            FontRole::Body | FontRole::Heading3 | FontRole::Heading4 => "仿宋",
-            FontRole::Heading1 => "黑体",
-            FontRole::Heading2 => "楷体",
+            FontRole::Body | FontRole::Heading3 | FontRole::Heading4 | FontRole::Record => "仿宋",
+            FontRole::Heading1 | FontRole::Marking => "黑体",
+            FontRole::Heading2 | FontRole::Signer => "楷体",
             FontRole::PageNumber => "宋体",
         }
     }
 
     /// Width of one half-width unit in this role: the grid's half pitch for
-    /// 3号 text on the grid, half the font size for the title and the page
-    /// number, which are set off the grid.
+    /// 3号 text on the grid, half the font size for the title, the page
+    /// number and the 版记, which are set off the grid.
     pub fn unit_mm(self) -> f64 {
         match self {
-            FontRole::Title | FontRole::PageNumber => pt_to_mm(self.size_pt()) / 2.0,
+            FontRole::Title | FontRole::PageNumber | FontRole::Record => {
+                pt_to_mm(self.size_pt()) / 2.0
+            }
             _ => HALF_UNIT_MM,
+        }
+    }
+
+    /// Distance from the top of a grid row to the top of the text's em box:
+    /// 0 for text on the grid (its glyphs start at the row's top), half the
+    /// room left for a 4号 版记 line, which sits centred between its rules.
+    pub fn row_offset_mm(self) -> f64 {
+        match self {
+            FontRole::Record => (LINE_PITCH_MM - pt_to_mm(RECORD_SIZE_PT)) / 2.0,
+            _ => 0.0,
         }
     }
 }
@@ -118,16 +138,31 @@ impl Line {
         self.runs.iter().map(|r| text_units(&r.text)).sum()
     }
 
+    /// The font role of the line's first run (body text for an empty line).
+    pub fn role(&self) -> FontRole {
+        self.runs.first().map_or(FontRole::Body, |r| r.role)
+    }
+
+    /// Where the line's text must end, in its own half-width units: the
+    /// type area's right edge, or for a 版记 line one 4号 character inside it.
+    fn right_limit(&self) -> usize {
+        match self.role() {
+            FontRole::Record => RECORD_UNITS_PER_LINE,
+            _ => UNITS_PER_LINE,
+        }
+    }
+
     /// Whether the line ends with compressed punctuation: its text is up to
     /// two units wider than the room from `start` to the right edge, and the
     /// renderer must squeeze it into that room.
     pub fn is_compressed(&self) -> bool {
-        self.align != Align::Centre && self.start + self.units() > UNITS_PER_LINE
+        self.align != Align::Centre && self.start + self.units() > self.right_limit()
     }
 
-    /// Half-width units from `start` to the right edge of the type area.
+    /// Half-width units from `start` to the right edge of the type area
+    /// (for a 版记 line, to one character inside it).
     pub fn room(&self) -> usize {
-        UNITS_PER_LINE.saturating_sub(self.start)
+        self.right_limit().saturating_sub(self.start)
     }
 
     /// Extra space between two neighbouring characters, in millimetres, on
@@ -145,7 +180,7 @@ impl Line {
             return 0.0;
         }
         let slack = self.room() as f64 - self.units() as f64;
-        slack * HALF_UNIT_MM / (chars - 1) as f64
+        slack * self.role().unit_mm() / (chars - 1) as f64
     }
 
     /// Natural width of the text in millimetres (before justification).
@@ -158,9 +193,14 @@ impl Line {
 
     /// Left edge of the text from the left of the type area, in millimetres.
     pub fn left_mm(&self) -> f64 {
-        match self.align {
-            Align::Centre => ((TYPE_AREA_WIDTH_MM - self.width_mm()) / 2.0).max(0.0),
-            Align::Left | Align::Right => units_mm(self.start),
+        match (self.align, self.role()) {
+            (Align::Centre, _) => ((TYPE_AREA_WIDTH_MM - self.width_mm()) / 2.0).max(0.0),
+            // The 印发日期: 右空一字 (7.4.3), off the 3号 grid.
+            (Align::Right, FontRole::Record) => {
+                TYPE_AREA_WIDTH_MM - RECORD_INSET_MM - self.width_mm()
+            }
+            (_, FontRole::Record) => self.start as f64 * FontRole::Record.unit_mm(),
+            (Align::Left | Align::Right, _) => units_mm(self.start),
         }
     }
 

@@ -28,7 +28,9 @@
 //!   Reports sent up without a red header commonly name the issuing organ in
 //!   a plain centred line above the title, in the document's default face
 //!   (5.2.2: 3号 仿宋 for everything not stated otherwise); we follow that
-//!   rather than imitate the red 发文机关标志.
+//!   rather than imitate the red 发文机关标志. The edition sent up (报送版)
+//!   has the real 版头 instead, and the 附件说明, 附注 and 版记: see
+//!   [`frame`] and [`lay_out_edition`].
 //! * **Title**: 2号 (22 pt) 小标宋, centred, not justified. A 2号 line holds
 //!   floor(156 mm / 22 pt) = 20 full-width characters
 //!   ([`geometry::TITLE_CHARS_PER_LINE`]). Each title line takes one grid
@@ -98,6 +100,7 @@
 pub mod block;
 pub mod breaking;
 pub mod cache;
+pub mod frame;
 pub mod geometry;
 pub mod grid;
 pub mod line;
@@ -107,15 +110,24 @@ pub mod title;
 
 pub use block::{lay_out_block, BlockLines, BlockRole};
 pub use cache::LayoutCache;
+pub use frame::{lay_out_frame, FrameLines, Mark, FRAME_BLOCK};
 pub use line::{Align, FontRole, Line, Run};
-pub use paginate::{paginate, Layout, Page, PageNumber, PlacedLine, Side};
+pub use paginate::{paginate, paginate_with, Layout, Page, PageNumber, PlacedLine, Side};
 
-use crate::document::Document;
 #[cfg(doc)]
 use crate::document::{Block, BlockKind};
+use crate::document::{Document, Frame};
 
 /// Lays out a whole document: every block into lines, then onto pages.
 pub fn lay_out(doc: &Document) -> Layout {
     let blocks: Vec<BlockLines> = doc.blocks.iter().map(lay_out_block).collect();
     paginate(&blocks)
+}
+
+/// Lays out an edition: the document alone (公开版), or with the frame of a
+/// 报送版 around it ([`frame`]).
+pub fn lay_out_edition(doc: &Document, frame: Option<&Frame>) -> Layout {
+    let blocks: Vec<BlockLines> = doc.blocks.iter().map(lay_out_block).collect();
+    let frame = frame.map(lay_out_frame);
+    paginate_with(&blocks, frame.as_ref())
 }

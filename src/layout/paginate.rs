@@ -2,7 +2,8 @@
 //! blank rows between blocks, the keep-together rules and page numbers.
 
 use super::block::{BlockLines, BlockRole};
-use super::geometry::{row_top_mm, PAGE_NUMBER_INSET_MM, TYPE_AREA_WIDTH_MM};
+use super::frame::{record_rules, FrameLines, Mark, FRAME_BLOCK};
+use super::geometry::{row_top_mm, PAGE_NUMBER_INSET_MM, RECORD_GAP_ROWS, TYPE_AREA_WIDTH_MM};
 use super::grid::{signature_and_date_starts, text_units, LINES_PER_PAGE};
 use super::line::{FontRole, Line};
 use crate::document::Anchor;
@@ -12,7 +13,8 @@ use crate::document::Anchor;
 pub struct PlacedLine {
     /// Grid row on the page, 0..22.
     pub row: usize,
-    /// Index of the block (in the document) the line belongs to.
+    /// Index of the block (in the document) the line belongs to;
+    /// [`FRAME_BLOCK`] for the 版头, 附件说明, 附注 and 版记 of a 报送版.
     pub block: usize,
     /// Where that block came from in the draft.
     pub anchor: Anchor,
@@ -25,9 +27,10 @@ impl PlacedLine {
         self.line.text()
     }
 
-    /// Top of the line's row below the top of the type area, in mm.
+    /// Top of the line's em box below the top of the type area, in mm:
+    /// its row's top (a 版记 line sits centred in its row).
     pub fn top_mm(&self) -> f64 {
-        row_top_mm(self.row)
+        row_top_mm(self.row) + self.line.role().row_offset_mm()
     }
 }
 
@@ -84,9 +87,12 @@ impl PageNumber {
 pub struct Page {
     /// 1-based page number.
     pub number: usize,
-    /// Lines in row order; rows not listed are blank.
+    /// Lines in row order; rows not listed are blank. In a 报送版 two lines
+    /// may share a row (发文字号 and 签发人, 印发机关 and 印发日期).
     pub lines: Vec<PlacedLine>,
     pub page_number: PageNumber,
+    /// The 发文机关标志 and the rules of a 报送版; none otherwise.
+    pub marks: Vec<Mark>,
 }
 
 impl Page {
@@ -95,7 +101,10 @@ impl Page {
         let mut rows = vec![String::new(); LINES_PER_PAGE];
         for line in &self.lines {
             if let Some(row) = rows.get_mut(line.row) {
-                *row = line.text();
+                if !row.is_empty() {
+                    row.push(' ');
+                }
+                row.push_str(&line.text());
             }
         }
         rows
@@ -103,7 +112,16 @@ impl Page {
 
     /// Rows in use, up to and including the last line.
     pub fn used_rows(&self) -> usize {
-        self.lines.last().map_or(0, |l| l.row + 1)
+        self.lines.iter().map(|l| l.row + 1).max().unwrap_or(0)
+    }
+
+    fn new(number: usize) -> Page {
+        Page {
+            number,
+            lines: Vec::with_capacity(LINES_PER_PAGE),
+            page_number: PageNumber::new(number),
+            marks: Vec::new(),
+        }
     }
 }
 
@@ -164,7 +182,8 @@ fn blank_rows_between(before: BlockRole, after: BlockRole) -> usize {
     match (before, after) {
         (BlockRole::Organ | BlockRole::Title, _) => 1,
         (BlockRole::Signature, BlockRole::Date) => 0,
-        (_, BlockRole::Signature | BlockRole::Date) => 1,
+        (BlockRole::Signature | BlockRole::Date, BlockRole::Note) => 0,
+        (_, BlockRole::Signature | BlockRole::Date | BlockRole::Attachments | BlockRole::Note) => 1,
         _ => 0,
     }
 }
@@ -178,11 +197,40 @@ fn blank_rows_between(before: BlockRole, after: BlockRole) -> usize {
 /// signature and the date) moves to the next page whole when it does not
 /// fit, unless it is longer than a page.
 pub fn paginate<'a>(blocks: impl IntoIterator<Item = &'a BlockLines>) -> Layout {
-    let blocks: Vec<&BlockLines> = blocks.into_iter().collect();
-    let slots = slots(&blocks);
-    let starts = signature_date_starts(&blocks);
+    paginate_with(blocks, None)
+}
+
+/// [`paginate()`] with the frame of a 报送版 (see [`super::frame`]): page 1
+/// starts with the 版头 and the body below it; the 附件说明 goes before the
+/// signature, the 附注 after the date; the 版记 ends the last page, or a
+/// page of its own when the last page cannot hold it.
+pub fn paginate_with<'a>(
+    blocks: impl IntoIterator<Item = &'a BlockLines>,
+    frame: Option<&'a FrameLines>,
+) -> Layout {
+    let mut blocks: Vec<&BlockLines> = blocks.into_iter().collect();
+    let mut indices: Vec<usize> = (0..blocks.len()).collect();
     let mut pages: Vec<Page> = Vec::new();
     let mut row = 0;
+    if let Some(frame) = frame {
+        insert_frame_blocks(&mut blocks, &mut indices, frame);
+        let mut page = Page::new(1);
+        page.marks = frame.head_marks.clone();
+        page.lines = frame
+            .head
+            .iter()
+            .map(|(row, line, anchor)| PlacedLine {
+                row: *row,
+                block: FRAME_BLOCK,
+                anchor: anchor.clone(),
+                line: line.clone(),
+            })
+            .collect();
+        pages.push(page);
+        row = frame.body_row;
+    }
+    let slots = slots(&blocks);
+    let starts = signature_date_starts(&blocks);
     for (idx, &slot) in slots.iter().enumerate() {
         let chain_start = idx == 0 || !slots[idx - 1].keep();
         if chain_start && row > 0 {
@@ -199,11 +247,7 @@ pub fn paginate<'a>(blocks: impl IntoIterator<Item = &'a BlockLines>) -> Layout 
             Slot::Blank { .. } => row += 1,
             Slot::Line { block, line, .. } => {
                 if row == 0 {
-                    pages.push(Page {
-                        number: pages.len() + 1,
-                        lines: Vec::with_capacity(LINES_PER_PAGE),
-                        page_number: PageNumber::new(pages.len() + 1),
-                    });
+                    pages.push(Page::new(pages.len() + 1));
                 }
                 let source = blocks[block];
                 let mut placed = source.lines[line].clone();
@@ -213,7 +257,7 @@ pub fn paginate<'a>(blocks: impl IntoIterator<Item = &'a BlockLines>) -> Layout 
                 if let Some(page) = pages.last_mut() {
                     page.lines.push(PlacedLine {
                         row,
-                        block,
+                        block: indices[block],
                         anchor: source.anchor.clone(),
                         line: placed,
                     });
@@ -222,7 +266,65 @@ pub fn paginate<'a>(blocks: impl IntoIterator<Item = &'a BlockLines>) -> Layout 
             }
         }
     }
+    if let Some(frame) = frame.filter(|f| f.record_rows > 0) {
+        place_record(&mut pages, frame);
+    }
     Layout { pages }
+}
+
+/// Puts the 附件说明 before the signature (or the date, or at the end) and
+/// the 附注 after the date (or the signature, or at the end); `indices`
+/// keeps each block's index in the document.
+fn insert_frame_blocks<'a>(
+    blocks: &mut Vec<&'a BlockLines>,
+    indices: &mut Vec<usize>,
+    frame: &'a FrameLines,
+) {
+    let closing = |blocks: &[&BlockLines]| {
+        blocks
+            .iter()
+            .position(|b| matches!(b.role, BlockRole::Signature | BlockRole::Date))
+    };
+    if let Some(attachments) = &frame.attachments {
+        let at = closing(blocks).unwrap_or(blocks.len());
+        blocks.insert(at, attachments);
+        indices.insert(at, FRAME_BLOCK);
+    }
+    if let Some(note) = &frame.note {
+        let at = blocks
+            .iter()
+            .rposition(|b| matches!(b.role, BlockRole::Signature | BlockRole::Date))
+            .map_or(blocks.len(), |i| i + 1);
+        blocks.insert(at, note);
+        indices.insert(at, FRAME_BLOCK);
+    }
+}
+
+/// The 版记 at the bottom of the last page, its last rule on the type
+/// area's bottom edge, or on a new page when the last page has no room
+/// [`RECORD_GAP_ROWS`] below its last line.
+fn place_record(pages: &mut Vec<Page>, frame: &FrameLines) {
+    let rows = frame.record_rows;
+    let fits = pages
+        .last()
+        .is_some_and(|p| p.used_rows() + RECORD_GAP_ROWS + rows <= LINES_PER_PAGE);
+    if !fits {
+        pages.push(Page::new(pages.len() + 1));
+    }
+    let Some(page) = pages.last_mut() else {
+        return;
+    };
+    let first = LINES_PER_PAGE.saturating_sub(rows);
+    for (row, line, anchor) in &frame.record {
+        page.lines.push(PlacedLine {
+            row: first + row,
+            block: FRAME_BLOCK,
+            anchor: anchor.clone(),
+            line: line.clone(),
+        });
+    }
+    page.marks
+        .extend(record_rules(first, rows, frame.record_thin_rule));
 }
 
 /// The rows to fill in order, with their keep-with-next flags.
@@ -234,8 +336,10 @@ fn slots(blocks: &[&BlockLines]) -> Vec<Slot> {
             continue;
         }
         if let Some(prev) = before {
-            let closing_group = matches!(block.role, BlockRole::Signature | BlockRole::Date)
-                && !matches!(prev, BlockRole::Signature);
+            let closing_group = matches!(
+                block.role,
+                BlockRole::Signature | BlockRole::Date | BlockRole::Note
+            ) && !matches!(prev, BlockRole::Signature);
             if closing_group {
                 // The signature and date keep with the last body line.
                 if let Some(Slot::Line { keep, .. } | Slot::Blank { keep }) = out.last_mut() {

@@ -97,13 +97,35 @@ pub mod meta_id {
     pub const DATE: &str = "date";
 }
 
+/// Ids of the official-document frame fields every template shares: the
+/// 版头 (GB/T 9704 7.2), 附件说明 and 附注 (7.3.4, 7.3.6) and the 版记
+/// (7.4), printed only in the edition that is sent up (报送版).
+pub mod frame_id {
+    pub const COPY_NUMBER: &str = "copy_number";
+    pub const SECRECY: &str = "secrecy";
+    pub const URGENCY: &str = "urgency";
+    pub const ISSUER_MARK: &str = "issuer_mark";
+    pub const DOC_NUMBER: &str = "doc_number";
+    pub const SIGNERS: &str = "signers";
+    pub const ATTACHMENTS: &str = "attachments";
+    pub const NOTE: &str = "note";
+    pub const COPY_TO: &str = "copy_to";
+    pub const PRINTER: &str = "printer";
+    pub const PRINT_DATE: &str = "print_date";
+}
+
 impl Template {
     pub fn section(&self, id: &str) -> Option<&SectionSpec> {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// A frame field: the template's own, or one of the
+    /// [`official_frame`] fields every template shares.
     pub fn meta_field(&self, id: &str) -> Option<&FieldSpec> {
-        self.meta.iter().find(|f| f.id == id)
+        self.meta
+            .iter()
+            .find(|f| f.id == id)
+            .or_else(|| official_frame().iter().find(|f| f.id == id))
     }
 }
 
@@ -130,6 +152,24 @@ pub fn annual_report() -> &'static Template {
         // is a build defect, not user input.
         serde_json::from_str(ANNUAL_REPORT_JSON).expect("templates/annual-report.json is valid")
     })
+}
+
+const OFFICIAL_FRAME_JSON: &str = include_str!("../../templates/official-frame.json");
+
+/// The official-document frame fields (版头, 附件说明, 附注, 版记) shared by
+/// every template, in the order the form shows them; see [`frame_id`].
+/// All optional: they print only in the edition that is sent up.
+pub fn official_frame() -> &'static [FieldSpec] {
+    static FIELDS: OnceLock<Vec<FieldSpec>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        // Part of the build and checked by tests, like the templates.
+        serde_json::from_str(OFFICIAL_FRAME_JSON).expect("templates/official-frame.json is valid")
+    })
+}
+
+/// Whether `id` is one of the [`official_frame`] fields.
+pub fn is_official_frame_field(id: &str) -> bool {
+    official_frame().iter().any(|f| f.id == id)
 }
 
 /// All built-in templates.
@@ -183,6 +223,41 @@ mod tests {
             fill_year(&t.section("plans").unwrap().heading, 2023),
             "2024年推进法治政府建设的主要安排"
         );
+    }
+
+    #[test]
+    fn official_frame_fields_use_the_standards_terms_and_are_found_by_id() {
+        let labels: Vec<&str> = official_frame().iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "份号",
+                "密级和保密期限",
+                "紧急程度",
+                "发文机关标志",
+                "发文字号",
+                "签发人",
+                "附件说明",
+                "附注",
+                "抄送机关",
+                "印发机关",
+                "印发日期"
+            ]
+        );
+        assert!(official_frame().iter().all(|f| !f.required));
+        let t = annual_report();
+        assert_eq!(
+            t.meta_field(frame_id::DOC_NUMBER).map(|f| f.kind),
+            Some(FieldKind::Line)
+        );
+        assert_eq!(
+            t.meta_field(frame_id::PRINT_DATE).map(|f| f.kind),
+            Some(FieldKind::Date)
+        );
+        assert!(t
+            .meta
+            .iter()
+            .all(|f| official_frame().iter().all(|o| o.id != f.id)));
     }
 
     #[test]

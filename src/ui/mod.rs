@@ -3,6 +3,7 @@
 
 mod app;
 mod draft_row;
+mod edition;
 mod editor;
 mod fields;
 mod files;

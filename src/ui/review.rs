@@ -167,6 +167,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
             <h3>{"导出"}</h3>
+            <crate::ui::edition::EditionSwitch edition={props.draft.edition} place="review" on_msg={props.on_msg.clone()} />
             <div class="exports">
                 <button type="button" class="primary" data-action="print" onclick={print}>{"打印 / 存为PDF"}</button>
                 <button type="button" data-action="download-docx" onclick={download_docx}>{"下载 Word 文档 (.docx)"}</button>

@@ -13,7 +13,9 @@ pub use state::{EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
 use crate::draft::Draft;
-use crate::template::annual_report;
+use crate::draft::Edition;
+use crate::template::{annual_report, official_frame};
+use crate::ui::edition::EditionSwitch;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
@@ -152,18 +154,28 @@ pub fn Editor(props: &EditorProps) -> Html {
     let next = go(Some(position + 1));
 
     let body = if current == STEP_BASIC {
-        let fields = template.meta.iter().map(|spec| {
+        let field_editor = |spec: &'static crate::template::FieldSpec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
                     year={draft.year} on_msg={on_msg.clone()} />
             }
-        });
+        };
+        let fields = template.meta.iter().map(field_editor);
+        let submitted = draft.edition == Edition::Submitted;
         html! {
             <section class="step-body" data-step={STEP_BASIC}>
                 <h2>{"基本信息"}</h2>
                 <p class="step-hint">{ &template.description }</p>
+                <EditionSwitch edition={draft.edition} place="basic" on_msg={on_msg.clone()} />
                 { for fields }
+                if submitted {
+                    <section class="official-frame" data-frame-fields="">
+                        <h3>{"报送版的版头、附件说明和版记"}</h3>
+                        <p class="step-hint">{"按 GB/T 9704 排在红头、正文之后和末页下端，只在报送版中打印。"}</p>
+                        { for official_frame().iter().map(field_editor) }
+                    </section>
+                }
             </section>
         }
     } else if current == STEP_REVIEW {

@@ -1,7 +1,7 @@
 //! The live preview beside the form: the composed report laid out on
 //! GB/T 9704 pages, the same pages that print.
 
-use crate::document::{compose, Anchor};
+use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
 use crate::layout::LayoutCache;
 use crate::template::annual_report;
@@ -23,8 +23,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let cache = use_mut_ref(LayoutCache::new);
     let zoom = use_state(|| 2usize);
     let layout = use_memo(props.draft.clone(), move |draft| {
-        let doc = compose(annual_report(), draft);
-        Rc::new(cache.borrow_mut().lay_out(&doc))
+        let (doc, frame) = compose_edition(annual_report(), draft);
+        Rc::new(cache.borrow_mut().lay_out_edition(&doc, frame.as_ref()))
     });
     let set_zoom = |delta: isize| {
         let zoom = zoom.clone();

@@ -58,7 +58,7 @@ pub fn DateInput(props: &DateInputProps) -> Html {
     let onfocus = props.on_focus.reform(|_: FocusEvent| ());
     html! {
         <span class="date-input">
-            <input type="text" data-field={props.field.clone()} value={shown}
+            <input type="text" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
                 placeholder="如 2024年1月15日" {oninput} {onblur} {onfocus}
                 class={classes!(invalid.then_some("invalid"))} />
             <button type="button" class="small" onclick={set_today}>{"今天"}</button>

@@ -6,9 +6,10 @@ use super::points::PointList;
 use super::subsections::SubsectionList;
 use super::text_area::TextArea;
 use super::year::YearInput;
+use super::{input_id, DocNumberInput};
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
-use crate::template::{FieldKind, FieldSpec};
+use crate::template::{frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec};
 use crate::ui::editor::EditorMsg;
 use yew::prelude::*;
 
@@ -62,6 +63,17 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             html! { <YearInput value={props.year} field={key.clone()}
             on_change={Callback::from(move |y| edit(Action::SetYear(y)))} /> }
         }
+        (FieldKind::Line, value)
+            if field.section.is_none() && field.field == frame_id::DOC_NUMBER =>
+        {
+            let text = match value {
+                Some(FieldValue::Line(s)) => s.clone(),
+                _ => String::new(),
+            };
+            let (edit, field) = (edit.clone(), field.clone());
+            html! { <DocNumberInput value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
+            on_input={Callback::from(move |text| edit(Action::SetLine { field: field.clone(), text }))} /> }
+        }
         (FieldKind::Line, value) => {
             let text = match value {
                 Some(FieldValue::Line(s)) => s.clone(),
@@ -79,7 +91,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
-            placeholder="每段一行，回车另起一段"
+            placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
         (FieldKind::Date, value) => {
@@ -87,9 +99,19 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 Some(FieldValue::Date(d)) => *d,
                 _ => None,
             };
-            let edit = edit.clone();
+            let (edit, field) = (edit.clone(), field.clone());
+            let set = move |date| {
+                if field.section.is_none() && field.field == meta_id::DATE {
+                    Action::SetDate(date)
+                } else {
+                    Action::SetFrameDate {
+                        field: field.clone(),
+                        date,
+                    }
+                }
+            };
             html! { <DateInput value={date} field={key.clone()} on_focus={focus.clone()}
-            on_change={Callback::from(move |d| edit(Action::SetDate(d)))} /> }
+            on_change={Callback::from(move |d| edit(set(d)))} /> }
         }
         (FieldKind::Subsections, value) => {
             let items = match value {
@@ -123,10 +145,19 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
         }
     };
     let has_example = !spec.example.is_empty() && spec.kind != FieldKind::Year;
+    // One input that a label can name; the 发文字号 has three, each labelled.
+    let labelled = matches!(
+        spec.kind,
+        FieldKind::Line | FieldKind::Text | FieldKind::Date
+    ) && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
     html! {
         <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
             <div class="field-head">
-                <span class="label">{ &spec.label }</span>
+                if labelled {
+                    <label class="label" for={input_id(&key)}>{ &spec.label }</label>
+                } else {
+                    <span class="label">{ &spec.label }</span>
+                }
                 if spec.required {
                     <span class="required" title="必填">{"必填"}</span>
                 }

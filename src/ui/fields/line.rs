@@ -27,7 +27,7 @@ pub fn LineInput(props: &LineInputProps) -> Html {
     let onblur = props.on_blur.reform(|_: FocusEvent| ());
     html! {
         <input type="text" class={classes!("line-input", props.wide.then_some("wide"))}
-            data-field={props.field.clone()} value={props.value.clone()}
+            id={super::input_id(&props.field)} data-field={props.field.clone()} value={props.value.clone()}
             placeholder={props.placeholder.clone()} {oninput} {onfocus} {onblur} />
     }
 }

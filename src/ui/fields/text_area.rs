@@ -54,7 +54,7 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
     let lines = shown.lines().count().max(1) as u32;
     let rows = props.rows.max(lines.min(30) + 1);
     html! {
-        <textarea class="text-area" data-field={props.field.clone()} value={shown}
+        <textarea class="text-area" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
             rows={rows.to_string()} placeholder={props.placeholder.clone()}
             {oninput} {onfocus} {onblur} />
     }

@@ -9,8 +9,8 @@
 
 use super::cells::{font_mm, line_pieces, pieces, Piece};
 use crate::document::Anchor;
-use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM};
-use crate::layout::{FontRole, Layout, Page, PageNumber, PlacedLine, Side};
+use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM};
+use crate::layout::{FontRole, Layout, Mark, Page, PageNumber, PlacedLine, Side};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -49,6 +49,9 @@ pub fn role_class(role: FontRole) -> &'static str {
         FontRole::Heading3 => "role-heading3",
         FontRole::Heading4 => "role-heading4",
         FontRole::PageNumber => "role-page-number",
+        FontRole::Marking => "role-marking",
+        FontRole::Signer => "role-signer",
+        FontRole::Record => "role-record",
     }
 }
 
@@ -82,6 +85,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
 fn page_html(page: &Page) -> Html {
     html! {
         <div class="sheet" data-page={page.number.to_string()}>
+            { for page.marks.iter().map(mark_html) }
             { for page.lines.iter().map(line_html) }
             { page_number_html(&page.page_number) }
         </div>
@@ -123,6 +127,41 @@ fn line_html(placed: &PlacedLine) -> Html {
             data-row={placed.row.to_string()} data-anchor={anchor_key(&placed.anchor)}>
             { for line_pieces(line).iter().map(piece_html) }
         </div>
+    }
+}
+
+/// The 发文机关标志 (`.mark.issuer-mark`) or a rule (`.mark.rule`, `.red`
+/// for the 版头's), placed in millimetres like the lines.
+fn mark_html(mark: &Mark) -> Html {
+    match mark {
+        Mark::IssuerMark {
+            text,
+            top_mm,
+            left_mm,
+            size_mm,
+            ..
+        } => {
+            let style = format!(
+                "top:{};left:{};font-size:{};transform:scaleX({})",
+                mm(TOP_MM + top_mm),
+                mm(LEFT_MM + left_mm),
+                mm(*size_mm),
+                short_decimal(mark.scale_x()),
+            );
+            html! { <div class="mark issuer-mark" {style}>{ text }</div> }
+        }
+        Mark::Rule {
+            thickness_mm, red, ..
+        } => {
+            let style = format!(
+                "top:{};left:{};width:{};border-top-width:{}",
+                mm(TOP_MM + mark.top_mm()),
+                mm(LEFT_MM),
+                mm(TYPE_AREA_WIDTH_MM),
+                mm(*thickness_mm),
+            );
+            html! { <div class={classes!("mark", "rule", red.then_some("red"))} {style}></div> }
+        }
     }
 }
 

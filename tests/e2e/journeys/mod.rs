@@ -8,6 +8,7 @@ mod next_year_copy;
 mod on_demand;
 mod paste_100k;
 mod print;
+mod print_submitted;
 mod reorder_sections;
 mod review_fix;
 mod speed;
