@@ -198,5 +198,13 @@ fn libreoffice_prints_the_submitted_docx_with_header_and_record() {
         "{texts:?}"
     );
     assert!(texts.contains(&"2023年12月18日印发"), "{texts:?}");
+    // 7.3.5.2: the signature and the date stay together with the last
+    // body line, on the page the layout puts them.
+    for kept in ["特此报告。", "中共荆家镇委", "2023年12月18日"] {
+        assert!(
+            texts.contains(&kept),
+            "{kept} not on the last page: {texts:?}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

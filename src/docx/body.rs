@@ -81,7 +81,11 @@ pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
                 paragraph(&mut w, &Paragraph::FLUSH_LEFT, &[(face::BODY, text)])
             }
             BlockKind::Paragraph { text } | BlockKind::Closing { text } => {
-                paragraph(&mut w, &Paragraph::BODY, &[(face::BODY, text)])
+                let p = Paragraph {
+                    keep_next: closes_before(doc, i),
+                    ..Paragraph::BODY
+                };
+                paragraph(&mut w, &p, &[(face::BODY, text)])
             }
             BlockKind::Heading {
                 level,
@@ -95,9 +99,9 @@ pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
                 run_in.as_deref(),
             ),
             BlockKind::Signature { text } => {
-                closing_line(&mut w, signature_start, text);
+                closing_line(&mut w, signature_start, text, closes_before(doc, i));
             }
-            BlockKind::Date { text } => closing_line(&mut w, date_start, text),
+            BlockKind::Date { text } => closing_line(&mut w, date_start, text, false),
         }
         if let (Some(f), Some(true)) = (note, last_closing.map(|c| c == i)) {
             frame::note(&mut w, f);
@@ -121,23 +125,39 @@ pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
     w.finish()
 }
 
+/// Whether the block after `i` is the signature or the date: the last
+/// body line, the blank line and the signature keep with the date on one
+/// page, as the layout keeps them (`layout::paginate`).
+fn closes_before(doc: &Document, i: usize) -> bool {
+    doc.blocks
+        .get(i + 1)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Signature { .. } | BlockKind::Date { .. }))
+}
+
 /// The blank line, if any, that goes between `previous` and `next`.
 fn blank_before(w: &mut XmlWriter, previous: Option<&BlockKind>, next: &BlockKind) {
-    let height = match (previous, next) {
+    let (height, keep_next) = match (previous, next) {
         (None, _) => return,
-        (Some(BlockKind::Organ { .. }), _) => LINE_PITCH,
-        (Some(BlockKind::Title { .. }), _) => TITLE_GAP,
+        (Some(BlockKind::Organ { .. }), _) => (LINE_PITCH, false),
+        (Some(BlockKind::Title { .. }), _) => (TITLE_GAP, false),
         (Some(BlockKind::Signature { .. }), BlockKind::Date { .. }) => return,
-        (Some(_), BlockKind::Signature { .. } | BlockKind::Date { .. }) => LINE_PITCH,
+        (Some(_), BlockKind::Signature { .. } | BlockKind::Date { .. }) => (LINE_PITCH, true),
         _ => return,
     };
-    blank(w, height);
+    blank_kept(w, height, keep_next);
 }
 
 /// An empty paragraph `height` twips high.
 fn blank(w: &mut XmlWriter, height: u32) {
+    blank_kept(w, height, false);
+}
+
+/// An empty paragraph `height` twips high, kept with the next one when
+/// `keep_next`.
+fn blank_kept(w: &mut XmlWriter, height: u32, keep_next: bool) {
     let blank = Paragraph {
         line: Some(height),
+        keep_next,
         ..Paragraph::FLUSH_LEFT
     };
     paragraph(w, &blank, &[]);
@@ -162,7 +182,7 @@ fn closing_starts(doc: &Document) -> (usize, usize) {
 /// A signature or date line starting `units` half-width units from the
 /// left of the type area: right-aligned 右空二字 when that is where it ends,
 /// else indented from the left.
-fn closing_line(w: &mut XmlWriter, units: usize, text: &str) {
+fn closing_line(w: &mut XmlWriter, units: usize, text: &str, keep_next: bool) {
     let right_space = 4;
     let (indent, align) = if units + text_units(text) == UNITS_PER_LINE - right_space {
         (Indent::Right(units_to_twips(right_space)), Align::Right)
@@ -172,6 +192,7 @@ fn closing_line(w: &mut XmlWriter, units: usize, text: &str) {
     let p = Paragraph {
         indent,
         align,
+        keep_next,
         ..Paragraph::FLUSH_LEFT
     };
     paragraph(w, &p, &[(face::BODY, text)]);
