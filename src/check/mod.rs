@@ -10,14 +10,19 @@
 //! text, hand-typed numbers and broken 一是…二是… sequences, years out of
 //! step, the signing date and dates typed in the body, the addressee, the
 //! closing and the title's final punctuation, and, gently, generic text
-//! without figures, plans copied from the measures and very long paragraphs.
+//! without figures, plans copied from the measures and very long paragraphs;
+//! text that is not this report's: paragraphs carried over unedited from an
+//! example or last year's report, examples' placeholders, other places'
+//! names, and other years in sentences about the report year.
 
+mod carried;
 mod dates;
 mod fix;
 mod frame;
 mod generic;
 mod location;
 mod numbering;
+mod places;
 mod punctuation;
 mod required;
 mod slots;
@@ -28,6 +33,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+pub use carried::{carried, describe as describe_carried, CarriedParagraph};
 pub use fix::{apply_fix, Fix, FixAction, FixError};
 pub use location::{Location, Within};
 pub use slots::text_at;
@@ -84,6 +90,13 @@ pub enum Check {
     RepeatedPlan,
     /// A paragraph longer than [`LONG_PARAGRAPH`] characters.
     LongParagraph,
+    /// Paragraphs from an example or last year's report not edited yet.
+    CarriedOver,
+    /// An example's placeholder (“××镇”, “×次”) left in the text.
+    Placeholder,
+    /// A place name that is not the organ's (the sample's town, last
+    /// year's name after a rename).
+    ForeignPlace,
 }
 
 /// Paragraphs longer than this many characters (whitespace not counted) get
@@ -115,6 +128,8 @@ pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
     dates::check(draft, &slots, &mut out);
     frame::check(draft, &slots, &mut out);
     generic::check(template, draft, &slots, &mut out);
+    places::check(draft, &slots, &mut out);
+    carried::check(draft, &slots, &mut out);
     location::sort_findings(template, draft, &mut out);
     out
 }

@@ -4,6 +4,7 @@
 //! position when the draft is composed into a document.
 
 pub mod action;
+mod carried;
 mod copy;
 mod date;
 pub mod history;
@@ -12,6 +13,7 @@ mod summary;
 mod year;
 
 pub use action::{apply, Action, Direction};
+pub use carried::{body_texts, fingerprint, Origin};
 pub use copy::{duplicate, duplicate_for_next_year};
 pub use date::ReportDate;
 pub use history::History;
@@ -209,6 +211,11 @@ pub struct Draft {
     /// The frame fields: organ, title, addressee, preamble, closing, signature, date.
     pub meta: BTreeMap<String, FieldValue>,
     pub sections: Vec<SectionDraft>,
+    /// Fingerprints of paragraphs carried over unedited from an example or
+    /// last year's report (see [`carried`]). Absent in records written
+    /// before it existed, and left out when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub carried: BTreeMap<String, Origin>,
 }
 
 impl Draft {
@@ -245,6 +252,7 @@ impl Draft {
             year,
             meta,
             sections,
+            carried: BTreeMap::new(),
         }
     }
 

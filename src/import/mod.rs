@@ -76,7 +76,7 @@ mod year;
 
 pub use notes::Note;
 
-use crate::draft::{clean_paragraph, Draft, FieldValue};
+use crate::draft::{clean_paragraph, Draft, FieldValue, Origin};
 use crate::template::{meta_id, Template};
 use frame::{read_head, read_tail};
 use outline::split_sections;
@@ -176,6 +176,8 @@ pub fn from_text(
         place_sections(template, &mut draft, &sections, &mut notes);
     }
     notes::skipped(&head.skipped, &tail.skipped, &mut notes);
+    // Last year's text, to be revised: marked until each paragraph is edited.
+    draft.mark_all_carried(Origin::LastYear);
 
     let mut skipped = head.skipped;
     skipped.extend(tail.skipped);
