@@ -147,6 +147,28 @@ fn crlf_and_indents_read_like_the_plain_text() {
 // --------------------------------------------------------------- variations
 
 #[test]
+fn pasted_page_numbers_are_skipped_and_noted() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let third = lines.len() / 3;
+    let mut pasted: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        pasted.push(line);
+        if i == third {
+            pasted.push("— 1 —");
+        } else if i == 2 * third {
+            pasted.push("- 2 -");
+        }
+    }
+    pasted.push("第3页 共5页");
+    let imported = import(&pasted.join("\n"));
+    assert_eq!(imported.draft, seed_as_imported());
+    assert_eq!(imported.skipped, ["— 1 —", "- 2 -", "第3页 共5页"]);
+    let notes: Vec<&str> = messages(&imported);
+    assert_eq!(notes, ["已跳过3行页码：“— 1 —”、“- 2 -”、“第3页 共5页”。"]);
+    assert_eq!(assert_lossless(&pasted.join("\n"), &imported), Ok(()));
+}
+
+#[test]
 fn department_report_with_deeper_levels_and_continued_numbering() {
     let imported = import(DEPARTMENT);
     let d = &imported.draft;
