@@ -97,6 +97,8 @@ fn props(layout: Rc<Layout>) -> SheetsProps {
         layout,
         zoom: 1.0,
         focus: None,
+        caret: None,
+        on_line_click: yew::Callback::noop(),
     }
 }
 

@@ -63,7 +63,7 @@ impl Draft {
 
     /// Marks each of `texts` as carried over from `origin`.
     pub fn mark_carried<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>, origin: Origin) {
-        for f in texts.into_iter().filter_map(|t| fingerprint(t)) {
+        for f in texts.into_iter().filter_map(fingerprint) {
             self.carried.insert(f, origin);
         }
     }

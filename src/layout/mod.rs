@@ -98,6 +98,7 @@
 pub mod block;
 pub mod breaking;
 pub mod cache;
+mod caret;
 pub mod geometry;
 pub mod grid;
 pub mod line;

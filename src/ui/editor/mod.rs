@@ -1,19 +1,24 @@
 //! The wizard: a step list, the form of the current step, and the live
 //! preview of the composed report beside it.
 
+mod focus;
 mod notes;
 mod preview;
+mod print;
 mod saver;
 mod section_step;
 mod state;
 mod step_list;
 mod toolbar;
 
+pub use focus::caret_in_text;
+pub use print::PrintButton;
 pub use state::{EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
-use crate::draft::Draft;
+use crate::draft::{Draft, Origin};
 use crate::template::annual_report;
+use crate::ui::app::Opened;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
@@ -33,6 +38,12 @@ pub struct EditorProps {
     /// Notes to show on opening (from an import).
     #[prop_or_default]
     pub notes: Rc<Vec<(Option<String>, String)>>,
+    /// The sample report: read-only, not saved, with 以此为起点新建.
+    #[prop_or_default]
+    pub example: bool,
+    /// Opens another draft (the copy made from the sample).
+    #[prop_or_default]
+    pub on_open: Callback<Opened>,
     pub on_close: Callback<()>,
 }
 
@@ -40,8 +51,8 @@ pub struct EditorProps {
 pub fn Editor(props: &EditorProps) -> Html {
     let session = use_context::<Session>();
     let state = {
-        let (draft, step) = (props.draft.clone(), props.step.clone());
-        use_reducer(move || EditorState::new(Draft::clone(&draft), step))
+        let (draft, step, example) = (props.draft.clone(), props.step.clone(), props.example);
+        use_reducer(move || EditorState::new(Draft::clone(&draft), step, example))
     };
     let on_msg: Callback<EditorMsg> = {
         let dispatcher = state.dispatcher();
@@ -49,9 +60,15 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let saver: Rc<Option<SharedSaver>> = {
         let on_msg = on_msg.clone();
-        let session = session.clone();
+        let session = session.clone().filter(|_| !props.example);
         use_memo((), move |_| session.map(|s| Saver::shared(s, on_msg)))
     };
+    // Focus where the last step change or finding asked, once rendered.
+    use_effect_with(state.request.clone(), |request| {
+        if let Some((request, _)) = request {
+            focus::apply(request);
+        }
+    });
 
     // Save after each change (debounced).
     {
@@ -154,9 +171,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let body = if current == STEP_BASIC {
         let fields = template.meta.iter().map(|spec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
+            let found = section_step::findings_of(&findings, None, &spec.id);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
-                    year={draft.year} on_msg={on_msg.clone()} />
+                    year={draft.year} on_msg={on_msg.clone()} findings={found} />
             }
         });
         html! {
@@ -167,10 +185,46 @@ pub fn Editor(props: &EditorProps) -> Html {
             </section>
         }
     } else if current == STEP_REVIEW {
-        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()} on_msg={on_msg.clone()} /> }
+        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()}
+        print_confirmed={state.print_confirmed} on_msg={on_msg.clone()} /> }
     } else {
-        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()} on_msg={on_msg.clone()} /> }
+        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()}
+        findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
+    // The sample is shown read-only; a copy made from it is the writer's.
+    let start_from = {
+        let (session, on_open, draft) = (
+            session.clone(),
+            props.on_open.clone(),
+            state.history.current_rc(),
+        );
+        let on_msg = on_msg.clone();
+        move |_: MouseEvent| {
+            let now = crate::ui::platform::now_ms();
+            let mut copy = crate::draft::duplicate(&draft, crate::ui::start::new_id(), now);
+            copy.mark_all_carried(Origin::Example);
+            match session
+                .as_ref()
+                .map(|s| s.with(|store| store.save(&mut copy, now)))
+            {
+                Some(Ok(_)) => on_open.emit(Opened::at(copy, STEP_BASIC.to_string())),
+                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
+                None => {}
+            }
+        }
+    };
+    let example_banner = props.example.then(|| {
+        html! {
+            <div class="example-banner" role="status" data-example="sample">
+                <span class="badge">{"示例"}</span>
+                {"这是只读的示例报告，不在“我的报告”中，也不会保存。"}
+                <button type="button" class="primary small" data-action="start-from-sample" onclick={start_from}>
+                    {"以此为起点新建"}
+                </button>
+            </div>
+        }
+    });
+    let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
 
     let close = {
         let on_close = props.on_close.clone();
@@ -215,14 +269,20 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" {onkeydown}>
             <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
+                example={props.example} carried={check::describe_carried(&carried)} print_confirmed={state.print_confirmed}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
                 on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
             <div class="editor-main">
-                <StepList steps={step_list.clone()} current={current.clone()} on_msg={on_msg.clone()} />
+                <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
+                    { example_banner }
                     <Notes notes={props.notes.clone()} on_msg={on_msg.clone()} />
-                    { body }
+                    if props.example && current != STEP_REVIEW {
+                        <fieldset class="read-only" disabled=true>{ body }</fieldset>
+                    } else {
+                        { body }
+                    }
                     <nav class="step-nav">
                         if let Some(prev) = previous {
                             <button type="button" data-action="previous-step" onclick={prev}>{"← 上一步"}</button>
@@ -232,7 +292,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }
                     </nav>
                 </div>
-                <Preview draft={state.history.current_rc()} focus={state.focus.clone()} />
+                <Preview draft={state.history.current_rc()} focus={state.focus.clone()}
+                    caret={state.caret.clone()} carried={carried.clone()}
+                    show_carried={state.show_carried} on_msg={on_msg.clone()} />
             </div>
         </div>
     }
