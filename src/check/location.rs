@@ -84,7 +84,8 @@ impl Location {
     /// The place a composed block's anchor stands for: the inverse of
     /// [`Location::anchor`]. `heading` tells a subsection's heading from a
     /// paragraph when the path alone cannot (a heading's lines are set in a
-    /// heading face). `None` for a field the template does not know.
+    /// heading face; the later lines of a run-in heading are its first
+    /// paragraph). `None` for a field the template does not know.
     pub fn from_anchor(template: &Template, anchor: &Anchor, heading: bool) -> Option<Location> {
         use crate::template::FieldKind;
         let base = |within| Location {
@@ -111,9 +112,12 @@ impl Location {
                 point: *point,
                 paragraph: *paragraph,
             },
-            (FieldKind::Subsections, _) if heading || path.len() == 1 => {
-                Within::SubsectionHeading(path.clone())
-            }
+            (FieldKind::Subsections, _) if heading => Within::SubsectionHeading(path.clone()),
+            // A run-in heading's later lines are its first paragraph.
+            (FieldKind::Subsections, [_]) => Within::SubsectionParagraph {
+                path: path.clone(),
+                paragraph: 0,
+            },
             (FieldKind::Subsections, [parent @ .., last]) => Within::SubsectionParagraph {
                 path: parent.to_vec(),
                 paragraph: *last,

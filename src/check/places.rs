@@ -163,7 +163,36 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
         if !body && !frame_line {
             continue;
         }
-        if let Some(range) = placeholders(slot.text).first() {
+        let found = placeholders(slot.text);
+        // A placeholder naming a place (“××镇”) can take the organ's place.
+        let place_of = |r: &std::ops::Range<usize>| {
+            LEVELS
+                .iter()
+                .find(|l| slot.text[r.end..].starts_with(*l))
+                .map(|l| slot.text[r.start..r.end + l.len()].to_string())
+        };
+        let place = found
+            .iter()
+            .find_map(|r| place_of(r).map(|p| (r.clone(), p)));
+        if let Some((range, placeholder)) = &place {
+            out.push(Finding {
+                severity: Severity::Error,
+                check: Check::Placeholder,
+                location: slot.location.clone(),
+                message: format!(
+                    "“{}”中的“{placeholder}”是示例里的占位，请写上本单位的地名",
+                    snippet(slot.text, range.clone())
+                ),
+                fix: own.as_ref().map(|own| Fix {
+                    location: slot.location.clone(),
+                    action: FixAction::ReplacePlace {
+                        from: placeholder.clone(),
+                        to: own.clone(),
+                    },
+                }),
+            });
+        }
+        if let Some(range) = found.iter().find(|r| place_of(r).is_none()) {
             out.push(Finding {
                 severity: Severity::Error,
                 check: Check::Placeholder,
