@@ -46,8 +46,15 @@ pub fn apply(request: &FocusRequest) {
     };
     match request {
         FocusRequest::StepTop => {
-            pane.set_scroll_top(0);
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            if pane.scroll_height() > pane.client_height() {
+                pane.set_scroll_top(0);
+            } else if let Ok(Some(body)) = pane.query_selector(".step-body") {
+                // The pane does not scroll (narrow screens): the page does.
+                let top = body.get_bounding_client_rect().top();
+                if top < 0.0 {
+                    gloo::utils::window().scroll_by_with_x_and_y(0.0, top);
+                }
+            }
             let first = pane
                 .query_selector(".step-body input[type='text'], .step-body textarea")
                 .ok()
