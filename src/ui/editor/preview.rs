@@ -189,11 +189,12 @@ fn turn_page(body: &Element, delta: i32) {
         .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
         .map(|e| e.get_bounding_client_rect().top() - top)
         .collect();
-    // The sheet whose top is at or just above the view's top.
-    let current = tops.iter().rposition(|&t| t <= 2.0).unwrap_or(0) as i32;
+    // A turned page stops this far below the view's top, showing its edge.
+    let gap = 8.0;
+    // The sheet whose top is at or above that place.
+    let current = tops.iter().rposition(|&t| t <= gap + 4.0).unwrap_or(0) as i32;
     let target = (current + delta).clamp(0, tops.len() as i32 - 1) as usize;
     if let Some(&t) = tops.get(target) {
-        let gap = 8.0;
         scroller.set_scroll_top(scroller.scroll_top() + (t - gap).round() as i32);
     }
 }
