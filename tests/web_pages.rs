@@ -590,7 +590,12 @@ async fn every_block_is_aligned_alike_in_layout_docx_and_print() {
     let layout_centred: Vec<bool> = doc
         .blocks
         .iter()
-        .map(|b| lay_out_block(b).lines.iter().all(|l| l.align == Align::Centre))
+        .map(|b| {
+            lay_out_block(b)
+                .lines
+                .iter()
+                .all(|l| l.align == Align::Centre)
+        })
         .collect();
 
     // The DOCX is a stored (uncompressed) zip: its document part reads as is.
