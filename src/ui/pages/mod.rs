@@ -80,9 +80,14 @@ pub fn Sheets(props: &SheetsProps) -> Html {
         let root = root.clone();
         let layout = Rc::clone(&props.layout);
         let key = (Rc::as_ptr(&props.layout) as usize, props.caret.clone());
+        // After the browser has laid the new pages out, not in the
+        // keystroke's own turn: measuring now would force that layout early.
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(key, move |(_, caret)| {
-            if let Some((anchor, after)) = caret {
-                keep_caret_in_view(&root, &layout, anchor, *after);
+            if let Some((anchor, after)) = caret.clone() {
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    keep_caret_in_view(&root, &layout, &anchor, after);
+                }));
             }
         });
     }
