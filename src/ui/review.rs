@@ -160,14 +160,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </p>
                 if let Some(carried) = &carried {
                     <p class="carried-summary" data-carried-summary="">
-                        { format!("全文{carried}。") }
-                        <label class="toggle">
-                            <input type="checkbox" id="show-carried-review" data-action="show-carried" onchange={props.on_msg.reform(|e: Event| {
-                                let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-                                EditorMsg::ShowCarried(el.checked())
-                            })} />
-                            {"在预览中标出"}
-                        </label>
+                        { format!("全文{carried}。勾选预览上方的“标出未修改的沿用内容”可在页面上看到它们。") }
                     </p>
                 }
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>

@@ -60,8 +60,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
     {
         let (body, width) = (body.clone(), width.clone());
         use_effect_with((), move |_| {
+            // The sheets' own width, without their scroll bar.
             let measure = move || {
-                if let Some(el) = body.cast::<Element>() {
+                let sheets = body
+                    .cast::<Element>()
+                    .and_then(|el| el.query_selector(".sheets").ok().flatten());
+                if let Some(el) = sheets {
                     width.set(f64::from(el.client_width()));
                 }
             };

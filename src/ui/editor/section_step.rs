@@ -5,7 +5,7 @@ use super::EditorMsg;
 use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef};
 use crate::template::annual_report;
-use crate::ui::fields::FindingList;
+use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -126,7 +126,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{"编号自动生成，只写标题文字。"}</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
                     <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
-                    <FindingList findings={findings_of(&props.findings, Some(&section.id), "")} on_msg={props.on_msg.clone()} />
+                    { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &props.on_msg) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {

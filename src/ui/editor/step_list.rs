@@ -66,6 +66,7 @@ pub fn StepList(props: &StepListProps) -> Html {
                         title="打开第一处并定位">{ mark }</button>
                 }
             }
+            _ if mark.is_empty() => Html::default(),
             _ => html! { <span class="step-mark">{ mark }</span> },
         };
         html! {

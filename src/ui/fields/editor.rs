@@ -1,7 +1,7 @@
 //! One template field: its label, hint, example and the input for its kind.
 
 use super::date::DateInput;
-use super::findings::FindingList;
+use super::findings::finding_list;
 use super::line::LineInput;
 use super::points::PointList;
 use super::subsections::SubsectionList;
@@ -157,7 +157,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 <p class="hint">{ &spec.hint }</p>
             }
             { input }
-            <FindingList findings={props.findings.clone()} on_msg={on_msg.clone()} />
+            { finding_list(&props.findings, &on_msg) }
             if has_example {
                 <details class="example">
                     <summary>{"参考示例"}</summary>

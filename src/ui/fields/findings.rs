@@ -3,7 +3,6 @@
 
 use crate::check::{Finding, Severity};
 use crate::ui::editor::EditorMsg;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The label and CSS class of a severity, as the writer reads it.
@@ -15,28 +14,19 @@ pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FindingListProps {
-    pub findings: Rc<Vec<Finding>>,
-    pub on_msg: Callback<EditorMsg>,
-}
-
-#[component]
-pub fn FindingList(props: &FindingListProps) -> Html {
-    if props.findings.is_empty() {
+/// The findings about one field as a list (nothing when there are none).
+/// A plain function, not a component: it renders as part of its field.
+pub fn finding_list(findings: &[Finding], on_msg: &Callback<EditorMsg>) -> Html {
+    if findings.is_empty() {
         return Html::default();
     }
-    let items = props.findings.iter().enumerate().map(|(i, f)| {
+    let items = findings.iter().enumerate().map(|(i, f)| {
         let (label, class) = severity_label(f.severity);
         let location = f.location.clone();
-        let go = props
-            .on_msg
-            .reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
+        let go = on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
         let fix = f.fix.clone().map(|fix| {
             let text = fix.label();
-            let onclick = props
-                .on_msg
-                .reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
+            let onclick = on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
             html! { <button type="button" class="small" data-action="fix" {onclick}>{ text }</button> }
         });
         html! {

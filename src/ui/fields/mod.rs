@@ -11,5 +11,5 @@ mod text_area;
 mod year;
 
 pub use editor::FieldEditor;
-pub use findings::{severity_label, FindingList};
+pub use findings::{finding_list, severity_label};
 pub use line::LineInput;
