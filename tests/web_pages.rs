@@ -635,3 +635,18 @@ async fn every_block_is_aligned_alike_in_layout_docx_and_print() {
         "the organ line and the title"
     );
 }
+
+#[wasm_bindgen_test]
+fn anchor_keys_read_back() {
+    use baogao::ui::pages::{anchor_key, parse_anchor_key};
+    for anchor in [
+        Anchor::meta("title"),
+        Anchor::meta("preamble"),
+        Anchor::section("measures", "items", vec![1, 0, 2]),
+        Anchor::section("plans", "", Vec::new()),
+    ] {
+        assert_eq!(parse_anchor_key(&anchor_key(&anchor)), Some(anchor));
+    }
+    assert_eq!(parse_anchor_key("measures/items/x"), None);
+    assert_eq!(parse_anchor_key("no-slashes"), None);
+}

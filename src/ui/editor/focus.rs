@@ -161,34 +161,3 @@ fn reveal_in(pane: &Element, element: &Element, fraction: f64) {
         gloo::utils::window().scroll_by_with_x_and_y(0.0, delta);
     }
 }
-
-/// The paragraph of a text box the caret is in (counting lines that hold
-/// text) and the characters between the caret and that paragraph's end.
-pub fn caret_in_text(value: &str, caret_utf16: u32) -> (usize, usize) {
-    let mut seen = 0usize;
-    let mut at = 0u32;
-    for line in value.split('\n') {
-        let len = line.encode_utf16().count() as u32;
-        if caret_utf16 <= at + len {
-            let before = char_prefix(line, caret_utf16 - at).chars().count();
-            let after = line.trim_end().chars().count().saturating_sub(before);
-            return (seen, after);
-        }
-        if !line.trim().is_empty() {
-            seen += 1;
-        }
-        at += len + 1;
-    }
-    (seen.saturating_sub(1), 0)
-}
-
-/// The start of `line` up to `units` UTF-16 code units.
-fn char_prefix(line: &str, units: u32) -> String {
-    let mut n = 0u32;
-    line.chars()
-        .take_while(|c| {
-            n += c.len_utf16() as u32;
-            n <= units
-        })
-        .collect()
-}

@@ -11,7 +11,6 @@ mod state;
 mod step_list;
 mod toolbar;
 
-pub use focus::caret_in_text;
 pub use print::PrintButton;
 pub use state::{EditorMsg, EditorState, SaveStatus};
 

@@ -32,7 +32,7 @@ pub struct TextAreaProps {
 /// Reports the caret of `area` to `on_caret`.
 fn report_caret(area: &web_sys::HtmlTextAreaElement, on_caret: &Callback<(usize, usize)>) {
     if let Ok(Some(at)) = area.selection_start() {
-        on_caret.emit(crate::ui::editor::caret_in_text(&area.value(), at));
+        on_caret.emit(crate::draft::caret_paragraph(&area.value(), at));
     }
 }
 
