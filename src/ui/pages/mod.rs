@@ -37,7 +37,7 @@ use crate::document::Anchor;
 use crate::layout::Layout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Props of [`Sheets`].
@@ -189,7 +189,7 @@ fn keep_caret_in_view(root: &NodeRef, layout: &Layout, anchor: &Anchor, after: u
     root.set_scroll_top(root.scroll_top() + delta.round() as i32);
 }
 
-/// Scrolls the line for `focus` into view (smoothly, centred) unless it is
+/// Scrolls the sheets so that the line for `focus` is centred, unless it is
 /// already wholly visible in the sheets and the window.
 fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
     let Some(root) = root.cast::<Element>() else {
@@ -216,8 +216,8 @@ fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
     if rect.top() >= top && rect.bottom() <= bottom {
         return;
     }
-    let options = ScrollIntoViewOptions::new();
-    options.set_behavior(ScrollBehavior::Smooth);
-    options.set_block(ScrollLogicalPosition::Center);
-    line.scroll_into_view_with_scroll_into_view_options(&options);
+    // Only the sheets scroll: the page around them (the form above them on
+    // a narrow screen) stays where the writer has it.
+    let middle = (rect.top() + rect.bottom()) / 2.0 - (top + bottom) / 2.0;
+    root.set_scroll_top(root.scroll_top() + middle.round() as i32);
 }
