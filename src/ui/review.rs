@@ -25,6 +25,9 @@ pub struct ReviewProps {
     /// Printing with carried-over text was already confirmed.
     #[prop_or_default]
     pub print_confirmed: bool,
+    /// The sample report: its findings are shown without fixes.
+    #[prop_or_default]
+    pub read_only: bool,
     pub on_msg: Callback<EditorMsg>,
 }
 
@@ -131,7 +134,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         let anchor = f.location.anchor();
         let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
         let focus = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Focus(anchor.clone()));
-        let fix = f.fix.clone().map(|fix| {
+        let fix = f.fix.clone().filter(|_| !props.read_only).map(|fix| {
             let label = fix.label();
             let onclick = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
             html! { <button type="button" class="small" data-action="fix" {onclick}>{ label }</button> }
