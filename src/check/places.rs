@@ -1,7 +1,7 @@
 //! Text that names somewhere else or still holds an example's placeholder:
 //!
-//! * a place of the organ's level (镇, 乡, 街道, 县) in the body that is not
-//!   the organ's own — last year's town after a rename, a neighbour's text
+//! * a place of the organ's level (镇, 乡, 街道, 县) in the body, the title
+//!   or the signature that is not the organ's own — last year's town after a rename, a neighbour's text
 //!   pasted in — and always the sample report's town, with a fix that puts
 //!   the organ's place in;
 //! * the placeholders the examples are inserted with (“××镇”, “×次”).
@@ -204,7 +204,11 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
                 fix: None,
             });
         }
-        if !body {
+        // The title and the signature name the organ too (a renamed town
+        // left in the signature); the organ itself is the reference.
+        let names_organ = frame_line
+            && (slot.location.field == meta_id::TITLE || slot.location.field == meta_id::SIGNATURE);
+        if !body && !names_organ {
             continue;
         }
         let mut named: Vec<String> = Vec::new();
@@ -367,5 +371,34 @@ mod tests {
             ]))
         );
         assert!(!run(t, &d).iter().any(|f| f.check == Check::ForeignPlace));
+    }
+
+    #[test]
+    fn a_signature_left_with_last_years_town_is_flagged() {
+        use crate::check::{apply_fix, run, Check};
+        use crate::draft::FieldValue;
+        use crate::template::annual_report;
+        let t = annual_report();
+        let mut d = crate::sample::seed_draft("s", 0);
+        // The town was renamed: the organ says so, the signature does not.
+        d.meta.insert(
+            meta_id::ORGAN.into(),
+            FieldValue::Line("中共青山镇委".into()),
+        );
+        let found = run(t, &d);
+        let signature: Vec<_> = found
+            .iter()
+            .filter(|f| f.check == Check::ForeignPlace && f.location.field == meta_id::SIGNATURE)
+            .collect();
+        assert_eq!(signature.len(), 1);
+        let Some(fix) = &signature[0].fix else {
+            panic!("no fix")
+        };
+        assert_eq!(apply_fix(&mut d, fix), Ok(()));
+        assert_eq!(d.meta_line(meta_id::SIGNATURE), "中共青山镇委");
+        // The organ line is the reference, never flagged itself.
+        assert!(!run(t, &d)
+            .iter()
+            .any(|f| f.check == Check::ForeignPlace && f.location.field == meta_id::ORGAN));
     }
 }
