@@ -3,7 +3,7 @@
 //! step's count opens the step at its first finding.
 
 use super::EditorMsg;
-use crate::check::Finding;
+use crate::check::{Check, Finding};
 use crate::wizard::{Step, STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -69,6 +69,20 @@ pub fn StepList(props: &StepListProps) -> Html {
             _ if mark.is_empty() => Html::default(),
             _ => html! { <span class="step-mark">{ mark }</span> },
         };
+        // The carried-over count leads to the first such paragraph.
+        let carried_first = props
+            .findings
+            .iter()
+            .find(|f| f.check == Check::CarriedOver && (review || f.location.section == section))
+            .map(|f| f.location.clone());
+        let carried_go = {
+            let on_msg = props.on_msg.clone();
+            let id = step.id.clone();
+            Callback::from(move |_: MouseEvent| match &carried_first {
+                Some(location) => on_msg.emit(EditorMsg::Reveal(location.clone())),
+                None => on_msg.emit(EditorMsg::GoTo(id.clone())),
+            })
+        };
         html! {
             <li key={step.id.clone()} class={classes!("step", state, (step.id == props.current).then_some("current"))}>
                 <button type="button" class="step-link" data-step-link={step.id.clone()} data-state={state}
@@ -81,10 +95,10 @@ pub fn StepList(props: &StepListProps) -> Html {
                 </button>
                 { count }
                 if step.carried > 0 && step.enabled {
-                    <span class="step-carried" data-carried={step.carried.to_string()}
-                        title="沿用去年或示例的段落，尚未修改">
+                    <button type="button" class="step-carried" data-carried={step.carried.to_string()}
+                        title="沿用去年或示例的段落，尚未修改：打开第一段" onclick={carried_go}>
                         { format!("{}段未改", step.carried) }
-                    </span>
+                    </button>
                 }
             </li>
         }

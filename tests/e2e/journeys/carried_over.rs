@@ -96,6 +96,13 @@ fn carried_over_text_is_counted_until_edited_and_printing_asks_once() {
         .await;
         carried_becomes(c, "measures", 7).await;
         assert_eq!(carried(c, "duty").await, 6);
+        // A step's count opens its first carried-over paragraph.
+        click(c, "li.step:has([data-step-link='duty']) [data-carried]").await;
+        wait_for(c, "section.step-body[data-step='duty']").await;
+        eventually("the first carried-over heading focused", || async {
+            (harness::focused(c).await == "duty.items.0.heading").then_some(())
+        })
+        .await;
 
         go_to_step(c, "review").await;
         let summary = text_of(c, "[data-carried-summary]").await;
