@@ -1,6 +1,7 @@
 //! The wizard: a step list, the form of the current step, and the live
 //! preview of the composed report beside it.
 
+mod example;
 mod focus;
 mod notes;
 mod preview;
@@ -15,12 +16,13 @@ pub use print::PrintButton;
 pub use state::{EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
-use crate::draft::{Draft, Origin};
+use crate::draft::Draft;
 use crate::template::annual_report;
 use crate::ui::app::Opened;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
+use example::ExampleBanner;
 use notes::Notes;
 use preview::Preview;
 use saver::{Saver, SharedSaver};
@@ -185,44 +187,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     } else if current == STEP_REVIEW {
         html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()}
-        print_confirmed={state.print_confirmed} on_msg={on_msg.clone()} /> }
+        print_confirmed={state.print_confirmed} read_only={props.example} on_msg={on_msg.clone()} /> }
     } else {
         html! { <SectionStep draft={state.history.current_rc()} section={current.clone()}
         findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
-    // The sample is shown read-only; a copy made from it is the writer's.
-    let start_from = {
-        let (session, on_open, draft) = (
-            session.clone(),
-            props.on_open.clone(),
-            state.history.current_rc(),
-        );
-        let on_msg = on_msg.clone();
-        move |_: MouseEvent| {
-            let now = crate::ui::platform::now_ms();
-            let mut copy = crate::draft::duplicate(&draft, crate::ui::start::new_id(), now);
-            copy.mark_all_carried(Origin::Example);
-            match session
-                .as_ref()
-                .map(|s| s.with(|store| store.save(&mut copy, now)))
-            {
-                Some(Ok(_)) => on_open.emit(Opened::at(copy, STEP_BASIC.to_string())),
-                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
-                None => {}
-            }
-        }
-    };
-    let example_banner = props.example.then(|| {
-        html! {
-            <div class="example-banner" role="status" data-example="sample">
-                <span class="badge">{"示例"}</span>
-                {"这是只读的示例报告，不在“我的报告”中，也不会保存。"}
-                <button type="button" class="primary small" data-action="start-from-sample" onclick={start_from}>
-                    {"以此为起点新建"}
-                </button>
-            </div>
-        }
-    });
     let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
 
     let close = {
@@ -275,7 +244,9 @@ pub fn Editor(props: &EditorProps) -> Html {
             <div class="editor-main">
                 <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
-                    { example_banner }
+                    if props.example {
+                        <ExampleBanner draft={state.history.current_rc()} on_open={props.on_open.clone()} on_msg={on_msg.clone()} />
+                    }
                     <Notes notes={props.notes.clone()} on_msg={on_msg.clone()} />
                     if props.example && current != STEP_REVIEW {
                         <fieldset class="read-only" disabled=true>{ body }</fieldset>

@@ -43,6 +43,10 @@ fn the_sample_is_read_only_and_opening_it_twice_makes_no_copy() {
                 (n == "5").then_some(())
             })
             .await;
+            // Its slip is listed in 核对, without a fix to apply.
+            harness::go_to_step(c, "review").await;
+            wait_for(c, "li.finding").await;
+            assert_eq!(count(c, "li.finding [data-action='fix']").await, 0);
             click(c, "[data-action='close']").await;
             assert_eq!(rows(c).await, 0, "the sample is not among 我的报告");
             let stored = harness::local_storage(c, "baogao.v1.draft.").await;
