@@ -104,9 +104,10 @@ pub(crate) fn foreign_places(
         if own.ends_with(place) || place.ends_with(own) {
             continue;
         }
-        out.push((start..end, place.to_string()));
+        // In text order among the sample's names found before.
+        let at = out.partition_point(|(r, _)| r.start < start);
+        out.insert(at, (start..end, place.to_string()));
     }
-    out.sort_by_key(|(r, _)| r.start);
     out
 }
 

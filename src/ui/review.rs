@@ -2,13 +2,13 @@
 //! print / PDF, DOCX, text, Markdown, JSON backup.
 
 use crate::backup;
-use crate::check::{carried, describe_carried, summary_by_step, Finding};
+use crate::check::{summary_by_step, Finding};
 use crate::document::compose;
 use crate::draft::{Draft, ReportDate};
 use crate::render::text;
 use crate::template::annual_report;
 use crate::tools::{self, Value};
-use crate::ui::editor::{EditorMsg, PrintButton};
+use crate::ui::editor::{print_button, EditorMsg, PrintState};
 use crate::ui::fields::severity_label;
 use crate::ui::platform;
 use crate::ui::worker;
@@ -22,9 +22,8 @@ use yew::prelude::*;
 pub struct ReviewProps {
     pub draft: Rc<Draft>,
     pub findings: Rc<Vec<Finding>>,
-    /// Printing with carried-over text was already confirmed.
-    #[prop_or_default]
-    pub print_confirmed: bool,
+    /// What printing needs to know (it asks once about carried-over text).
+    pub print: PrintState,
     /// The sample report: its findings are shown without fixes.
     #[prop_or_default]
     pub read_only: bool,
@@ -150,7 +149,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         }
     });
     let counts = summary_by_step(&props.findings).total();
-    let carried = describe_carried(&carried(&draft));
+    let carried = props.print.carried.clone();
     html! {
         <section class="step-body review" data-step={STEP_REVIEW}>
             <h2>{"核对与导出"}</h2>
@@ -170,7 +169,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             }
             <h3>{"导出"}</h3>
             <div class="exports">
-                <PrintButton carried={carried.clone()} confirmed={props.print_confirmed} on_msg={props.on_msg.clone()} primary=true />
+                { print_button("review", &props.print, &props.on_msg, true) }
                 <button type="button" data-action="download-docx" onclick={download_docx}>{"下载 Word 文档 (.docx)"}</button>
                 <button type="button" data-action="download-text" onclick={download_text}>{"下载纯文本 (.txt)"}</button>
                 <button type="button" data-action="download-markdown" onclick={download_markdown}>{"下载 Markdown (.md)"}</button>

@@ -12,34 +12,25 @@ use crate::wizard::STEP_BASIC;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ExampleBannerProps {
-    pub draft: Rc<Draft>,
-    pub on_open: Callback<Opened>,
-    pub on_msg: Callback<EditorMsg>,
-}
-
-#[component]
-pub fn ExampleBanner(props: &ExampleBannerProps) -> Html {
-    let session = use_context::<Session>();
-    let start_from = {
-        let (draft, on_open, on_msg) = (
-            props.draft.clone(),
-            props.on_open.clone(),
-            props.on_msg.clone(),
-        );
-        move |_: MouseEvent| {
-            let now = now_ms();
-            let mut copy = duplicate(&draft, new_id(), now);
-            copy.mark_all_carried(Origin::Example);
-            match session
-                .as_ref()
-                .map(|s| s.with(|store| store.save(&mut copy, now)))
-            {
-                Some(Ok(_)) => on_open.emit(Opened::at(copy, STEP_BASIC.to_string())),
-                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
-                None => on_msg.emit(EditorMsg::SaveFailed("无法打开草稿存储。".to_string())),
-            }
+/// The banner over the sample's steps. A plain function, not a component:
+/// it renders as part of the editor.
+pub fn example_banner(
+    draft: Rc<Draft>,
+    session: Option<Session>,
+    on_open: Callback<Opened>,
+    on_msg: Callback<EditorMsg>,
+) -> Html {
+    let start_from = move |_: MouseEvent| {
+        let now = now_ms();
+        let mut copy = duplicate(&draft, new_id(), now);
+        copy.mark_all_carried(Origin::Example);
+        match session
+            .as_ref()
+            .map(|s| s.with(|store| store.save(&mut copy, now)))
+        {
+            Some(Ok(_)) => on_open.emit(Opened::at(copy, STEP_BASIC.to_string())),
+            Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
+            None => on_msg.emit(EditorMsg::SaveFailed("无法打开草稿存储。".to_string())),
         }
     };
     html! {

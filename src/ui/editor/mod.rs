@@ -12,7 +12,7 @@ mod state;
 mod step_list;
 mod toolbar;
 
-pub use print::PrintButton;
+pub use print::{print_button, PrintState};
 pub use state::{EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
@@ -22,7 +22,7 @@ use crate::ui::app::Opened;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
-use example::ExampleBanner;
+use example::example_banner;
 use notes::Notes;
 use preview::Preview;
 use saver::{Saver, SharedSaver};
@@ -155,6 +155,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         check::run(annual_report(), d)
     });
     let step_list = steps(template, draft, &findings);
+    let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
+    let print_state = PrintState {
+        carried: check::describe_carried(&carried),
+        confirmed: state.print_confirmed,
+        asking: state.print_asking,
+    };
     let position = step_list
         .iter()
         .position(|s| s.id == state.step)
@@ -187,12 +193,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     } else if current == STEP_REVIEW {
         html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()}
-        print_confirmed={state.print_confirmed} read_only={props.example} on_msg={on_msg.clone()} /> }
+        print={print_state.clone()} read_only={props.example} on_msg={on_msg.clone()} /> }
     } else {
         html! { <SectionStep draft={state.history.current_rc()} section={current.clone()}
         findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
-    let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
 
     let close = {
         let on_close = props.on_close.clone();
@@ -237,7 +242,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" {onkeydown}>
             <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
-                example={props.example} carried={check::describe_carried(&carried)} print_confirmed={state.print_confirmed}
+                example={props.example} print={print_state}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
                 on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
@@ -245,7 +250,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
                     if props.example {
-                        <ExampleBanner draft={state.history.current_rc()} on_open={props.on_open.clone()} on_msg={on_msg.clone()} />
+                        { example_banner(state.history.current_rc(), session.clone(), props.on_open.clone(), on_msg.clone()) }
                     }
                     <Notes notes={props.notes.clone()} on_msg={on_msg.clone()} />
                     if props.example && current != STEP_REVIEW {

@@ -46,6 +46,8 @@ pub enum EditorMsg {
     },
     /// Shows or hides the carried-over paragraphs in the preview.
     ShowCarried(bool),
+    /// Opens (at a print button) or closes the question before printing.
+    AskPrint(Option<super::print::PrintPlace>),
     /// The writer chose to print with carried-over text left in.
     ConfirmPrint,
     Saved {
@@ -86,6 +88,8 @@ pub struct EditorState {
     pub show_carried: bool,
     /// Printing with carried-over text was confirmed once.
     pub print_confirmed: bool,
+    /// The print button whose question is open.
+    pub print_asking: Option<super::print::PrintPlace>,
 }
 
 impl PartialEq for EditorState {
@@ -99,6 +103,7 @@ impl PartialEq for EditorState {
             && self.request == other.request
             && self.show_carried == other.show_carried
             && self.print_confirmed == other.print_confirmed
+            && self.print_asking == other.print_asking
     }
 }
 
@@ -114,6 +119,7 @@ impl EditorState {
             read_only,
             show_carried: false,
             print_confirmed: false,
+            print_asking: None,
         }
     }
 
@@ -183,8 +189,13 @@ impl Reducible for EditorState {
                 next.show_carried = on;
                 return Rc::new(next);
             }
+            EditorMsg::AskPrint(place) => {
+                next.print_asking = place;
+                return Rc::new(next);
+            }
             EditorMsg::ConfirmPrint => {
                 next.print_confirmed = true;
+                next.print_asking = None;
                 return Rc::new(next);
             }
             EditorMsg::Focus(anchor) => {

@@ -1,7 +1,7 @@
 //! The editor's top bar: back to the list, the title, counts, undo/redo and
 //! the save status.
 
-use super::print::PrintButton;
+use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::ui::platform::clock;
 use yew::prelude::*;
@@ -20,11 +20,8 @@ pub struct ToolbarProps {
     /// The sample report, shown read-only.
     #[prop_or_default]
     pub example: bool,
-    /// What is carried over unedited, if anything (printing asks once).
-    #[prop_or_default]
-    pub carried: Option<String>,
-    #[prop_or_default]
-    pub print_confirmed: bool,
+    /// What printing needs to know (it asks once about carried-over text).
+    pub print: PrintState,
 }
 
 #[component]
@@ -51,7 +48,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="total-count" data-total-count={props.chars.to_string()}>{ format!("全文 {} 字", props.chars) }</span>
             <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
             <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
-            <PrintButton carried={props.carried.clone()} confirmed={props.print_confirmed} on_msg={props.on_msg.clone()} />
+            { print_button("toolbar", &props.print, &props.on_msg, false) }
             if props.example {
                 <span class="save-status clean" data-save-status="example" role="status">{"只读示例，不保存"}</span>
             } else {

@@ -132,7 +132,13 @@ fn carried_over_text_is_counted_until_edited_and_printing_asks_once() {
             "{question}"
         );
         assert_eq!(prints().await, Some(0));
-        click(c, "[data-action='print-anyway']").await;
+        assert_eq!(
+            count(c, ".review [data-confirm='print']").await,
+            1,
+            "beside the button clicked"
+        );
+        assert_eq!(count(c, "[data-confirm='print']").await, 1);
+        click(c, ".review [data-action='print-anyway']").await;
         assert_eq!(prints().await, Some(1));
         click(c, ".toolbar [data-action='print']").await;
         assert_eq!(prints().await, Some(2));
