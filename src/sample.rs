@@ -5,6 +5,10 @@
 use crate::draft::{Draft, Edition, FieldValue, Point, ReportDate, Subsection};
 use crate::template::{annual_report, frame_id, meta_id};
 
+/// The sample report's town. Its name in another organ's report is text
+/// carried over from the sample (see `check`).
+pub const SAMPLE_PLACE: &str = "荆家镇";
+
 fn run_in(heading: &str, text: &str) -> Subsection {
     Subsection {
         heading: heading.into(),

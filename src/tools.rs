@@ -86,26 +86,16 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     }
 }
 
-/// Imports the text of `request` with the annual report's template; lines
-/// skipped as website boilerplate are summed up in one more note.
+/// Imports the text of `request` with the annual report's template, with
+/// the importer's notes (skipped lines included, each said once).
 pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
     let imported = from_text(annual_report(), &request.text, request.id, request.now_ms)
         .map_err(|e| e.to_string())?;
-    let mut notes: Vec<(Option<String>, String)> = imported
+    let notes: Vec<(Option<String>, String)> = imported
         .notes
         .into_iter()
         .map(|n| (n.section, n.message))
         .collect();
-    if let Some(first) = imported.skipped.first() {
-        notes.push((
-            None,
-            format!(
-                "已略去正文以外的 {} 行网页附加内容，如“{}”。",
-                imported.skipped.len(),
-                first
-            ),
-        ));
-    }
     Ok(ImportAnswer {
         draft: imported.draft,
         notes,
@@ -157,6 +147,30 @@ mod tests {
         let direct = import_text(request).expect("import");
         assert_eq!(answer, direct);
         assert_eq!(answer.draft.title(), seed_draft("x", 0).title());
+    }
+
+    #[test]
+    fn skipped_lines_are_noted_once() {
+        let seed = include_str!("../tests/fixtures/seed-report-2023.txt");
+        let text = format!("首页 > 政务公开 > 法治政府\n来源：青山镇人民政府\n{seed}\n打印本页");
+        let answer = import_text(ImportRequest {
+            text,
+            id: "n".into(),
+            now_ms: 7,
+        })
+        .expect("import");
+        let skipped: Vec<&String> = answer
+            .notes
+            .iter()
+            .map(|(_, m)| m)
+            .filter(|m| m.contains("已跳过") || m.contains("已略去"))
+            .collect();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].contains("首页 > 政务公开 > 法治政府"));
+        assert!(skipped[1].contains("打印本页"));
+        let mut unique = answer.notes.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), answer.notes.len());
     }
 
     #[test]

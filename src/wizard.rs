@@ -1,7 +1,7 @@
 //! The wizard's steps: 基本信息, then each section in the draft's order,
 //! then 核对与导出 — each with what the checks found in it.
 
-use crate::check::{summary_by_step, Counts, Finding};
+use crate::check::{carried, summary_by_step, Counts, Finding};
 use crate::draft::{Draft, FieldValue};
 use crate::template::Template;
 
@@ -25,6 +25,8 @@ pub struct Step {
     pub findings: Counts,
     /// Characters written in the step.
     pub chars: usize,
+    /// Paragraphs carried over from an example or last year, not yet edited.
+    pub carried: usize,
 }
 
 impl Step {
@@ -38,6 +40,13 @@ impl Step {
 /// output of [`crate::check::run`] on the same draft).
 pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<Step> {
     let summary = summary_by_step(findings);
+    let carried = carried(draft);
+    let carried_in = |section: Option<&str>| {
+        carried
+            .iter()
+            .filter(|c| c.location.section.as_deref() == section)
+            .count()
+    };
     let mut out = Vec::with_capacity(draft.sections.len() + 2);
     out.push(Step {
         id: STEP_BASIC.into(),
@@ -46,6 +55,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
         enabled: true,
         findings: summary.step(None),
         chars: draft.meta.values().map(FieldValue::char_count).sum(),
+        carried: carried_in(None),
     });
     for section in &draft.sections {
         let spec = template.section(&section.id);
@@ -58,6 +68,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
             enabled: section.enabled,
             findings: summary.step(Some(&section.id)),
             chars: section.fields.values().map(FieldValue::char_count).sum(),
+            carried: carried_in(Some(&section.id)),
         });
     }
     out.push(Step {
@@ -67,6 +78,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
         enabled: true,
         findings: summary.total(),
         chars: 0,
+        carried: carried.len(),
     });
     out
 }
@@ -133,5 +145,27 @@ mod tests {
         assert_eq!(s[3].findings.warnings, 1);
         assert_eq!(s[6].findings.total(), 1);
         assert_eq!(s[2].title, "第一责任人职责");
+        assert!(s.iter().all(|s| s.carried == 0));
+    }
+
+    #[test]
+    fn next_year_copy_counts_carried_paragraphs_per_step() {
+        let d = crate::draft::duplicate_for_next_year(&seed_draft("s", 0), "n".into(), 1);
+        let s = steps_of(&d);
+        let carried: Vec<(&str, usize)> = s.iter().map(|s| (s.id.as_str(), s.carried)).collect();
+        assert_eq!(
+            carried,
+            [
+                ("basic", 1),
+                ("measures", 8),
+                ("duty", 6),
+                ("shortcomings", 1),
+                ("plans", 4),
+                ("other", 0),
+                ("review", 20)
+            ]
+        );
+        // Carried text is a warning: no step is marked done without one.
+        assert!(s[1].findings.warnings >= 1);
     }
 }

@@ -57,7 +57,22 @@ fn export_then_import_into_an_empty_store_restores_every_draft() {
         assert_eq!(back.sections, original.sections, "{}", original.id);
         assert_eq!(back.meta, original.meta);
         assert_eq!(back.year, original.year);
+        // Carried-over marks travel with the draft; none where none were.
+        assert_eq!(back.carried, original.carried, "{}", original.id);
     }
+    assert_eq!(
+        baogao::check::carried(&target.load("next", 0).unwrap()).len(),
+        20
+    );
+    let entries = file["drafts"].as_array().unwrap();
+    let seed = entries
+        .iter()
+        .find(|e| e["draft"]["id"] == json!("seed"))
+        .unwrap();
+    assert!(
+        seed["draft"].get("carried").is_none(),
+        "the old shape when nothing is marked"
+    );
 }
 
 #[test]

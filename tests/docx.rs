@@ -161,7 +161,8 @@ fn fonts_and_sizes_per_element() {
 
     let organ = paragraph(&all, "中共荆家镇委");
     assert_eq!(run_fonts(organ), ["仿宋_GB2312"]);
-    assert_eq!(attr(organ, "w:jc", "w:val"), Some("left"));
+    // Centred, as the layout and the printout set it.
+    assert_eq!(attr(organ, "w:jc", "w:val"), Some("center"));
 
     let addressee = paragraph(&all, "县委、县政府：");
     assert_eq!(attr(addressee, "w:jc", "w:val"), Some("left"));
@@ -225,6 +226,49 @@ fn levels_three_and_four_use_fangsong() {
     assert_eq!(
         attr(paragraph(&all, "（1）再细"), "w:pStyle", "w:val"),
         Some("Heading4")
+    );
+}
+
+/// Whether the layout centres a block on the type area, per block of the
+/// document.
+fn layout_centred(doc: &Document) -> Vec<(String, bool)> {
+    use baogao::layout::{block::lay_out_block, Align};
+    doc.blocks
+        .iter()
+        .map(|b| {
+            let lines = lay_out_block(b).lines;
+            let centred = lines.iter().all(|l| l.align == Align::Centre);
+            assert!(
+                centred || lines.iter().all(|l| l.align != Align::Centre),
+                "a block is centred on every line or none"
+            );
+            (b.kind.full_text(), centred)
+        })
+        .collect()
+}
+
+#[test]
+fn every_block_is_aligned_in_the_docx_as_in_the_layout() {
+    let doc = seed_document();
+    let xml = part(&write(&doc).unwrap(), "word/document.xml");
+    let docx: Vec<(String, bool)> = paragraphs(&xml)
+        .into_iter()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, p)| (t, attr(p, "w:jc", "w:val") == Some("center")))
+        .collect();
+    let layout = layout_centred(&doc);
+    assert_eq!(docx.len(), layout.len());
+    for (d, l) in docx.iter().zip(&layout) {
+        assert_eq!(d, l, "block alignment differs between DOCX and layout");
+    }
+    let centred: Vec<&str> = layout
+        .iter()
+        .filter(|(_, c)| *c)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        centred,
+        ["中共荆家镇委", "关于2023年度法治政府建设工作的报告"]
     );
 }
 

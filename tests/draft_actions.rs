@@ -3,10 +3,10 @@
 
 use baogao::document::{compose, BlockKind};
 use baogao::draft::{
-    apply, Action, Direction, Draft, FieldRef, FieldValue, Point, ReportDate, Subsection,
+    apply, Action, Direction, Draft, FieldRef, FieldValue, Origin, Point, ReportDate, Subsection,
 };
 use baogao::sample::seed_draft;
-use baogao::template::{annual_report, meta_id};
+use baogao::template::{annual_report, fill_year, meta_id};
 
 const NOW: i64 = 1_700_000_000_000;
 
@@ -583,7 +583,14 @@ fn insert_example_for_each_kind_of_field() {
     assert_eq!(list[0].heading, "强化领导，落实工作责任。");
     assert!(list[0].run_in);
     assert_eq!(list[0].paragraphs.len(), 1);
-    assert!(list[0].paragraphs[0].starts_with("荆家镇党委、政府提高政治站位"));
+    // Examples name no real place: the sample's town is a placeholder.
+    assert!(list[0].paragraphs[0].starts_with("××镇党委、政府提高政治站位"));
+    // Inserted text is marked as the example's until it is edited.
+    assert_eq!(d.carried_origin(&list[0].heading), Some(Origin::Example));
+    assert_eq!(
+        d.carried_origin(&list[0].paragraphs[0]),
+        Some(Origin::Example)
+    );
 
     // Points: a new point.
     assert!(run(
@@ -613,7 +620,12 @@ fn insert_example_for_each_kind_of_field() {
         Some(FieldValue::Text(ps)) => {
             assert_eq!(ps.len(), 2);
             assert_eq!(ps[0], "已有的一段。");
-            assert_eq!(ps[1], t.meta_field(meta_id::PREAMBLE).unwrap().example);
+            let example = &t.meta_field(meta_id::PREAMBLE).unwrap().example;
+            assert_eq!(ps[1], fill_year(example, 2023));
+            assert!(ps[1].starts_with("2023年，××镇法治政府建设工作"));
+            assert!(ps[1].ends_with("现将2023年度法治政府建设情况报告如下："));
+            assert_eq!(d.carried_origin(&ps[0]), None);
+            assert_eq!(d.carried_origin(&ps[1]), Some(Origin::Example));
         }
         other => panic!("{other:?}"),
     }
@@ -625,7 +637,7 @@ fn insert_example_for_each_kind_of_field() {
             field: FieldRef::meta(meta_id::ORGAN)
         }
     ));
-    assert_eq!(d.meta_line(meta_id::ORGAN), "中共荆家镇委");
+    assert_eq!(d.meta_line(meta_id::ORGAN), "中共××镇委");
     assert!(run(
         &mut d,
         Action::InsertExample {
@@ -644,4 +656,35 @@ fn insert_example_for_each_kind_of_field() {
         assert!(!run(&mut d, Action::InsertExample { field }));
     }
     assert_eq!(d, before);
+}
+
+#[test]
+fn editing_an_inserted_example_clears_its_mark_and_undo_brings_it_back() {
+    let mut h = baogao::draft::History::new(new_draft());
+    let t = annual_report();
+    let field = FieldRef::meta(meta_id::PREAMBLE);
+    assert!(h.apply(
+        t,
+        &Action::InsertExample {
+            field: field.clone()
+        },
+        NOW
+    ));
+    let example = match h.current().field(&field) {
+        Some(FieldValue::Text(ps)) => ps[0].clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(h.current().carried_origin(&example), Some(Origin::Example));
+    let edited = example.replace("××镇", "青山镇");
+    assert!(h.apply(
+        t,
+        &Action::SetText {
+            field: field.clone(),
+            text: edited.clone()
+        },
+        NOW + 5_000
+    ));
+    assert_eq!(h.current().carried_origin(&edited), None);
+    assert!(h.undo(NOW + 6_000));
+    assert_eq!(h.current().carried_origin(&example), Some(Origin::Example));
 }

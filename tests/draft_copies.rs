@@ -1,9 +1,10 @@
 //! Start-page operations: duplicate, next year's report, summaries and labels.
 
+use baogao::check::{self, carried, describe_carried, Check};
 use baogao::document::compose;
 use baogao::draft::{
-    duplicate, duplicate_for_next_year, label_summaries, summarize, Action, FieldRef, FieldValue,
-    History,
+    apply, duplicate, duplicate_for_next_year, label_summaries, summarize, Action, Draft, FieldRef,
+    FieldValue, History, Origin,
 };
 use baogao::render::text;
 use baogao::sample::seed_draft;
@@ -144,4 +145,63 @@ fn labels_mark_later_copies_and_untitled_drafts() {
             ("b", "关于2023年度法治政府建设工作的报告（副本）"),
         ]
     );
+}
+
+#[test]
+fn next_year_copy_marks_last_years_paragraphs_until_each_is_edited() {
+    let seed = seed_draft("seed", 10);
+    assert!(carried(&seed).is_empty());
+    let mut next = duplicate_for_next_year(&seed, "next".into(), 777);
+    let before = carried(&next);
+    assert_eq!(before.len(), 20);
+    assert!(before.iter().all(|p| p.origin == Origin::LastYear));
+    assert_eq!(
+        describe_carried(&before).as_deref(),
+        Some("20段沿用去年内容，尚未修改")
+    );
+    // The preamble still names last year: 核对 says so, with a fix.
+    let findings = check::run(annual_report(), &next);
+    let year = findings
+        .iter()
+        .find(|f| f.check == Check::Year && f.location.section.is_none())
+        .expect("the preamble's 2023 is flagged");
+    assert!(year.message.contains("2023年"), "{}", year.message);
+    assert_eq!(
+        year.fix.as_ref().map(|f| f.label()).as_deref(),
+        Some("改为2024年")
+    );
+    // Each edited paragraph leaves the count; untouched ones stay.
+    let items = FieldRef::section("measures", "items");
+    for (n, path) in [vec![0], vec![1]].into_iter().enumerate() {
+        assert!(apply(
+            annual_report(),
+            &mut next,
+            &Action::SetSubsectionText {
+                field: items.clone(),
+                path,
+                text: format!("今年新写的第{n}段。"),
+            },
+            800
+        ));
+        assert_eq!(carried(&next).len(), 19 - n);
+    }
+    // A plain duplicate keeps the marks as they are.
+    assert_eq!(carried(&duplicate(&next, "dup".into(), 900)).len(), 18);
+}
+
+#[test]
+fn drafts_saved_before_marks_existed_load_without_marks() {
+    let seed = seed_draft("seed", 10);
+    let json = serde_json::to_string(&seed).unwrap();
+    assert!(
+        !json.contains("carried"),
+        "no marks, no key: old shape kept"
+    );
+    let back: Draft = serde_json::from_str(&json).unwrap();
+    assert!(back.carried.is_empty());
+    let next = duplicate_for_next_year(&seed, "n".into(), 1);
+    let json = serde_json::to_string(&next).unwrap();
+    let back: Draft = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, next);
+    assert_eq!(carried(&back).len(), 20);
 }

@@ -3,7 +3,7 @@
 //! body is ever lost.
 
 use baogao::document::{compose, BlockKind, Document};
-use baogao::draft::{Draft, FieldValue, ReportDate, Subsection};
+use baogao::draft::{Draft, FieldValue, Origin, ReportDate, Subsection};
 use baogao::import::{from_text, ImportError, Imported, MAX_TEXT_BYTES};
 use baogao::render::text;
 use baogao::sample::seed_draft;
@@ -14,6 +14,14 @@ const DEPARTMENT: &str = include_str!("fixtures/import/department-levels.txt");
 const WEBSITE: &str = include_str!("fixtures/import/website-copy.txt");
 const HALF_WIDTH: &str = include_str!("fixtures/import/half-width.txt");
 const OTHER_ORDER: &str = include_str!("fixtures/import/other-order.txt");
+
+/// The sample report as an import of its text gives it: every body
+/// paragraph marked as last year's until the writer edits it.
+fn seed_as_imported() -> Draft {
+    let mut d = seed_draft("seed", 0);
+    d.mark_all_carried(Origin::LastYear);
+    d
+}
 
 fn import(text: &str) -> Imported {
     match from_text(annual_report(), text, "seed".into(), 0) {
@@ -79,7 +87,8 @@ fn messages(imported: &Imported) -> Vec<&str> {
 #[test]
 fn seed_report_imports_to_the_seed_draft() {
     let imported = import(SEED);
-    assert_eq!(imported.draft, seed_draft("seed", 0));
+    assert_eq!(imported.draft, seed_as_imported());
+    assert_eq!(baogao::check::carried(&imported.draft).len(), 20);
     assert!(imported.notes.is_empty(), "{:?}", messages(&imported));
     assert!(imported.skipped.is_empty());
     assert_eq!(imported.date_source.as_deref(), Some("2023年12月18日"));
@@ -120,7 +129,7 @@ fn seed_structure_is_found() {
 #[test]
 fn crlf_and_indents_read_like_the_plain_text() {
     let crlf = SEED.replace('\n', "\r\n");
-    assert_eq!(import(&crlf).draft, seed_draft("seed", 0));
+    assert_eq!(import(&crlf).draft, seed_as_imported());
     let indented: String = SEED
         .lines()
         .enumerate()
@@ -130,12 +139,34 @@ fn crlf_and_indents_read_like_the_plain_text() {
             _ => format!("    {l}\u{3000}\r"),
         })
         .collect();
-    assert_eq!(import(&indented).draft, seed_draft("seed", 0));
+    assert_eq!(import(&indented).draft, seed_as_imported());
     let with_bom = format!("\u{feff}{SEED}");
-    assert_eq!(import(&with_bom).draft, seed_draft("seed", 0));
+    assert_eq!(import(&with_bom).draft, seed_as_imported());
 }
 
 // --------------------------------------------------------------- variations
+
+#[test]
+fn pasted_page_numbers_are_skipped_and_noted() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let third = lines.len() / 3;
+    let mut pasted: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        pasted.push(line);
+        if i == third {
+            pasted.push("— 1 —");
+        } else if i == 2 * third {
+            pasted.push("- 2 -");
+        }
+    }
+    pasted.push("第3页 共5页");
+    let imported = import(&pasted.join("\n"));
+    assert_eq!(imported.draft, seed_as_imported());
+    assert_eq!(imported.skipped, ["— 1 —", "- 2 -", "第3页 共5页"]);
+    let notes: Vec<&str> = messages(&imported);
+    assert_eq!(notes, ["已跳过3行页码：“— 1 —”、“- 2 -”、“第3页 共5页”。"]);
+    assert_eq!(assert_lossless(&pasted.join("\n"), &imported), Ok(()));
+}
 
 #[test]
 fn department_report_with_deeper_levels_and_continued_numbering() {

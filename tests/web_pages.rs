@@ -97,6 +97,8 @@ fn props(layout: Rc<Layout>) -> SheetsProps {
         layout,
         zoom: 1.0,
         focus: None,
+        caret: None,
+        on_line_click: yew::Callback::noop(),
     }
 }
 
@@ -569,4 +571,82 @@ async fn zoom_scales_the_sheets() {
         .unwrap_or_default();
     assert_eq!(count, "共 5 页");
     unmount(root, app);
+}
+
+/// Whether the line element `line` is centred in the type area of
+/// `sheet` as printed: its text's middle on the type area's middle, and
+/// not a full-width line.
+fn centred_on_sheet(line: &Element, sheet: &Element) -> bool {
+    let text = Mm::of(&text_rect(line), &sheet.get_bounding_client_rect());
+    let middle = LEFT_MM + TYPE_AREA_WIDTH_MM / 2.0;
+    let full = text.width() > TYPE_AREA_WIDTH_MM - 1.0;
+    !full && ((text.left + text.right) / 2.0 - middle).abs() < 1.0
+}
+
+#[wasm_bindgen_test]
+async fn every_block_is_aligned_alike_in_layout_docx_and_print() {
+    use baogao::layout::{block::lay_out_block, Align};
+    let doc = compose(annual_report(), &seed_draft("sample", 0));
+    let layout_centred: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            lay_out_block(b)
+                .lines
+                .iter()
+                .all(|l| l.align == Align::Centre)
+        })
+        .collect();
+
+    // The DOCX is a stored (uncompressed) zip: its document part reads as is.
+    let bytes = baogao::docx::write(&doc).expect("docx");
+    let text = String::from_utf8_lossy(&bytes);
+    let body = &text[text.find("<w:body>").expect("body")..text.find("</w:body>").expect("end")];
+    let docx_centred: Vec<bool> = body
+        .split("<w:p>")
+        .skip(1)
+        .filter(|p| p.contains("<w:t"))
+        .map(|p| p.contains("<w:jc w:val=\"center\"/>"))
+        .collect();
+    assert_eq!(docx_centred, layout_centred, "DOCX against layout");
+
+    // What prints is the sheets: each block's first line as drawn.
+    let layout = Rc::new(lay_out(&doc));
+    let (root, app) = mount(props(Rc::clone(&layout)), "").await;
+    let printed: Vec<bool> = (0..doc.blocks.len())
+        .map(|block| {
+            let (page, row) = layout.locate_block(block).expect("every block is placed");
+            let sheet = root
+                .query_selector(&format!(".sheet[data-page='{}']", page + 1))
+                .expect("q")
+                .expect("sheet");
+            let line = sheet
+                .query_selector(&format!(".line[data-row='{row}']"))
+                .expect("q")
+                .expect("line");
+            centred_on_sheet(&line, &sheet)
+        })
+        .collect();
+    unmount(root, app);
+    assert_eq!(printed, layout_centred, "print against layout");
+    assert_eq!(
+        layout_centred.iter().filter(|&&c| c).count(),
+        2,
+        "the organ line and the title"
+    );
+}
+
+#[wasm_bindgen_test]
+fn anchor_keys_read_back() {
+    use baogao::ui::pages::{anchor_key, parse_anchor_key};
+    for anchor in [
+        Anchor::meta("title"),
+        Anchor::meta("preamble"),
+        Anchor::section("measures", "items", vec![1, 0, 2]),
+        Anchor::section("plans", "", Vec::new()),
+    ] {
+        assert_eq!(parse_anchor_key(&anchor_key(&anchor)), Some(anchor));
+    }
+    assert_eq!(parse_anchor_key("measures/items/x"), None);
+    assert_eq!(parse_anchor_key("no-slashes"), None);
 }

@@ -5,7 +5,7 @@
 use super::location::Location;
 use super::slots::{role_at, text_at_mut};
 use super::text::apply_edits;
-use super::{dates, frame, numbering, official, punctuation, years};
+use super::{dates, frame, numbering, official, places, punctuation, years};
 use crate::draft::Draft;
 use thiserror::Error;
 
@@ -31,6 +31,10 @@ pub enum FixAction {
     TrimTitlePunctuation,
     /// End the 抄送 with “。”.
     FinalFullStop,
+    /// Turn the place `from` into the organ's place `to`.
+    ReplacePlace { from: String, to: String },
+    /// Turn other years in sentences about the report year into it.
+    ReportYear { report_year: i32 },
 }
 
 /// An automatic correction the interface can offer next to a finding.
@@ -53,6 +57,8 @@ impl Fix {
             FixAction::SetClosing => format!("写上“{}”", frame::CLOSING),
             FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
             FixAction::FinalFullStop => "以“。”结尾".to_string(),
+            FixAction::ReplacePlace { from, to } => format!("把“{from}”改为“{to}”"),
+            FixAction::ReportYear { report_year } => format!("改为{report_year}年"),
         }
     }
 }
@@ -98,6 +104,17 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
         FixAction::SetClosing => frame::CLOSING.to_string(),
         FixAction::TrimTitlePunctuation => frame::trim_title(text),
         FixAction::FinalFullStop => official::with_full_stop(text),
+        FixAction::ReplacePlace { from, to } => places::replace_place(text, from, to),
+        FixAction::ReportYear { report_year } => {
+            let edits: Vec<_> = years::report_year_slips(text, *report_year)
+                .into_iter()
+                .map(|range| super::text::Edit {
+                    range,
+                    replacement: report_year.to_string(),
+                })
+                .collect();
+            apply_edits(text, &edits)
+        }
     };
     *text = fixed;
     Ok(())

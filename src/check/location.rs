@@ -81,6 +81,52 @@ impl Location {
         }
     }
 
+    /// The place a composed block's anchor stands for: the inverse of
+    /// [`Location::anchor`]. `heading` tells a subsection's heading from a
+    /// paragraph when the path alone cannot (a heading's lines are set in a
+    /// heading face; the later lines of a run-in heading are its first
+    /// paragraph). `None` for a field the template does not know.
+    pub fn from_anchor(template: &Template, anchor: &Anchor, heading: bool) -> Option<Location> {
+        use crate::template::FieldKind;
+        let base = |within| Location {
+            section: anchor.section.clone(),
+            field: anchor.field.clone(),
+            within,
+        };
+        if anchor.section.is_some() && anchor.field.is_empty() {
+            return Some(base(Within::Field));
+        }
+        let at = crate::draft::FieldRef {
+            section: anchor.section.clone(),
+            field: anchor.field.clone(),
+        };
+        let path = &anchor.path;
+        let within = match (at.spec(template)?.kind, path.as_slice()) {
+            (_, []) => Within::Field,
+            (FieldKind::Text, [n, ..]) => Within::Paragraph(*n),
+            (FieldKind::Points, [point]) => Within::PointParagraph {
+                point: *point,
+                paragraph: 0,
+            },
+            (FieldKind::Points, [point, paragraph, ..]) => Within::PointParagraph {
+                point: *point,
+                paragraph: *paragraph,
+            },
+            (FieldKind::Subsections, _) if heading => Within::SubsectionHeading(path.clone()),
+            // A run-in heading's later lines are its first paragraph.
+            (FieldKind::Subsections, [_]) => Within::SubsectionParagraph {
+                path: path.clone(),
+                paragraph: 0,
+            },
+            (FieldKind::Subsections, [parent @ .., last]) => Within::SubsectionParagraph {
+                path: parent.to_vec(),
+                paragraph: *last,
+            },
+            _ => Within::Field,
+        };
+        Some(base(within))
+    }
+
     /// Sorts places inside a field in reading order: a subsection's heading,
     /// then its paragraphs, then its children.
     fn within_key(&self) -> (u8, &[usize], u8, usize) {
@@ -154,6 +200,44 @@ mod tests {
         assert_eq!(Location::frame("title").anchor(), Anchor::meta("title"));
         assert!(Location::heading("plans").is_heading());
         assert!(!Location::frame("title").is_heading());
+    }
+
+    #[test]
+    fn anchors_lead_back_to_their_places() {
+        let t = crate::template::annual_report();
+        let places = [
+            Location::frame("organ"),
+            Location::section("plans", "intro", Within::Paragraph(2)),
+            Location::section(
+                "plans",
+                "points",
+                Within::PointParagraph {
+                    point: 1,
+                    paragraph: 0,
+                },
+            ),
+            Location::section("measures", "items", Within::SubsectionHeading(vec![1, 0])),
+            Location::section(
+                "measures",
+                "items",
+                Within::SubsectionParagraph {
+                    path: vec![1],
+                    paragraph: 0,
+                },
+            ),
+            Location::heading("duty"),
+        ];
+        for place in places {
+            let heading = matches!(place.within, Within::SubsectionHeading(_));
+            assert_eq!(
+                Location::from_anchor(t, &place.anchor(), heading).as_ref(),
+                Some(&place)
+            );
+        }
+        assert_eq!(
+            Location::from_anchor(t, &Anchor::meta("nonexistent"), false),
+            None
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@
 //! closing and the title's final punctuation, and, gently, generic text
 //! without figures, plans copied from the measures and very long paragraphs;
 //! in the 报送版, its frame (签发人, 发文字号, 印发日期, 抄送, 附件说明).
+//! text that is not this report's: paragraphs carried over unedited from an
+//! example or last year's report, examples' placeholders, other places'
+//! names, and other years in sentences about the report year.
 
+mod carried;
 mod dates;
 mod fix;
 mod frame;
@@ -20,6 +24,7 @@ mod generic;
 mod location;
 mod numbering;
 mod official;
+mod places;
 mod punctuation;
 mod required;
 mod slots;
@@ -30,6 +35,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+pub use carried::{carried, describe as describe_carried, CarriedParagraph};
 pub use fix::{apply_fix, Fix, FixAction, FixError};
 pub use location::{Location, Within};
 pub use slots::text_at;
@@ -96,6 +102,13 @@ pub enum Check {
     CopyTo,
     /// An attachment's name ending with punctuation.
     AttachmentPunctuation,
+    /// Paragraphs from an example or last year's report not edited yet.
+    CarriedOver,
+    /// An example's placeholder (“××镇”, “×次”) left in the text.
+    Placeholder,
+    /// A place name that is not the organ's (the sample's town, last
+    /// year's name after a rename).
+    ForeignPlace,
 }
 
 /// Paragraphs longer than this many characters (whitespace not counted) get
@@ -128,6 +141,8 @@ pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
     frame::check(draft, &slots, &mut out);
     official::check(draft, &mut out);
     generic::check(template, draft, &slots, &mut out);
+    places::check(draft, &slots, &mut out);
+    carried::check(draft, &slots, &mut out);
     location::sort_findings(template, draft, &mut out);
     out
 }

@@ -1,5 +1,6 @@
 //! Half-width punctuation inside Chinese text: ", ; : ( ) ? !" next to
-//! Chinese characters where "，；：（）？！" belongs, and ASCII double quotes
+//! Chinese characters where "，；：（）？！" belongs, a full stop "." after
+//! Chinese text where "。" belongs, and ASCII double quotes
 //! around Chinese text where “ ” belongs. Numbers, Latin text and web
 //! addresses keep their half-width marks ("1.5", "10:30", "GB/T 9704-2012").
 
@@ -55,6 +56,7 @@ fn full_width(c: char) -> char {
         '!' => '！',
         '(' => '（',
         ')' => '）',
+        '.' => '。',
         other => other,
     }
 }
@@ -123,10 +125,22 @@ fn pass(text: &str, chars: &[(usize, char)], flagged: &[bool], scope: Scope) -> 
     let mut lone = Vec::new();
     let mut quotes = Vec::new();
     for (k, &(b, c)) in chars.iter().enumerate() {
-        if !matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"') || in_url(b) {
+        if !matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '.') || in_url(b) {
             continue;
         }
         match c {
+            // A full stop ends Chinese text: after a Chinese character, not
+            // inside a number or a Latin word ("1.5", "1.加强", "e.g.").
+            '.' => {
+                let after = chars.get(k + 1).map(|&(_, c)| c);
+                let dots = (k > 0 && chars[k - 1].1 == '.') || after == Some('.');
+                if !dots
+                    && prev(k).is_some_and(chinese)
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    out.push(hit(k, left(k)..right(k), '。'));
+                }
+            }
             '(' => open.push(k),
             ')' => match open.pop() {
                 Some(o) => pairs.push((o, k)),
@@ -261,6 +275,11 @@ mod tests {
             ("甲 , ( 乙 ) 丙", "甲，（ 乙 ）丙"),
             ("\u{3000},,1.", "\u{3000}，，1."),
             ("法治;(a)", "法治；（a）"),
+            (
+                "与实践结合不够,二是专业培训较少.",
+                "与实践结合不够，二是专业培训较少。",
+            ),
+            ("培训较少. 二是", "培训较少。二是"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text), want, "{text}");
@@ -279,6 +298,10 @@ mod tests {
             "the \"A\" class",
             "Hello, world!",
             "比例为1:2。",
+            "1.加强学习",
+            "第1.5项",
+            "增长3.",
+            "详见附件...",
         ] {
             assert_eq!(fixed(text), text, "{text}");
         }
@@ -315,6 +338,23 @@ mod tests {
             out[0].fix.as_ref().map(|f| &f.action),
             Some(&FixAction::FullWidthPunctuation)
         );
+    }
+
+    #[test]
+    fn a_final_full_stop_is_reported_and_fixed_with_the_rest() {
+        let loc = Location::section("s", "intro", Within::Paragraph(0));
+        let text = "结合不够,二是培训较少.";
+        let slot = Slot::new(loc, text, Role::Paragraph, 0);
+        let mut out = Vec::new();
+        check(&[slot], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.ends_with("本段共2处"), "{}", out[0].message);
+        let fixed = fixed(text);
+        assert_eq!(fixed, "结合不够，二是培训较少。");
+        let slot = Slot::new(Location::frame("preamble"), &fixed, Role::Paragraph, 0);
+        let mut again = Vec::new();
+        check(&[slot], &mut again);
+        assert!(again.is_empty(), "nothing left after the fix");
     }
 
     #[test]

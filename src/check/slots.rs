@@ -46,7 +46,7 @@ pub(crate) struct Slot<'a> {
     /// share a group number.
     pub group: usize,
     /// Whether the text holds an ASCII mark that may be half-width
-    /// punctuation in Chinese text (`, ; : ( ) ? ! "`).
+    /// punctuation in Chinese text (`, ; : ( ) ? ! " .`).
     pub marks: bool,
     /// Whether the text holds an ASCII digit.
     pub digits: bool,
@@ -57,7 +57,7 @@ impl<'a> Slot<'a> {
         let mut marks = false;
         let mut digits = false;
         for_each_ascii(text, |_, b| match b {
-            b',' | b';' | b':' | b'(' | b')' | b'?' | b'!' | b'"' => marks = true,
+            b',' | b';' | b':' | b'(' | b')' | b'?' | b'!' | b'"' | b'.' => marks = true,
             b'0'..=b'9' => digits = true,
             _ => {}
         });

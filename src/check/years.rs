@@ -61,6 +61,46 @@ pub(crate) fn plan_year_slips(text: &str, report_year: i32) -> Vec<Range<usize>>
         .collect()
 }
 
+/// The digits of every year other than `report_year` in a sentence that
+/// reports on the report year: after “现将” (“现将2023年度…报告如下”), or
+/// opening a sentence (“2023年，我镇…”, “2023年以来，…”) — unless it is the
+/// next year opening a sentence of plans.
+pub(crate) fn report_year_slips(text: &str, report_year: i32) -> Vec<Range<usize>> {
+    years(text)
+        .into_iter()
+        .filter(|y| y.year != report_year)
+        .filter(|y| {
+            let before = &text[..y.digits.start];
+            let lead: String = before
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if let Some(at) = lead.rfind("现将") {
+                if !lead[at..].contains(|c: char| sentence_break(c) || c.is_ascii_digit()) {
+                    return true;
+                }
+            }
+            let opens = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || sentence_break(c));
+            let rest = &text[y.digits.end + '年'.len_utf8()..];
+            let rest = rest.strip_prefix('度').unwrap_or(rest);
+            let frames = ["，", "以来，", "来，", ","]
+                .iter()
+                .any(|p| rest.starts_with(p));
+            let sentence = &rest[..rest.find(sentence_break).unwrap_or(rest.len())];
+            let plan = y.year == report_year + 1 && PLAN_WORDS.iter().any(|w| sentence.contains(w));
+            opens && frames && !plan
+        })
+        .map(|y| y.digits)
+        .collect()
+}
+
 fn warning(location: &Location, message: String, action: Option<FixAction>) -> Finding {
     Finding {
         severity: Severity::Warning,
@@ -144,6 +184,18 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
                         from: next,
                         to: year,
                     }),
+                ));
+            }
+        } else if !in_plans && slot.digits && slot.role.is_body() {
+            if let Some(first) = report_year_slips(slot.text, year).first() {
+                let wrong = &slot.text[first.clone()];
+                out.push(warning(
+                    &slot.location,
+                    format!(
+                        "这句写的是{year}年度的工作，却写着“{wrong}年”：“{}”",
+                        snippet(slot.text, first.clone())
+                    ),
+                    Some(FixAction::ReportYear { report_year: year }),
                 ));
             }
         } else if in_plans && slot.digits && slot.role.is_body() {
@@ -247,6 +299,59 @@ mod tests {
         let found = run(&d);
         assert_eq!(found.len(), 1);
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn other_years_in_sentences_about_the_report_year() {
+        fn slips(text: &str) -> Vec<&str> {
+            report_year_slips(text, 2024)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        }
+        assert_eq!(
+            slips("2023年，荆家镇法治政府建设工作稳步推进。现将2023年度法治政府建设情况报告如下："),
+            ["2023", "2023"]
+        );
+        assert_eq!(slips("2023年以来，我镇持续推进。"), ["2023"]);
+        for ok in [
+            "2024年，我镇稳步推进。现将2024年度法治政府建设情况报告如下：",
+            "较2023年增长12%，自2022年以来累计培训3次。",
+            "2025年，我镇将继续推进。",
+            "在2023年度考核中获评优秀。",
+        ] {
+            assert!(slips(ok).is_empty(), "{ok}");
+        }
+        let mut d = Draft::new(crate::template::annual_report(), "d".into(), 2024, 0);
+        d.meta.insert(
+            "preamble".into(),
+            crate::draft::FieldValue::Text(vec![
+                "2023年，我镇稳步推进。现将2023年度法治政府建设情况报告如下：".into(),
+            ]),
+        );
+        let found = run(&d);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "这句写的是2024年度的工作，却写着“2023年”：“2023年，我镇稳步推进…”"
+        );
+        let Some(fix) = &found[0].fix else {
+            panic!("no fix")
+        };
+        assert_eq!(fix.label(), "改为2024年");
+        assert_eq!(crate::check::apply_fix(&mut d, fix), Ok(()));
+        assert_eq!(
+            crate::check::text_at(
+                &d,
+                &Location {
+                    section: None,
+                    field: "preamble".into(),
+                    within: Within::Paragraph(0)
+                }
+            ),
+            Some("2024年，我镇稳步推进。现将2024年度法治政府建设情况报告如下：")
+        );
+        assert!(run(&d).is_empty());
     }
 
     #[test]

@@ -64,8 +64,13 @@ pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
         }
         blank_before(&mut w, previous, &block.kind);
         match &block.kind {
+            // Centred on the type area, as the layout sets it.
             BlockKind::Organ { text } => {
-                paragraph(&mut w, &Paragraph::FLUSH_LEFT, &[(face::BODY, text)])
+                let organ = Paragraph {
+                    align: Align::Center,
+                    ..Paragraph::FLUSH_LEFT
+                };
+                paragraph(&mut w, &organ, &[(face::BODY, text)])
             }
             BlockKind::Title { text } => {
                 let title = Paragraph {

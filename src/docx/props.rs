@@ -66,7 +66,7 @@ impl Paragraph {
         align: Align::Justify,
     };
 
-    /// A flush-left paragraph (organ line, addressee, blank lines).
+    /// A flush-left paragraph (addressee, blank lines).
     pub(crate) const FLUSH_LEFT: Paragraph = Paragraph {
         indent: Indent::None,
         align: Align::Left,

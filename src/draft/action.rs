@@ -7,8 +7,8 @@
 //! another kind) leaves the draft exactly as it was.
 
 use super::{
-    clean_paragraph, retarget_year, split_paragraphs, Draft, Edition, FieldRef, FieldValue, Point,
-    ReportDate, Subsection,
+    clean_paragraph, retarget_year, split_paragraphs, Draft, Edition, FieldRef, FieldValue, Origin,
+    Point, ReportDate, Subsection,
 };
 use crate::template::{fill_year, meta_id, FieldKind, Template};
 use std::ops::RangeInclusive;
@@ -484,7 +484,8 @@ fn insert_example(template: &Template, draft: &mut Draft, field: &FieldRef) -> b
     if example.trim().is_empty() {
         return false;
     }
-    match spec.kind {
+    let mut inserted: Vec<String> = Vec::new();
+    let changed = match spec.kind {
         FieldKind::Line => {
             let text = clean_line(example.trim());
             edit(template, draft, field, FieldKind::Line, |v| match v {
@@ -494,7 +495,8 @@ fn insert_example(template: &Template, draft: &mut Draft, field: &FieldRef) -> b
         }
         FieldKind::Text => edit(template, draft, field, FieldKind::Text, |v| match v {
             FieldValue::Text(old) => {
-                old.extend(split_paragraphs(&example));
+                inserted = split_paragraphs(&example);
+                old.extend(inserted.iter().cloned());
                 true
             }
             _ => false,
@@ -502,7 +504,10 @@ fn insert_example(template: &Template, draft: &mut Draft, field: &FieldRef) -> b
         FieldKind::Subsections => {
             let mut lines = example.lines().filter(|l| !clean_paragraph(l).is_empty());
             let heading = lines.next().map(clean_paragraph).unwrap_or_default();
-            let paragraphs = lines.map(clean_paragraph).collect();
+            let paragraphs: Vec<String> = lines.map(clean_paragraph).collect();
+            inserted = std::iter::once(heading.clone())
+                .chain(paragraphs.iter().cloned())
+                .collect();
             subsections(template, draft, field, |items| {
                 items.push(Subsection {
                     heading,
@@ -513,16 +518,22 @@ fn insert_example(template: &Template, draft: &mut Draft, field: &FieldRef) -> b
                 true
             })
         }
-        FieldKind::Points => points(template, draft, field, |list| {
-            list.push(Point {
-                paragraphs: split_paragraphs(&example),
-            });
-            true
-        }),
+        FieldKind::Points => {
+            inserted = split_paragraphs(&example);
+            let paragraphs = inserted.clone();
+            points(template, draft, field, |list| {
+                list.push(Point { paragraphs });
+                true
+            })
+        }
         FieldKind::Date => match ReportDate::parse(&example) {
             Some(date) => set_date(template, draft, field, Some(date)),
             None => false,
         },
         FieldKind::Year => false,
+    };
+    if changed {
+        draft.mark_carried(inserted.iter().map(String::as_str), Origin::Example);
     }
+    changed
 }

@@ -7,7 +7,7 @@
 //! [`super::label_summaries`], which labels later drafts sharing a title
 //! "……（副本）".
 
-use super::{retarget_year, Draft, FieldValue};
+use super::{retarget_year, Draft, FieldValue, Origin};
 use crate::template::meta_id;
 
 /// A copy of `draft` under the new `id`: same content, revision 0, created
@@ -33,5 +33,6 @@ pub fn duplicate_for_next_year(draft: &Draft, id: String, now_ms: i64) -> Draft 
         next.meta
             .insert(meta_id::DATE.into(), FieldValue::Date(None));
     }
+    next.mark_all_carried(Origin::LastYear);
     next
 }

@@ -4,6 +4,7 @@
 //! position when the draft is composed into a document.
 
 pub mod action;
+mod carried;
 mod copy;
 mod date;
 mod edition;
@@ -13,6 +14,7 @@ mod summary;
 mod year;
 
 pub use action::{apply, Action, Direction};
+pub use carried::{body_texts, fingerprint, Origin};
 pub use copy::{duplicate, duplicate_for_next_year};
 pub use date::ReportDate;
 pub use edition::Edition;
@@ -139,6 +141,35 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where a caret at `caret_utf16` (a text box's selection offset, in UTF-16
+/// code units) falls in typed text: the paragraph, counted as
+/// [`split_paragraphs`] counts them (blank lines are not paragraphs), and
+/// the characters between the caret and that paragraph's end.
+pub fn caret_paragraph(text: &str, caret_utf16: u32) -> (usize, usize) {
+    let mut seen = 0usize;
+    let mut at = 0u32;
+    for line in text.split('\n') {
+        let len = line.encode_utf16().count() as u32;
+        if caret_utf16 <= at + len {
+            let mut units = 0u32;
+            let before = line
+                .chars()
+                .take_while(|c| {
+                    units += c.len_utf16() as u32;
+                    units <= caret_utf16 - at
+                })
+                .count();
+            let after = line.trim_end().chars().count().saturating_sub(before);
+            return (seen, after);
+        }
+        if !line.trim().is_empty() {
+            seen += 1;
+        }
+        at += len + 1;
+    }
+    (seen.saturating_sub(1), 0)
+}
+
 /// Cleans one paragraph: trims surrounding whitespace (including full-width
 /// spaces) and turns tabs inside the text into nothing.
 pub fn clean_paragraph(line: &str) -> String {
@@ -216,6 +247,11 @@ pub struct Draft {
     /// their shape): they print as they always did.
     #[serde(default, skip_serializing_if = "Edition::is_public")]
     pub edition: Edition,
+    /// Fingerprints of paragraphs carried over unedited from an example or
+    /// last year's report (see [`carried`]). Absent in records written
+    /// before it existed, and left out when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub carried: BTreeMap<String, Origin>,
 }
 
 impl Draft {
@@ -253,6 +289,7 @@ impl Draft {
             meta,
             sections,
             edition: Edition::Public,
+            carried: BTreeMap::new(),
         }
     }
 
@@ -410,6 +447,20 @@ mod tests {
             split_paragraphs(text),
             ["第一段。", "第二段内容。", "第三段。"]
         );
+    }
+
+    #[test]
+    fn the_caret_is_read_as_a_paragraph_and_the_text_after_it() {
+        let text = "第一段。\n\n第二段文字。\n第三段😀";
+        // UTF-16 offsets: "第一段。" is 4 units, then two line breaks.
+        assert_eq!(caret_paragraph(text, 0), (0, 4));
+        assert_eq!(caret_paragraph(text, 4), (0, 0));
+        assert_eq!(caret_paragraph(text, 5), (1, 0), "on the blank line");
+        assert_eq!(caret_paragraph(text, 8), (1, 4), "after 第二");
+        let end = text.encode_utf16().count() as u32;
+        assert_eq!(caret_paragraph(text, end), (2, 0));
+        assert_eq!(caret_paragraph(text, end - 2), (2, 1), "before the emoji");
+        assert_eq!(caret_paragraph("", 0), (0, 0));
     }
 
     #[test]

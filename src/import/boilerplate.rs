@@ -91,9 +91,75 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     labelled || breadcrumb || ANYWHERE.iter().any(|w| line.contains(w)) || WHOLE.contains(&bare)
 }
 
+/// Whether a trimmed line is a page number carried over from a printed or
+/// PDF copy: “— 1 —”, “- 1 -”, “-1-”, “第1页”, “第1页 共5页”, “第 1 页，共 5 页”.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let bare: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let dashes = |c: char| matches!(c, '—' | '–' | '-' | '－' | '─');
+    let inner = bare.trim_start_matches(dashes).trim_end_matches(dashes);
+    let dashed = inner.len() < bare.len()
+        && bare.starts_with(dashes)
+        && bare.ends_with(dashes)
+        && !inner.is_empty()
+        && inner.len() <= 3
+        && inner.chars().all(|c| c.is_ascii_digit());
+    if dashed {
+        return true;
+    }
+    // 第N页, optionally followed by 共M页 (with a comma or slash between).
+    let page = |s: &str| -> Option<usize> {
+        let rest = s.strip_prefix('第')?;
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (digits > 0 && digits <= 4 && rest[digits..].starts_with('页'))
+            .then(|| '第'.len_utf8() + digits + '页'.len_utf8())
+    };
+    let total = |s: &str| -> bool {
+        let s = s.trim_start_matches([',', '，', '/', '／', '、']);
+        s.strip_prefix('共').is_some_and(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && digits <= 4 && &rest[digits..] == "页"
+        })
+    };
+    match page(&bare) {
+        Some(len) => {
+            let rest = &bare[len..];
+            rest.is_empty() || total(rest)
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_recognised_and_text_is_not() {
+        for line in [
+            "— 1 —",
+            "- 1 -",
+            "-12-",
+            "－ 3 －",
+            "第1页",
+            "第1页 共5页",
+            "第 2 页，共 5 页",
+            "第3页/共5页",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "一、2023年推进法治政府建设的主要举措和成效",
+            "— 1 — 加强领导",
+            "第1页的内容",
+            "1",
+            "——",
+            "第一页",
+            "共5页",
+            "-2023-",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
 
     #[test]
     fn website_lines_are_boilerplate() {

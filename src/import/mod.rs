@@ -76,7 +76,7 @@ mod year;
 
 pub use notes::Note;
 
-use crate::draft::{clean_paragraph, Draft, FieldValue};
+use crate::draft::{clean_paragraph, Draft, FieldValue, Origin};
 use crate::template::{meta_id, Template};
 use frame::{read_head, read_tail};
 use outline::split_sections;
@@ -104,7 +104,8 @@ pub struct Imported {
     pub draft: Draft,
     /// Decisions and gaps to check, in Simplified Chinese.
     pub notes: Vec<Note>,
-    /// Lines left out (website boilerplate, text above the title), as written.
+    /// Lines left out (website boilerplate, text above the title, page
+    /// numbers of a printed copy), as written.
     pub skipped: Vec<String>,
     /// The date line as written, when one was found. Composition writes
     /// the date in the standard form, so this text itself is not kept.
@@ -127,11 +128,12 @@ pub fn from_text(
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let owned: Vec<String> = text
+    // Page numbers of a printed or PDF copy are not the report's text.
+    let (page_numbers, owned): (Vec<String>, Vec<String>) = text
         .split(['\n', '\r'])
         .map(clean_paragraph)
         .filter(|l| !l.is_empty())
-        .collect();
+        .partition(|l| boilerplate::is_page_number(l));
     if owned.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -176,9 +178,16 @@ pub fn from_text(
         place_sections(template, &mut draft, &sections, &mut notes);
     }
     notes::skipped(&head.skipped, &tail.skipped, &mut notes);
+    notes::page_numbers(&page_numbers, &mut notes);
+    // Last year's text, to be revised: marked until each paragraph is edited.
+    draft.mark_all_carried(Origin::LastYear);
 
     let mut skipped = head.skipped;
     skipped.extend(tail.skipped);
+    skipped.extend(page_numbers);
+    // A note is said once, however many places led to it.
+    let mut seen = std::collections::BTreeSet::new();
+    notes.retain(|n| seen.insert((n.section.clone(), n.message.clone())));
     Ok(Imported {
         draft,
         notes,

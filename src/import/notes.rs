@@ -97,6 +97,17 @@ pub(crate) fn skipped(head: &[String], tail: &[String], notes: &mut Vec<Note>) {
     }
 }
 
+/// Page-number lines of a printed copy, left out wherever they were.
+pub(crate) fn page_numbers(lines: &[String], notes: &mut Vec<Note>) {
+    if !lines.is_empty() {
+        notes.push(Note::general(format!(
+            "已跳过{}行页码：{}。",
+            lines.len(),
+            examples(lines)
+        )));
+    }
+}
+
 /// Frame fields that were not found, and the date as read.
 pub(crate) fn frame(
     template: &Template,

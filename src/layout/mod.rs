@@ -100,6 +100,7 @@
 pub mod block;
 pub mod breaking;
 pub mod cache;
+mod caret;
 pub mod frame;
 pub mod geometry;
 pub mod grid;

@@ -16,6 +16,8 @@ pub struct Opened {
     pub draft: Rc<Draft>,
     pub step: String,
     pub notes: Rc<Vec<(Option<String>, String)>>,
+    /// The sample report: shown as an example, neither edited nor saved.
+    pub example: bool,
 }
 
 impl Opened {
@@ -24,6 +26,7 @@ impl Opened {
             draft: Rc::new(draft),
             step,
             notes: Rc::default(),
+            example: false,
         }
     }
 }
@@ -67,7 +70,7 @@ pub fn App() -> Html {
         Screen::Start => html! { <Start {on_open} /> },
         Screen::Editor(opened) => html! {
             <Editor key={opened.draft.id.clone()} draft={opened.draft.clone()} step={opened.step.clone()}
-                notes={opened.notes.clone()} {on_close} />
+                notes={opened.notes.clone()} example={opened.example} {on_open} {on_close} />
         },
     };
     html! {

@@ -44,6 +44,7 @@ async fn import_text(session: &Session, text: String) -> Result<Opened, String> 
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;
     Ok(Opened {
+        example: false,
         draft: Rc::new(draft),
         step: STEP_BASIC.into(),
         notes: Rc::new(notes),

@@ -2,16 +2,17 @@
 //! print / PDF, DOCX, text, Markdown, JSON backup.
 
 use crate::backup;
-use crate::check::{summary_by_step, Finding, Severity};
+use crate::check::{summary_by_step, Finding};
 use crate::document::compose;
 use crate::draft::{Draft, ReportDate};
 use crate::render::text;
 use crate::template::annual_report;
 use crate::tools::{self, Value};
-use crate::ui::editor::EditorMsg;
+use crate::ui::editor::{print_button, EditorMsg, PrintState};
+use crate::ui::fields::severity_label;
 use crate::ui::platform;
 use crate::ui::worker;
-use crate::wizard::{STEP_BASIC, STEP_REVIEW};
+use crate::wizard::STEP_REVIEW;
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 use std::rc::Rc;
@@ -21,6 +22,11 @@ use yew::prelude::*;
 pub struct ReviewProps {
     pub draft: Rc<Draft>,
     pub findings: Rc<Vec<Finding>>,
+    /// What printing needs to know (it asks once about carried-over text).
+    pub print: PrintState,
+    /// The sample report: its findings are shown without fixes.
+    #[prop_or_default]
+    pub read_only: bool,
     pub on_msg: Callback<EditorMsg>,
 }
 
@@ -48,14 +54,6 @@ pub fn Review(props: &ReviewProps) -> Html {
     let report = {
         let message = message.clone();
         move |result: Result<String, String>| message.set(Some(result))
-    };
-    let print = {
-        let report = report.clone();
-        move |_: MouseEvent| {
-            if let Err(e) = platform::print() {
-                report(Err(e));
-            }
-        }
     };
     let download_text = {
         let (draft, report) = (draft.clone(), report.clone());
@@ -131,22 +129,19 @@ pub fn Review(props: &ReviewProps) -> Html {
     // No extension: copied to the clipboard instead of downloaded.
     let copy_markdown = export(tools::MARKDOWN, "", "");
     let findings = props.findings.iter().enumerate().map(|(i, f)| {
-        let step = f.location.section.clone().unwrap_or_else(|| STEP_BASIC.to_string());
+        let location = f.location.clone();
         let anchor = f.location.anchor();
-        let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::GoTo(step.clone()));
+        let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
         let focus = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Focus(anchor.clone()));
-        let fix = f.fix.clone().map(|fix| {
+        let fix = f.fix.clone().filter(|_| !props.read_only).map(|fix| {
             let label = fix.label();
             let onclick = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
             html! { <button type="button" class="small" data-action="fix" {onclick}>{ label }</button> }
         });
-        let class = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let (label, class) = severity_label(f.severity);
         html! {
             <li key={i} class={classes!("finding", class)} data-finding={class} onmouseenter={focus}>
+                <span class="severity">{ label }</span>
                 <span class="finding-message">{ &f.message }</span>
                 <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{"去修改"}</button>
                 { fix }
@@ -154,6 +149,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         }
     });
     let counts = summary_by_step(&props.findings).total();
+    let carried = props.print.carried.clone();
     html! {
         <section class="step-body review" data-step={STEP_REVIEW}>
             <h2>{"核对与导出"}</h2>
@@ -162,14 +158,19 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <p class="ok" data-findings="0">{"必备内容都已填写，没有发现常见的格式问题。"}</p>
             } else {
                 <p class="summary">
-                    { format!("缺少必备内容 {} 处，疑似笔误 {} 处，建议 {} 处。", counts.errors, counts.warnings, counts.infos) }
+                    { format!("必须修改 {} 处，建议修改 {} 处，可参考 {} 处。", counts.errors, counts.warnings, counts.infos) }
                 </p>
+                if let Some(carried) = &carried {
+                    <p class="carried-summary" data-carried-summary="">
+                        { format!("全文{carried}。勾选预览上方的“标出未修改的沿用内容”可在页面上看到它们。") }
+                    </p>
+                }
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
             <h3>{"导出"}</h3>
             <crate::ui::edition::EditionSwitch edition={props.draft.edition} place="review" on_msg={props.on_msg.clone()} />
             <div class="exports">
-                <button type="button" class="primary" data-action="print" onclick={print}>{"打印 / 存为PDF"}</button>
+                { print_button("review", &props.print, &props.on_msg, true) }
                 <button type="button" data-action="download-docx" onclick={download_docx}>{"下载 Word 文档 (.docx)"}</button>
                 <button type="button" data-action="download-text" onclick={download_text}>{"下载纯文本 (.txt)"}</button>
                 <button type="button" data-action="download-markdown" onclick={download_markdown}>{"下载 Markdown (.md)"}</button>

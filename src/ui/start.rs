@@ -24,9 +24,13 @@ pub struct StartProps {
     pub on_open: Callback<Opened>,
 }
 
-fn new_id() -> String {
+/// A new draft's id.
+pub fn new_id() -> String {
     draft_id(now_ms(), entropy())
 }
+
+/// The id the sample report is shown under; it is never saved.
+const SAMPLE_ID: &str = "sample";
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
@@ -64,16 +68,20 @@ pub fn Start(props: &StartProps) -> Html {
         let (create, year) = (create.clone(), new_year.clone());
         move |_: MouseEvent| create(Draft::new(annual_report(), new_id(), *year, now_ms()))
     };
-    // The sample report comes from the on-demand tools worker.
+    // The sample report comes from the on-demand tools worker. It opens as
+    // an example, not saved: opening it again makes no copy.
     let open_sample = {
-        let (create, fail) = (create.clone(), fail.clone());
+        let (on_open, fail) = (props.on_open.clone(), fail.clone());
         move |_: MouseEvent| {
-            let (create, fail) = (create.clone(), fail.clone());
-            let request = format!("[\"{}\",{}]", new_id(), now_ms());
+            let (on_open, fail) = (on_open.clone(), fail.clone());
+            let request = format!("[\"{SAMPLE_ID}\",{}]", now_ms());
             wasm_bindgen_futures::spawn_local(async move {
                 match worker::call(tools::SAMPLE, Value::Text(request)).await {
                     Ok(Value::Text(json)) => match worker::from_json::<Draft>(&json) {
-                        Some(draft) => create(draft),
+                        Some(draft) => on_open.emit(Opened {
+                            example: true,
+                            ..Opened::at(draft, STEP_BASIC.to_string())
+                        }),
                         None => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
                     },
                     Ok(Value::Bytes(_)) => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
@@ -231,7 +239,8 @@ pub fn Start(props: &StartProps) -> Html {
                             value={new_year.to_string()} oninput={set_year} />
                     </label>
                     <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
-                    <button type="button" data-action="open-sample" onclick={open_sample}>{"打开示例报告"}</button>
+                    <button type="button" data-action="open-sample" onclick={open_sample}
+                        title="只读的示例，不会存入“我的报告”">{"打开示例报告"}</button>
                 </div>
             </section>
             <section class="drafts">

@@ -603,3 +603,32 @@ pub async fn wait_saved(client: &Client) {
     })
     .await
 }
+
+/// On the start page: opens the sample report (read-only) and makes the
+/// writer's own copy of it with 以此为起点新建; waits for the copy's first
+/// step.
+pub async fn copy_of_sample(client: &Client) {
+    click(client, "[data-action='open-sample']").await;
+    click(client, "[data-action='start-from-sample']").await;
+    eventually("the copy of the sample to open", || async {
+        let banner = count(client, "[data-example]").await;
+        let editable = attr_of(client, "[data-field='meta.organ']", "disabled").await;
+        (banner == 0 && editable.is_none() && count(client, "[data-field='meta.organ']").await == 1)
+            .then_some(())
+    })
+    .await;
+}
+
+/// The element focused in the page: its `data-field` or `data-action`.
+pub async fn focused(client: &Client) -> String {
+    js(
+        client,
+        "const el = document.activeElement;
+         return el ? (el.getAttribute('data-field') || el.getAttribute('data-action') || el.tagName) : '';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}

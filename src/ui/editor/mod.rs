@@ -1,24 +1,30 @@
 //! The wizard: a step list, the form of the current step, and the live
 //! preview of the composed report beside it.
 
+mod example;
+mod focus;
 mod notes;
 mod preview;
+mod print;
 mod saver;
 mod section_step;
 mod state;
 mod step_list;
 mod toolbar;
 
+pub use print::{print_button, PrintState};
 pub use state::{EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
 use crate::draft::Draft;
 use crate::draft::Edition;
 use crate::template::{annual_report, official_frame};
+use crate::ui::app::Opened;
 use crate::ui::edition::EditionSwitch;
 use crate::ui::fields::FieldEditor;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
+use example::example_banner;
 use notes::Notes;
 use preview::Preview;
 use saver::{Saver, SharedSaver};
@@ -35,6 +41,12 @@ pub struct EditorProps {
     /// Notes to show on opening (from an import).
     #[prop_or_default]
     pub notes: Rc<Vec<(Option<String>, String)>>,
+    /// The sample report: read-only, not saved, with 以此为起点新建.
+    #[prop_or_default]
+    pub example: bool,
+    /// Opens another draft (the copy made from the sample).
+    #[prop_or_default]
+    pub on_open: Callback<Opened>,
     pub on_close: Callback<()>,
 }
 
@@ -42,8 +54,8 @@ pub struct EditorProps {
 pub fn Editor(props: &EditorProps) -> Html {
     let session = use_context::<Session>();
     let state = {
-        let (draft, step) = (props.draft.clone(), props.step.clone());
-        use_reducer(move || EditorState::new(Draft::clone(&draft), step))
+        let (draft, step, example) = (props.draft.clone(), props.step.clone(), props.example);
+        use_reducer(move || EditorState::new(Draft::clone(&draft), step, example))
     };
     let on_msg: Callback<EditorMsg> = {
         let dispatcher = state.dispatcher();
@@ -51,9 +63,15 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let saver: Rc<Option<SharedSaver>> = {
         let on_msg = on_msg.clone();
-        let session = session.clone();
+        let session = session.clone().filter(|_| !props.example);
         use_memo((), move |_| session.map(|s| Saver::shared(s, on_msg)))
     };
+    // Focus where the last step change or finding asked, once rendered.
+    use_effect_with(state.request.clone(), |request| {
+        if let Some((request, _)) = request {
+            focus::apply(request);
+        }
+    });
 
     // Save after each change (debounced).
     {
@@ -139,6 +157,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         check::run(annual_report(), d)
     });
     let step_list = steps(template, draft, &findings);
+    let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
+    let print_state = PrintState {
+        carried: check::describe_carried(&carried),
+        confirmed: state.print_confirmed,
+        asking: state.print_asking,
+    };
     let position = step_list
         .iter()
         .position(|s| s.id == state.step)
@@ -156,9 +180,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let body = if current == STEP_BASIC {
         let field_editor = |spec: &'static crate::template::FieldSpec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
+            let found = section_step::findings_of(&findings, None, &spec.id);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
-                    year={draft.year} on_msg={on_msg.clone()} />
+                    year={draft.year} on_msg={on_msg.clone()} findings={found} />
             }
         };
         let fields = template.meta.iter().map(field_editor);
@@ -179,9 +204,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             </section>
         }
     } else if current == STEP_REVIEW {
-        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()} on_msg={on_msg.clone()} /> }
+        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()}
+        print={print_state.clone()} read_only={props.example} on_msg={on_msg.clone()} /> }
     } else {
-        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()} on_msg={on_msg.clone()} /> }
+        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()}
+        findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
 
     let close = {
@@ -227,14 +254,22 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" {onkeydown}>
             <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
+                example={props.example} print={print_state}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
                 on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
             <div class="editor-main">
-                <StepList steps={step_list.clone()} current={current.clone()} on_msg={on_msg.clone()} />
+                <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
+                    if props.example {
+                        { example_banner(state.history.current_rc(), session.clone(), props.on_open.clone(), on_msg.clone()) }
+                    }
                     <Notes notes={props.notes.clone()} on_msg={on_msg.clone()} />
-                    { body }
+                    if props.example && current != STEP_REVIEW {
+                        <fieldset class="read-only" disabled=true>{ body }</fieldset>
+                    } else {
+                        { body }
+                    }
                     <nav class="step-nav">
                         if let Some(prev) = previous {
                             <button type="button" data-action="previous-step" onclick={prev}>{"← 上一步"}</button>
@@ -244,7 +279,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }
                     </nav>
                 </div>
-                <Preview draft={state.history.current_rc()} focus={state.focus.clone()} />
+                <Preview draft={state.history.current_rc()} focus={state.focus.clone()}
+                    caret={state.caret.clone()} carried={carried.clone()}
+                    show_carried={state.show_carried} on_msg={on_msg.clone()} />
             </div>
         </div>
     }

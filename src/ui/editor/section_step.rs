@@ -2,8 +2,10 @@
 //! off, moving it, and its fields.
 
 use super::EditorMsg;
+use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef};
 use crate::template::annual_report;
+use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,7 +14,20 @@ use yew::prelude::*;
 pub struct SectionStepProps {
     pub draft: Rc<Draft>,
     pub section: String,
+    pub findings: Rc<Vec<Finding>>,
     pub on_msg: Callback<EditorMsg>,
+}
+
+/// The findings about one field (`""`: a section's heading) of the frame
+/// (`section: None`) or a section.
+pub fn findings_of(findings: &[Finding], section: Option<&str>, field: &str) -> Rc<Vec<Finding>> {
+    Rc::new(
+        findings
+            .iter()
+            .filter(|f| f.location.section.as_deref() == section && f.location.field == field)
+            .cloned()
+            .collect(),
+    )
 }
 
 #[component]
@@ -68,9 +83,10 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
     let fields = spec.map(|spec| {
         spec.fields.iter().map(|f| {
             let field = FieldRef::section(&section.id, &f.id);
+            let found = findings_of(&props.findings, Some(&section.id), &f.id);
             html! {
                 <FieldEditor key={f.id.clone()} spec={f} {field} value={section.fields.get(&f.id).cloned()}
-                    year={draft.year} on_msg={props.on_msg.clone()} />
+                    year={draft.year} on_msg={props.on_msg.clone()} findings={found} />
             }
         }).collect::<Html>()
     });
@@ -89,7 +105,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     if !spec.example.is_empty() {
                         <details class="example">
                             <summary>{"示例报告中的写法"}</summary>
-                            <p class="example-text">{ &spec.example }</p>
+                            <p class="example-text">{ crate::template::fill_year(&spec.example, draft.year) }</p>
                         </details>
                     }
                 </div>
@@ -110,6 +126,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{"编号自动生成，只写标题文字。"}</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
                     <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
+                    { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &props.on_msg) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {

@@ -1,7 +1,7 @@
 //! The editor's state as a reducer: the draft's history, the current step,
 //! the save status and the part of the report being edited.
 
-use crate::check::{apply_fix, Fix};
+use crate::check::{apply_fix, Fix, Location};
 use crate::document::Anchor;
 use crate::draft::{Action, Draft, History};
 use crate::template::annual_report;
@@ -33,8 +33,23 @@ pub enum EditorMsg {
     Redo,
     /// A field lost focus: the next keystroke starts a new undo step.
     EndTyping,
+    /// Opens a step at its top, its first field focused.
     GoTo(String),
+    /// Opens the step holding `location` and puts the caret there.
+    Reveal(Location),
     Focus(Anchor),
+    /// The caret moved: the block at `anchor`, `after` characters before
+    /// the end of its paragraph (or line), for the preview to keep in view.
+    Caret {
+        anchor: Anchor,
+        after: usize,
+    },
+    /// Shows or hides the carried-over paragraphs in the preview.
+    ShowCarried(bool),
+    /// Opens (at a print button) or closes the question before printing.
+    AskPrint(Option<super::print::PrintPlace>),
+    /// The writer chose to print with carried-over text left in.
+    ConfirmPrint,
     Saved {
         revision: u64,
         at_ms: i64,
@@ -45,6 +60,15 @@ pub enum EditorMsg {
     Replace(Draft),
 }
 
+/// Where the form should put the focus after the next render.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FocusRequest {
+    /// The step's top, its first field focused.
+    StepTop,
+    /// The field holding this place, the caret at its paragraph.
+    Place(Location),
+}
+
 /// The editor's state.
 #[derive(Clone)]
 pub struct EditorState {
@@ -53,6 +77,19 @@ pub struct EditorState {
     pub save: SaveStatus,
     /// The part of the report being edited, for the preview to show.
     pub focus: Option<Anchor>,
+    /// The caret's block and its distance from the paragraph's end.
+    pub caret: Option<(Anchor, usize)>,
+    /// A focus to apply after rendering, numbered so that asking twice for
+    /// the same place acts twice.
+    pub request: Option<(FocusRequest, u64)>,
+    /// The sample report, shown but not edited or saved.
+    pub read_only: bool,
+    /// Whether the preview marks carried-over paragraphs.
+    pub show_carried: bool,
+    /// Printing with carried-over text was confirmed once.
+    pub print_confirmed: bool,
+    /// The print button whose question is open.
+    pub print_asking: Option<super::print::PrintPlace>,
 }
 
 impl PartialEq for EditorState {
@@ -62,17 +99,34 @@ impl PartialEq for EditorState {
             && self.step == other.step
             && self.save == other.save
             && self.focus == other.focus
+            && self.caret == other.caret
+            && self.request == other.request
+            && self.show_carried == other.show_carried
+            && self.print_confirmed == other.print_confirmed
+            && self.print_asking == other.print_asking
     }
 }
 
 impl EditorState {
-    pub fn new(draft: Draft, step: String) -> EditorState {
+    pub fn new(draft: Draft, step: String, read_only: bool) -> EditorState {
         EditorState {
             history: History::new(draft),
             step,
             save: SaveStatus::Clean,
             focus: None,
+            caret: None,
+            request: None,
+            read_only,
+            show_carried: false,
+            print_confirmed: false,
+            print_asking: None,
         }
+    }
+
+    /// Asks for `request` after the next render.
+    fn ask(&mut self, request: FocusRequest) {
+        let n = self.request.as_ref().map_or(1, |(_, n)| n + 1);
+        self.request = Some((request, n));
     }
 
     pub fn draft(&self) -> &Draft {
@@ -86,6 +140,13 @@ impl Reducible for EditorState {
     fn reduce(self: Rc<Self>, msg: EditorMsg) -> Rc<Self> {
         let now = super::super::platform::now_ms();
         let mut next = (*self).clone();
+        let edits = matches!(
+            msg,
+            EditorMsg::Edit(_) | EditorMsg::Fix(_) | EditorMsg::Undo | EditorMsg::Redo
+        );
+        if self.read_only && edits {
+            return self;
+        }
         let changed = match msg {
             EditorMsg::Edit(action) => next.history.apply(annual_report(), &action, now),
             EditorMsg::Fix(fix) => next.history.edit(now, |d| apply_fix(d, &fix).is_ok()),
@@ -96,13 +157,45 @@ impl Reducible for EditorState {
                 return Rc::new(next);
             }
             EditorMsg::GoTo(step) => {
-                if step == self.step {
-                    return self;
-                }
                 next.history.end_typing();
                 next.focus = (step != STEP_BASIC && step != STEP_REVIEW)
                     .then(|| Anchor::section(&step, "", Vec::new()));
+                next.caret = None;
                 next.step = step;
+                next.ask(FocusRequest::StepTop);
+                return Rc::new(next);
+            }
+            EditorMsg::Reveal(location) => {
+                next.history.end_typing();
+                next.step = location
+                    .section
+                    .clone()
+                    .unwrap_or_else(|| STEP_BASIC.to_string());
+                next.focus = Some(location.anchor());
+                next.caret = None;
+                next.ask(FocusRequest::Place(location));
+                return Rc::new(next);
+            }
+            EditorMsg::Caret { anchor, after } => {
+                let caret = Some((anchor.clone(), after));
+                if self.caret == caret {
+                    return self;
+                }
+                next.caret = caret;
+                next.focus = Some(anchor);
+                return Rc::new(next);
+            }
+            EditorMsg::ShowCarried(on) => {
+                next.show_carried = on;
+                return Rc::new(next);
+            }
+            EditorMsg::AskPrint(place) => {
+                next.print_asking = place;
+                return Rc::new(next);
+            }
+            EditorMsg::ConfirmPrint => {
+                next.print_confirmed = true;
+                next.print_asking = None;
                 return Rc::new(next);
             }
             EditorMsg::Focus(anchor) => {

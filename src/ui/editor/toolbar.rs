@@ -1,6 +1,7 @@
 //! The editor's top bar: back to the list, the title, counts, undo/redo and
 //! the save status.
 
+use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::ui::platform::clock;
 use yew::prelude::*;
@@ -16,6 +17,11 @@ pub struct ToolbarProps {
     pub on_close: Callback<MouseEvent>,
     pub on_keep_mine: Callback<MouseEvent>,
     pub on_take_theirs: Callback<MouseEvent>,
+    /// The sample report, shown read-only.
+    #[prop_or_default]
+    pub example: bool,
+    /// What printing needs to know (it asks once about carried-over text).
+    pub print: PrintState,
 }
 
 #[component]
@@ -32,21 +38,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let undo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Undo);
     let redo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Redo);
-    let print = props
-        .on_msg
-        .reform(|_: MouseEvent| match crate::ui::platform::print() {
-            Ok(()) => EditorMsg::EndTyping,
-            Err(e) => EditorMsg::SaveFailed(e),
-        });
     html! {
         <header class="toolbar no-print">
             <button type="button" data-action="close" onclick={props.on_close.clone()}>{"← 我的报告"}</button>
+            if props.example {
+                <span class="badge" data-badge="example">{"示例"}</span>
+            }
             <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { "（未填写标题）" } else { &props.title } }</h1>
             <span class="total-count" data-total-count={props.chars.to_string()}>{ format!("全文 {} 字", props.chars) }</span>
-            <button type="button" data-action="undo" disabled={!props.can_undo} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
-            <button type="button" data-action="redo" disabled={!props.can_redo} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
-            <button type="button" data-action="print" onclick={print} title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
-            <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+            <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
+            <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
+            { print_button("toolbar", &props.print, &props.on_msg, false) }
+            if props.example {
+                <span class="save-status clean" data-save-status="example" role="status">{"只读示例，不保存"}</span>
+            } else {
+                <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+            }
             if props.save == SaveStatus::Conflict {
                 <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
                 <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>

@@ -1,16 +1,21 @@
 //! One template field: its label, hint, example and the input for its kind.
 
 use super::date::DateInput;
+use super::findings::finding_list;
 use super::line::LineInput;
 use super::points::PointList;
 use super::subsections::SubsectionList;
 use super::text_area::TextArea;
 use super::year::YearInput;
 use super::{input_id, DocNumberInput};
+use crate::check::Finding;
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
-use crate::template::{frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec};
+use crate::template::{
+    fill_year, frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec,
+};
 use crate::ui::editor::EditorMsg;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +26,9 @@ pub struct FieldEditorProps {
     pub value: Option<FieldValue>,
     pub year: i32,
     pub on_msg: Callback<EditorMsg>,
+    /// What the checks found in this field, shown under it.
+    #[prop_or_default]
+    pub findings: Rc<Vec<Finding>>,
 }
 
 /// The `data-field` name of a field: `meta.title`, `plans.points`.
@@ -39,6 +47,16 @@ pub fn field_anchor(field: &FieldRef, path: Vec<usize>) -> Anchor {
         field: field.field.clone(),
         path,
     }
+}
+
+/// Tells the editor where the caret is in a text box whose paragraphs
+/// print as blocks anchored at `base` + the paragraph's index.
+pub fn caret_reporter(on_msg: &Callback<EditorMsg>, base: Anchor) -> Callback<(usize, usize)> {
+    on_msg.reform(move |(paragraph, after): (usize, usize)| {
+        let mut anchor = base.clone();
+        anchor.path.push(paragraph);
+        EditorMsg::Caret { anchor, after }
+    })
 }
 
 #[component]
@@ -81,7 +99,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             html! { <LineInput value={text} field={key.clone()} wide=true
-            placeholder={spec.example.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
+            placeholder={fill_year(&spec.example, props.year)} on_focus={focus.clone()} on_blur={blur.clone()}
             on_input={Callback::from(move |text| edit(Action::SetLine { field: field.clone(), text }))} /> }
         }
         (FieldKind::Text, value) => {
@@ -92,6 +110,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
             placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
+            on_caret={caret_reporter(&on_msg, field_anchor(&field, Vec::new()))}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
         (FieldKind::Date, value) => {
@@ -172,10 +191,11 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 <p class="hint">{ &spec.hint }</p>
             }
             { input }
+            { finding_list(&props.findings, &on_msg) }
             if has_example {
                 <details class="example">
                     <summary>{"参考示例"}</summary>
-                    <p class="example-text">{ &spec.example }</p>
+                    <p class="example-text">{ fill_year(&spec.example, props.year) }</p>
                     <button type="button" class="small" data-action="insert-example"
                         data-example-for={key.clone()} onclick={insert_example}>
                         {"插入示例作为起点"}

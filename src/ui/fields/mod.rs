@@ -3,7 +3,9 @@
 mod date;
 mod doc_number;
 mod editor;
+mod findings;
 mod line;
+mod moved;
 mod points;
 mod subsections;
 mod text_area;
@@ -16,4 +18,5 @@ pub use editor::FieldEditor;
 pub fn input_id(field_key: &str) -> String {
     format!("f-{field_key}")
 }
+pub use findings::{finding_list, severity_label};
 pub use line::LineInput;

@@ -1,10 +1,12 @@
 //! A list of points rendered 一是…, 二是… by position.
 
+use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
+use crate::check::{Location, Within};
 use crate::document::numbering::{ordinals, point_label};
 use crate::draft::{Action, Direction, FieldRef, Point};
 use crate::ui::editor::EditorMsg;
-use crate::ui::fields::editor::{field_anchor, field_key};
+use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,15 +23,35 @@ pub fn PointList(props: &PointListProps) -> Html {
     let base = field_key(&props.field);
     let numbers = ordinals(&props.points, Point::is_blank);
     let printed = numbers.iter().flatten().count();
+    let mut seen = 0;
+    let printed_before: Vec<usize> = numbers
+        .iter()
+        .map(|n| {
+            let before = seen;
+            seen += usize::from(n.is_some());
+            before
+        })
+        .collect();
+    let pending: Pending = use_mut_ref(|| None).clone();
+    {
+        let pending = pending.clone();
+        use_effect_with(props.points.clone(), move |_| settle(&pending));
+    }
     let items = props.points.iter().zip(numbers).enumerate().map(|(i, (point, number))| {
-        let f = props.field.clone();
-        let up = props.on_msg.reform(move |_: MouseEvent| {
-            edit(Action::MovePoint { field: f.clone(), index: i, direction: Direction::Up })
-        });
-        let f = props.field.clone();
-        let down = props.on_msg.reform(move |_: MouseEvent| {
-            edit(Action::MovePoint { field: f.clone(), index: i, direction: Direction::Down })
-        });
+        let mover = |direction: Direction| {
+            let (f, on_msg, pending) = (props.field.clone(), props.on_msg.clone(), pending.clone());
+            let (to, action) = match direction {
+                Direction::Up => (i.wrapping_sub(1), "move-up"),
+                Direction::Down => (i + 1, "move-down"),
+            };
+            let item = format!("{base}.{to}");
+            Callback::from(move |e: MouseEvent| {
+                remember(&pending, e.target(), item.clone(), action);
+                on_msg.emit(edit(Action::MovePoint { field: f.clone(), index: i, direction }));
+            })
+        };
+        let up = mover(Direction::Up);
+        let down = mover(Direction::Down);
         let f = props.field.clone();
         let remove = props.on_msg.reform(move |_: MouseEvent| {
             edit(Action::RemovePoint { field: f.clone(), index: i })
@@ -41,11 +63,16 @@ pub fn PointList(props: &PointListProps) -> Html {
         let anchor = field_anchor(&props.field, vec![i]);
         let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
         let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
+        let caret = caret_reporter(&props.on_msg, field_anchor(&props.field, vec![i]));
+        let label = point_label(number.unwrap_or(printed_before[i]));
         html! {
-            <li key={i} class="point">
-                <span class="number" data-number={format!("{base}.{i}")}>{ number.map(point_label).unwrap_or_else(|| "（空白）".to_string()) }</span>
+            <li key={i} class="point" data-item={format!("{base}.{i}")}>
+                <span class="number" data-number={format!("{base}.{i}")}>{ label }</span>
+                if number.is_none() {
+                    <span class="blank-note" data-blank={format!("{base}.{i}")}>{"（未填写，不打印）"}</span>
+                }
                 <TextArea value={point.paragraphs.join("\n")} field={format!("{base}.{i}")} rows={3}
-                    placeholder="只写“一是”后面的内容" on_input={set_text} on_focus={focus} on_blur={blur} />
+                    placeholder="只写“一是”后面的内容" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
                         data-action="move-up">{"上移"}</button>
@@ -57,13 +84,24 @@ pub fn PointList(props: &PointListProps) -> Html {
             </li>
         }
     });
-    let f = props.field.clone();
-    let add = props.on_msg.reform(move |_: MouseEvent| {
-        edit(Action::AddPoint {
-            field: f.clone(),
-            after: None,
+    // A new point at the end, the caret in it.
+    let add = {
+        let (f, on_msg) = (props.field.clone(), props.on_msg.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_msg.emit(edit(Action::AddPoint {
+                field: f.clone(),
+                after: None,
+            }));
+            on_msg.emit(EditorMsg::Reveal(Location {
+                section: f.section.clone(),
+                field: f.field.clone(),
+                within: Within::PointParagraph {
+                    point: count,
+                    paragraph: 0,
+                },
+            }));
         })
-    });
+    };
     html! {
         <div class="points">
             <ol class="items">{ for items }</ol>

@@ -2,11 +2,13 @@
 //! heading, run-in or standalone, its paragraphs and 1. items under it.
 
 use super::line::LineInput;
+use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
+use crate::check::{Location, Within};
 use crate::document::numbering::{heading_number, ordinals};
 use crate::draft::{Action, Direction, FieldRef, Subsection};
 use crate::ui::editor::EditorMsg;
-use crate::ui::fields::editor::{field_anchor, field_key};
+use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,18 +25,43 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
     let level = (props.parent.len() + 2) as u8;
     let count = props.items.len();
     let edit = |action: Action| EditorMsg::Edit(action);
+    let pending: Pending = use_mut_ref(|| None).clone();
+    {
+        let pending = pending.clone();
+        use_effect_with(props.items.clone(), move |_| settle(&pending));
+    }
+    // A new item at the end, the caret in its heading.
     let add = {
-        let (field, parent) = (props.field.clone(), props.parent.clone());
-        props.on_msg.reform(move |_: MouseEvent| {
-            edit(Action::AddSubsection {
+        let (field, parent, on_msg) = (
+            props.field.clone(),
+            props.parent.clone(),
+            props.on_msg.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_msg.emit(edit(Action::AddSubsection {
                 field: field.clone(),
                 parent: parent.clone(),
                 after: None,
-            })
+            }));
+            let mut path = parent.clone();
+            path.push(count);
+            on_msg.emit(EditorMsg::Reveal(Location {
+                section: field.section.clone(),
+                field: field.field.clone(),
+                within: Within::SubsectionHeading(path),
+            }));
         })
     };
     let numbers = ordinals(&props.items, Subsection::is_blank);
     let printed = numbers.iter().flatten().count();
+    let printed_before: Vec<usize> = numbers
+        .iter()
+        .scan(0, |seen, n| {
+            let before = *seen;
+            *seen += usize::from(n.is_some());
+            Some(before)
+        })
+        .collect();
     let list_key = std::iter::once(field_key(&props.field))
         .chain(props.parent.iter().map(|p| p.to_string()))
         .collect::<Vec<_>>()
@@ -44,10 +71,22 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         path.push(i);
         let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
         let on = |make: Box<dyn Fn() -> Action>| props.on_msg.reform(move |_: MouseEvent| edit(make()));
-        let (f, p) = (props.field.clone(), path.clone());
-        let up = on(Box::new(move || Action::MoveSubsection { field: f.clone(), path: p.clone(), direction: Direction::Up }));
-        let (f, p) = (props.field.clone(), path.clone());
-        let down = on(Box::new(move || Action::MoveSubsection { field: f.clone(), path: p.clone(), direction: Direction::Down }));
+        let mover = |direction: Direction| {
+            let (f, p, on_msg, pending) = (props.field.clone(), path.clone(), props.on_msg.clone(), pending.clone());
+            let (to, action) = match direction {
+                Direction::Up => (i.wrapping_sub(1), "move-up"),
+                Direction::Down => (i + 1, "move-down"),
+            };
+            let mut moved = props.parent.clone();
+            moved.push(to);
+            let item = format!("{}.{}", field_key(&props.field), moved.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
+            Callback::from(move |e: MouseEvent| {
+                remember(&pending, e.target(), item.clone(), action);
+                on_msg.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
+            })
+        };
+        let up = mover(Direction::Up);
+        let down = mover(Direction::Down);
         let (f, p) = (props.field.clone(), path.clone());
         let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
         let (f, p) = (props.field.clone(), path.clone());
@@ -65,14 +104,19 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         let anchor = field_anchor(&props.field, path.clone());
         let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
         let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
-        let number = match number {
-            Some(n) => heading_number(level, n),
-            None => "（空白，不打印）".to_string(),
+        // A blank item shows the number it will take once written.
+        let (number, blank) = match number {
+            Some(n) => (heading_number(level, n), false),
+            None => (heading_number(level, printed_before[i]), true),
         };
+        let caret = caret_reporter(&props.on_msg, field_anchor(&props.field, path.clone()));
         html! {
-            <li key={i} class="subsection" data-subsection={key.clone()}>
+            <li key={i} class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
                 <div class="item-head">
                     <span class="number" data-number={key.clone()}>{ number }</span>
+                    if blank {
+                        <span class="blank-note" data-blank={key.clone()}>{"（未填写，不打印）"}</span>
+                    }
                     <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
                         placeholder="小标题，如“强化领导，落实工作责任。”" on_input={set_heading}
                         on_focus={focus.clone()} on_blur={blur.clone()} />
@@ -82,7 +126,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
                     {"小标题与正文接排（同一段）"}
                 </label>
                 <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
-                    placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} />
+                    placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 if level < 4 {
                     <SubsectionList field={props.field.clone()} items={item.children.clone()}
                         parent={path.clone()} on_msg={props.on_msg.clone()} />

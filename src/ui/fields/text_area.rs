@@ -23,6 +23,17 @@ pub struct TextAreaProps {
     pub field: AttrValue,
     #[prop_or(4)]
     pub rows: u32,
+    /// Where the caret is after typing or moving it: the paragraph (among
+    /// the lines holding text) and the characters after it in that paragraph.
+    #[prop_or_default]
+    pub on_caret: Callback<(usize, usize)>,
+}
+
+/// Reports the caret of `area` to `on_caret`.
+fn report_caret(area: &web_sys::HtmlTextAreaElement, on_caret: &Callback<(usize, usize)>) {
+    if let Ok(Some(at)) = area.selection_start() {
+        on_caret.emit(crate::draft::caret_paragraph(&area.value(), at));
+    }
 }
 
 #[component]
@@ -35,11 +46,27 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
     let oninput = {
         let typed = typed.clone();
         let on_input = props.on_input.clone();
+        let on_caret = props.on_caret.clone();
         move |e: InputEvent| {
             let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = el.value();
             typed.set(Some(text.clone()));
             on_input.emit(text);
+            report_caret(&el, &on_caret);
+        }
+    };
+    let onkeyup = {
+        let on_caret = props.on_caret.clone();
+        move |e: KeyboardEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            report_caret(&el, &on_caret);
+        }
+    };
+    let onclick = {
+        let on_caret = props.on_caret.clone();
+        move |e: MouseEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            report_caret(&el, &on_caret);
         }
     };
     let onfocus = props.on_focus.reform(|_: FocusEvent| ());
@@ -56,6 +83,6 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
     html! {
         <textarea class="text-area" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
             rows={rows.to_string()} placeholder={props.placeholder.clone()}
-            {oninput} {onfocus} {onblur} />
+            {oninput} {onfocus} {onblur} {onkeyup} {onclick} />
     }
 }

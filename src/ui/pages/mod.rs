@@ -29,12 +29,15 @@
 pub mod cells;
 mod sheet;
 
-pub use sheet::{anchor_key, role_class, sheet_renders, short_decimal, Sheet, SheetProps};
+pub use sheet::{
+    anchor_key, parse_anchor_key, role_class, sheet_renders, short_decimal, Sheet, SheetProps,
+};
 
 use crate::document::Anchor;
 use crate::layout::Layout;
 use std::rc::Rc;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Props of [`Sheets`].
@@ -49,6 +52,14 @@ pub struct SheetsProps {
     /// (or the first line of its field or section) is scrolled into view.
     #[prop_or_default]
     pub focus: Option<Anchor>,
+    /// The caret's block and its distance from the block's end: while
+    /// typing, the line holding it is kept in view.
+    #[prop_or_default]
+    pub caret: Option<(Anchor, usize)>,
+    /// A click on a line: the line's block anchor, and whether the line is
+    /// set in a heading face.
+    #[prop_or_default]
+    pub on_line_click: Callback<(Anchor, bool)>,
 }
 
 /// Every page of the layout as an A4 sheet, centred on a grey desk, with
@@ -65,6 +76,40 @@ pub fn Sheets(props: &SheetsProps) -> Html {
             }
         });
     }
+    {
+        let root = root.clone();
+        let layout = Rc::clone(&props.layout);
+        let key = (Rc::as_ptr(&props.layout) as usize, props.caret.clone());
+        // After the browser has laid the new pages out, not in the
+        // keystroke's own turn: measuring now would force that layout early.
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with(key, move |(_, caret)| {
+            if let Some((anchor, after)) = caret.clone() {
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    keep_caret_in_view(&root, &layout, &anchor, after);
+                }));
+            }
+        });
+    }
+    let onclick = {
+        let on_line_click = props.on_line_click.clone();
+        Callback::from(move |e: MouseEvent| {
+            let line = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".line").ok().flatten());
+            let Some(line) = line else {
+                return;
+            };
+            let anchor = line
+                .get_attribute("data-anchor")
+                .and_then(|k| parse_anchor_key(&k));
+            if let Some(anchor) = anchor {
+                let heading = line.class_name().contains("role-heading");
+                on_line_click.emit((anchor, heading));
+            }
+        })
+    };
     let count = props.layout.pages.len();
     let zoom = if props.zoom.is_finite() {
         props.zoom.clamp(0.1, 4.0)
@@ -72,7 +117,7 @@ pub fn Sheets(props: &SheetsProps) -> Html {
         1.0
     };
     html! {
-        <div class="sheets" ref={root} lang="zh-CN"
+        <div class="sheets" ref={root} lang="zh-CN" {onclick}
             data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
             <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
             <div class="sheet-stack">
@@ -114,7 +159,37 @@ pub fn focus_target(layout: &Layout, focus: &Anchor) -> Option<(usize, usize)> {
         })
 }
 
-/// Scrolls the line for `focus` into view (smoothly, centred) unless it is
+/// Scrolls the sheets (and only them) so that the line holding the caret is
+/// visible; nothing moves while it is.
+fn keep_caret_in_view(root: &NodeRef, layout: &Layout, anchor: &Anchor, after: usize) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
+    };
+    let Some((page, row)) = layout.locate_caret(anchor, after) else {
+        return;
+    };
+    let selector = format!(
+        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
+        page + 1
+    );
+    let Ok(Some(line)) = root.query_selector(&selector) else {
+        return;
+    };
+    let view = root.get_bounding_client_rect();
+    let rect = line.get_bounding_client_rect();
+    let margin = rect.height().max(8.0);
+    if rect.top() >= view.top() && rect.bottom() <= view.bottom() {
+        return;
+    }
+    let delta = if rect.top() < view.top() {
+        rect.top() - view.top() - margin
+    } else {
+        rect.bottom() - view.bottom() + margin
+    };
+    root.set_scroll_top(root.scroll_top() + delta.round() as i32);
+}
+
+/// Scrolls the sheets so that the line for `focus` is centred, unless it is
 /// already wholly visible in the sheets and the window.
 fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
     let Some(root) = root.cast::<Element>() else {
@@ -141,8 +216,8 @@ fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
     if rect.top() >= top && rect.bottom() <= bottom {
         return;
     }
-    let options = ScrollIntoViewOptions::new();
-    options.set_behavior(ScrollBehavior::Smooth);
-    options.set_block(ScrollLogicalPosition::Center);
-    line.scroll_into_view_with_scroll_into_view_options(&options);
+    // Only the sheets scroll: the page around them (the form above them on
+    // a narrow screen) stays where the writer has it.
+    let middle = (rect.top() + rect.bottom()) / 2.0 - (top + bottom) / 2.0;
+    root.set_scroll_top(root.scroll_top() + middle.round() as i32);
 }

@@ -39,6 +39,26 @@ pub fn anchor_key(anchor: &Anchor) -> String {
     )
 }
 
+/// The anchor an [`anchor_key`] was made from.
+pub fn parse_anchor_key(key: &str) -> Option<Anchor> {
+    let mut parts = key.splitn(3, '/');
+    let section = parts.next()?;
+    let field = parts.next()?;
+    let path = parts.next()?;
+    let path = if path.is_empty() {
+        Vec::new()
+    } else {
+        path.split('.')
+            .map(|p| p.parse().ok())
+            .collect::<Option<Vec<usize>>>()?
+    };
+    Some(Anchor {
+        section: (section != "-").then(|| section.to_string()),
+        field: field.to_string(),
+        path,
+    })
+}
+
 /// The CSS class that sets a role's face and size (see `styles/pages.css`).
 pub fn role_class(role: FontRole) -> &'static str {
     match role {

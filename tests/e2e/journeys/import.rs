@@ -63,7 +63,7 @@ fn bad_files_and_text_get_a_message_and_change_nothing() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
-        harness::click(c, "[data-action='open-sample']").await;
+        harness::copy_of_sample(c).await;
         harness::click(c, "[data-action='close']").await;
         let rows = || async {
             c.find_all(fantoccini::Locator::Css("li[data-draft]"))

@@ -1,16 +1,23 @@
 //! One file per journey.
 
+mod carried_over;
 mod create_fill_reload;
 mod delete_and_undo;
+mod foreign_places;
 mod import;
+mod list_moves;
 mod navigation_keeps_text;
 mod next_year_copy;
 mod on_demand;
 mod paste_100k;
+mod preview_follows;
+mod preview_zoom;
 mod print;
 mod print_submitted;
 mod reorder_sections;
 mod review_fix;
+mod sample_read_only;
 mod speed;
+mod step_focus;
 mod typing;
 mod undo_redo;

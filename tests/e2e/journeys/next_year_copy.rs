@@ -1,6 +1,6 @@
-//! 以此为基础新建下一年度: the sample report (2023) becomes a 2024 draft with
-//! the years in the title and headings moved on, the signing date cleared
-//! and the body kept; the list then holds both years.
+//! 以此为基础新建下一年度: a copy of the sample report (2023) becomes a 2024
+//! draft with the years in the title and headings moved on, the signing
+//! date cleared and the body kept; the list then holds both years.
 
 use crate::harness::{self, attrs_of_all, click, go_to_step, value_of, wait_for};
 
@@ -12,7 +12,7 @@ fn next_year_copy() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
-        click(c, "[data-action='open-sample']").await;
+        harness::copy_of_sample(c).await;
         wait_for(c, "section.step-body[data-step='basic']").await;
         assert_eq!(value_of(c, "[data-field='meta.title']").await, SAMPLE_TITLE);
         assert_eq!(

@@ -1,0 +1,70 @@
+//! The print button. With paragraphs carried over unedited it asks once
+//! whether to go on; after "仍然打印" it prints without asking again. The
+//! question shows beside the button that was clicked (the toolbar's or the
+//! review step's); whether it is open lives in the editor's state.
+
+use super::EditorMsg;
+use crate::ui::platform;
+use yew::prelude::*;
+
+/// Where a print button is: `"toolbar"` or `"review"`.
+pub type PrintPlace = &'static str;
+
+/// What a print button needs to know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintState {
+    /// What is carried over ("12段沿用去年内容，尚未修改"), if anything.
+    pub carried: Option<String>,
+    /// Printing with carried-over text was already confirmed.
+    pub confirmed: bool,
+    /// The button whose question is open, if any.
+    pub asking: Option<PrintPlace>,
+}
+
+fn print(on_msg: &Callback<EditorMsg>) {
+    match platform::print() {
+        Ok(()) => on_msg.emit(EditorMsg::EndTyping),
+        Err(e) => on_msg.emit(EditorMsg::SaveFailed(e)),
+    }
+}
+
+/// The print button at `place`, with its question when it is open.
+pub fn print_button(
+    place: PrintPlace,
+    state: &PrintState,
+    on_msg: &Callback<EditorMsg>,
+    primary: bool,
+) -> Html {
+    let onclick = {
+        let on_msg = on_msg.clone();
+        let ask = state.carried.is_some() && !state.confirmed;
+        move |_: MouseEvent| {
+            if ask {
+                on_msg.emit(EditorMsg::AskPrint(Some(place)));
+            } else {
+                print(&on_msg);
+            }
+        }
+    };
+    let anyway = {
+        let on_msg = on_msg.clone();
+        move |_: MouseEvent| {
+            on_msg.emit(EditorMsg::ConfirmPrint);
+            print(&on_msg);
+        }
+    };
+    let cancel = on_msg.reform(|_: MouseEvent| EditorMsg::AskPrint(None));
+    html! {
+        <span class="print">
+            <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
+                title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
+            if state.asking == Some(place) {
+                <span class="print-confirm" role="alertdialog" data-confirm="print">
+                    { format!("{}。仍要打印吗？", state.carried.as_deref().unwrap_or_default()) }
+                    <button type="button" class="small" data-action="print-anyway" onclick={anyway}>{"仍然打印"}</button>
+                    <button type="button" class="small" data-action="print-cancel" onclick={cancel}>{"先去修改"}</button>
+                </span>
+            }
+        </span>
+    }
+}

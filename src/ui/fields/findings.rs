@@ -1,0 +1,42 @@
+//! What the checks found about one field, shown under it in the colour of
+//! its severity, each with its fix and a way to the place it names.
+
+use crate::check::{Finding, Severity};
+use crate::ui::editor::EditorMsg;
+use yew::prelude::*;
+
+/// The label and CSS class of a severity, as the writer reads it.
+pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("必须修改", "error"),
+        Severity::Warning => ("建议修改", "warning"),
+        Severity::Info => ("可参考", "info"),
+    }
+}
+
+/// The findings about one field as a list (nothing when there are none).
+/// A plain function, not a component: it renders as part of its field.
+pub fn finding_list(findings: &[Finding], on_msg: &Callback<EditorMsg>) -> Html {
+    if findings.is_empty() {
+        return Html::default();
+    }
+    let items = findings.iter().enumerate().map(|(i, f)| {
+        let (label, class) = severity_label(f.severity);
+        let location = f.location.clone();
+        let go = on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
+        let fix = f.fix.clone().map(|fix| {
+            let text = fix.label();
+            let onclick = on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
+            html! { <button type="button" class="small" data-action="fix" {onclick}>{ text }</button> }
+        });
+        html! {
+            <li key={i} class={classes!("field-finding", class)} data-severity={class}>
+                <span class="severity">{ label }</span>
+                <span class="finding-message">{ &f.message }</span>
+                <button type="button" class="small link" data-action="show-finding" onclick={go}>{"定位"}</button>
+                { fix }
+            </li>
+        }
+    });
+    html! { <ul class="field-findings" role="status">{ for items }</ul> }
+}
