@@ -6,6 +6,8 @@
 
 pub mod backup;
 pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod deploy;
 pub mod document;
 pub mod docx;
 pub mod draft;
