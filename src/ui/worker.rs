@@ -12,9 +12,21 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker's loader, next to index.html (trunk names worker files
-/// after the binary, without a hash).
-const WORKER_URL: &str = "./tools_loader.js";
+/// The worker's loader as `trunk serve` leaves it, next to index.html
+/// (trunk names worker files after the binary, without a hash).
+const DEV_WORKER_URL: &str = "./tools_loader.js";
+
+/// The worker's loader: the deploy build names it in
+/// `<meta name="baogao-tools">` (a hashed file on a server, a Blob URL in
+/// the single file, see `src/deploy/`).
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='baogao-tools']").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| DEV_WORKER_URL.to_string())
+}
 
 const FAILED: &str = "导出/导入组件加载失败，请检查网络后重试。";
 
@@ -44,7 +56,7 @@ thread_local! {
 }
 
 fn start(shared: &Shared) -> Result<Client, String> {
-    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| FAILED.to_string())?;
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|_| FAILED.to_string())?;
     let on_message = {
         let shared = Rc::clone(shared);
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {

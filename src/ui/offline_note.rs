@@ -1,0 +1,37 @@
+//! What the start page says about working offline from where the page was
+//! opened. From a file (the single-file edition): where the drafts live and
+//! what moving or renaming the file does. From a plain-http address, where
+//! no service worker may run: that the page will not work offline from
+//! here, with the single file offered for download.
+
+use yew::prelude::*;
+
+/// The single file beside the site's index.html (`deploy::SINGLE_FILE`).
+const SINGLE_FILE: &str = "./baogao-offline.html";
+
+#[component]
+pub fn OfflineNote() -> Html {
+    let Some(window) = web_sys::window() else {
+        return Html::default();
+    };
+    if window.location().protocol().ok().as_deref() == Some("file:") {
+        html! {
+            <section class="offline-note" data-offline-note="file">
+                <h2>{"离线版（单个文件）"}</h2>
+                <p>{"草稿保存在本机这个浏览器中，并不写进这个文件；换一个浏览器或换一台电脑打开此文件，看不到这里的草稿。"}</p>
+                <p>{"移动或重命名此文件后：在 Chrome、Edge 等浏览器中草稿仍在；在 Firefox 中草稿会看不到，把文件放回原处、改回原名即可重新看到。"}</p>
+                <p>{"要搬移草稿，请先点下方的“导出全部草稿备份”，再在新的位置或浏览器中用“打开文件”恢复。"}</p>
+            </section>
+        }
+    } else if !window.is_secure_context() {
+        html! {
+            <section class="offline-note" data-offline-note="insecure">
+                <h2>{"无法离线使用"}</h2>
+                <p>{"从这个地址（未加密的 http）打开时，浏览器不允许本页离线工作：断网后将无法打开。可以下载离线版（一个 .html 文件），保存到本机后双击打开，断网也能使用。"}</p>
+                <a class="button" href={SINGLE_FILE} download="报告（离线版）.html" data-action="download-offline">{"下载离线版"}</a>
+            </section>
+        }
+    } else {
+        Html::default()
+    }
+}

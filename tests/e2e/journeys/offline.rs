@@ -1,0 +1,257 @@
+//! The site as deployed — under a sub-path of a plain static server — works
+//! with the network gone after one visit (its service worker precached the
+//! build), and a new deployment is offered and taken only when the writer
+//! agrees, the draft intact. Nothing is fetched from outside the origin.
+
+use crate::harness::{
+    self, capture_downloads, click, eventually, first_download, go_to_step, js, new_report,
+    type_into, value_of, wait_for, wait_saved, App, Setup,
+};
+use baogao::deploy;
+use std::path::Path;
+
+const BASE: &str = "/tools/report/";
+const ORGAN: &str = "中共荆家镇委";
+const TITLE: &str = "关于2024年度法治政府建设工作的报告";
+
+/// What the service worker has done for the page: whether it controls it,
+/// its caches and the addresses in them.
+#[derive(serde::Deserialize, Debug)]
+struct Worker {
+    controlled: bool,
+    caches: Vec<String>,
+    urls: Vec<String>,
+}
+
+async fn worker_state(c: &fantoccini::Client) -> Worker {
+    let script = "const done = arguments[arguments.length - 1];
+        navigator.serviceWorker.ready.then(async () => {
+            const caches_ = await caches.keys();
+            const urls = [];
+            for (const name of caches_) {
+                for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+            }
+            done({ controlled: !!navigator.serviceWorker.controller, caches: caches_, urls });
+        });";
+    let value = c
+        .execute_async(script, vec![])
+        .await
+        .expect("service worker state");
+    serde_json::from_value(value).expect("a service worker state")
+}
+
+/// The files the service worker must precache: the whole site but itself
+/// and the single file.
+fn site_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the site")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "sw.js" && n != deploy::SINGLE_FILE)
+        .collect();
+    names.sort();
+    names
+}
+
+/// Waits until the service worker controls the page with exactly the files
+/// of the site in `dir` cached (an older build's cache removed); returns its
+/// state.
+async fn precached(app: &App, dir: &Path) -> Worker {
+    let expected: Vec<String> = site_files(dir)
+        .iter()
+        .map(|n| format!("{}{n}", app.url))
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let mut state = worker_state(&app.client).await;
+        state.urls.sort();
+        if state.controlled && state.urls == expected {
+            return state;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the service worker did not precache the build: {state:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// Every resource the page fetched is on its own origin, and the policy
+/// refuses what would leave it (the addresses are on the loopback, so a
+/// missing policy would show here, not on the network).
+pub async fn nothing_leaves_the_origin(c: &fantoccini::Client) {
+    let value = js(
+        c,
+        "return [location.origin, performance.getEntriesByType('resource').map(r => r.name)];",
+        vec![],
+    )
+    .await;
+    let (origin, names): (String, Vec<String>) = serde_json::from_value(value).expect("resources");
+    let outside: Vec<&String> = names
+        .iter()
+        .filter(|n| !(origin != "null" && n.starts_with(&origin)) && !n.starts_with("blob:"))
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "fetched from outside {origin}: {outside:?}"
+    );
+    let script = "const done = arguments[arguments.length - 1];
+        const refused = [];
+        document.addEventListener('securitypolicyviolation',
+            e => refused.push(e.effectiveDirective || e.violatedDirective));
+        const img = new Image();
+        img.src = 'http://127.0.0.2:9/icon.png';
+        document.body.append(img);
+        fetch('http://127.0.0.2:9/data').catch(() => {})
+            .finally(() => setTimeout(() => { img.remove(); done(refused); }, 500));";
+    let refused = c.execute_async(script, vec![]).await.expect("policy probe");
+    let refused: Vec<String> = serde_json::from_value(refused).expect("directives");
+    for directive in ["img-src", "connect-src"] {
+        assert!(
+            refused.iter().any(|r| r == directive),
+            "{directive} not enforced: {refused:?}"
+        );
+    }
+}
+
+/// Downloads the open draft as .docx from the review step; its text.
+pub async fn docx_text(c: &fantoccini::Client) -> String {
+    go_to_step(c, "review").await;
+    capture_downloads(c).await;
+    click(c, "[data-action='download-docx']").await;
+    let bytes = first_download(c).await;
+    baogao::docx::read_text(&bytes).expect("a readable .docx")
+}
+
+#[test]
+fn served_under_a_sub_path_it_works_offline_after_one_visit() {
+    let setup = Setup {
+        base: BASE,
+        ..Setup::default()
+    };
+    harness::run_with(setup, |app| async move {
+        let c = &app.client;
+        assert!(app.url.ends_with(BASE));
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='new-report']").await;
+        // A secure context (the loopback): no warning about offline use.
+        assert_eq!(harness::count(c, "[data-offline-note]").await, 0);
+        let worker = precached(&app, &harness::dist_dir()).await;
+        assert_eq!(worker.caches.len(), 1);
+
+        // The network goes away; the app still starts.
+        app.server.stop();
+        c.refresh().await.expect("reload offline");
+        new_report(c, 2024).await;
+        type_into(c, "[data-field='meta.organ']", ORGAN).await;
+        wait_saved(c).await;
+        // DOCX comes from the tools worker, which was never loaded online.
+        let text = docx_text(c).await;
+        assert!(text.contains(ORGAN) && text.contains(TITLE), "{text}");
+
+        // Reloaded offline again: the same draft.
+        c.refresh().await.expect("reload offline");
+        wait_for(c, "section.step-body[data-step]").await;
+        go_to_step(c, "basic").await;
+        assert_eq!(value_of(c, "[data-field='meta.organ']").await, ORGAN);
+        // The sample report, also from the worker.
+        click(c, "[data-action='close']").await;
+        click(c, "[data-action='open-sample']").await;
+        harness::preview_until(c, "the sample report", |t| {
+            harness::flow(t).contains("关于2023年度法治政府建设工作的报告")
+        })
+        .await;
+        nothing_leaves_the_origin(c).await;
+
+        // Back online, the same build: nothing to offer.
+        app.server.resume();
+        let script = "const done = arguments[arguments.length - 1];
+            navigator.serviceWorker.getRegistration()
+                .then(r => r.update().then(() => done(!!(r.waiting || r.installing))))
+                .catch(e => done(String(e)));";
+        let pending = c.execute_async(script, vec![]).await.expect("update check");
+        assert_eq!(pending, serde_json::Value::Bool(false));
+        assert_eq!(harness::count(c, "[data-update-offer]").await, 0);
+    });
+}
+
+/// A second build differing from the first in the tools worker's script
+/// (as a code change would): new worker files, so a new loader, page and
+/// service worker. Returns the first build's and the second's loader.
+fn two_builds(dir: &Path) -> (String, String) {
+    let trunk = deploy::read_dir(&harness::trunk_dist_dir()).expect("trunk's build");
+    let mut changed = trunk.clone();
+    let tools = changed.get_mut("tools.js").expect("the worker's script");
+    tools.extend(b"\n// the next build\n");
+    let loader = |site: &deploy::Files| {
+        site.keys()
+            .find(|n| n.ends_with("_loader.js"))
+            .cloned()
+            .expect("a loader")
+    };
+    let one = deploy::site(&trunk).expect("the first build");
+    let two = deploy::site(&changed).expect("the second build");
+    deploy::write_dir(&dir.join("one"), &one).expect("write the first build");
+    deploy::write_dir(&dir.join("two"), &two).expect("write the second build");
+    (loader(&one), loader(&two))
+}
+
+/// The tools worker's loader that the running page names.
+async fn running_loader(c: &fantoccini::Client) -> String {
+    harness::attr_of(c, "meta[name='baogao-tools']", "content")
+        .await
+        .unwrap_or_default()
+        .trim_start_matches("./")
+        .to_string()
+}
+
+#[test]
+fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees() {
+    let dir = harness::temp_dir("deployments");
+    let (old, new) = two_builds(&dir);
+    assert_ne!(old, new);
+    let setup = Setup {
+        base: BASE,
+        root: Some(dir.join("one")),
+        ..Setup::default()
+    };
+    harness::run_with(setup, move |app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='new-report']").await;
+        let first = precached(&app, &dir.join("one")).await;
+        new_report(c, 2024).await;
+        type_into(c, "[data-field='meta.organ']", ORGAN).await;
+        wait_saved(c).await;
+
+        // The new build is deployed; the next visit finds it.
+        app.server.serve_from(&dir.join("two"));
+        c.refresh().await.expect("reload");
+        let offer = harness::text_of(c, "[data-update-offer]").await;
+        assert!(offer.contains("新版本已就绪"), "{offer}");
+        // Until the writer agrees, the page runs the build it started with.
+        assert_eq!(running_loader(c).await, old);
+        go_to_step(c, "basic").await;
+        type_into(c, "[data-field='meta.signature']", ORGAN).await;
+        // Accepted at once, before the pause that saves: nothing is lost.
+        click(c, "[data-action='accept-update']").await;
+
+        eventually("the new build to run", || async {
+            (running_loader(c).await == new).then_some(())
+        })
+        .await;
+        wait_for(c, "section.step-body[data-step]").await;
+        go_to_step(c, "basic").await;
+        assert_eq!(value_of(c, "[data-field='meta.organ']").await, ORGAN);
+        assert_eq!(value_of(c, "[data-field='meta.signature']").await, ORGAN);
+        assert_eq!(harness::count(c, "[data-update-offer]").await, 0);
+        // One cache left, the new build's.
+        let second = precached(&app, &dir.join("two")).await;
+        assert_eq!(second.caches.len(), 1, "{:?}", second.caches);
+        assert_ne!(second.caches, first.caches);
+        // The new worker files work.
+        let text = docx_text(c).await;
+        assert!(text.contains(ORGAN), "{text}");
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
