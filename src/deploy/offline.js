@@ -52,8 +52,9 @@
           if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
         });
       }
-      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      // Installing first: one that finishes meanwhile is then waiting.
       watch(reg.installing);
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {
         watch(reg.installing);
       });
