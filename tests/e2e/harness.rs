@@ -65,6 +65,19 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// This machine's address on its network (the one a route out would use;
+/// nothing is sent).
+fn lan_address() -> std::net::IpAddr {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").expect("a UDP socket");
+    socket
+        .connect("10.255.255.255:1")
+        .and_then(|_| socket.local_addr())
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+        .expect("a network address other than the loopback")
+}
+
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
@@ -91,6 +104,7 @@ pub struct Server {
 }
 
 struct ServerState {
+    ip: std::net::IpAddr,
     port: u16,
     base: String,
     root: Mutex<PathBuf>,
@@ -99,18 +113,19 @@ struct ServerState {
 }
 
 impl Server {
-    fn start(root: PathBuf, base: &str) -> Server {
+    fn start(root: PathBuf, base: &str, ip: std::net::IpAddr) -> Server {
         assert!(
             base.starts_with('/') && base.ends_with('/'),
             "base {base} starts and ends with /"
         );
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind static server");
+        let listener = TcpListener::bind((ip, 0)).expect("bind static server");
         let port = listener
             .local_addr()
             .map(|a| a.port())
             .expect("static server port");
         let server = Server {
             inner: Arc::new(ServerState {
+                ip,
                 port,
                 base: base.to_string(),
                 root: Mutex::new(root),
@@ -121,9 +136,12 @@ impl Server {
         server
     }
 
-    /// The address of the app: `http://127.0.0.1:<port><base>`.
+    /// The address of the app: `http://<ip>:<port><base>`.
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}{}", self.inner.port, self.inner.base)
+        format!(
+            "http://{}:{}{}",
+            self.inner.ip, self.inner.port, self.inner.base
+        )
     }
 
     /// Serves the files of `root` from now on (a new deployment).
@@ -140,10 +158,10 @@ impl Server {
         stop.store(true, Ordering::SeqCst);
         // Wake the accepting thread so that it sees the flag and drops the
         // listener.
-        let _ = std::net::TcpStream::connect(("127.0.0.1", self.inner.port));
+        let _ = std::net::TcpStream::connect((self.inner.ip, self.inner.port));
         let _ = thread.join();
         assert!(
-            std::net::TcpStream::connect(("127.0.0.1", self.inner.port)).is_err(),
+            std::net::TcpStream::connect((self.inner.ip, self.inner.port)).is_err(),
             "the stopped server still accepts connections"
         );
     }
@@ -153,7 +171,7 @@ impl Server {
         if self.inner.running.lock().expect("server state").is_some() {
             return;
         }
-        let listener = TcpListener::bind(("127.0.0.1", self.inner.port)).expect("bind again");
+        let listener = TcpListener::bind((self.inner.ip, self.inner.port)).expect("bind again");
         self.accept_on(listener);
     }
 
@@ -180,7 +198,7 @@ impl Drop for ServerState {
     fn drop(&mut self) {
         if let Some((stop, thread)) = self.running.get_mut().ok().and_then(Option::take) {
             stop.store(true, Ordering::SeqCst);
-            let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+            let _ = std::net::TcpStream::connect((self.ip, self.port));
             let _ = thread.join();
         }
     }
@@ -301,6 +319,10 @@ pub struct Setup {
     pub base: &'static str,
     /// The build to serve (the deploy build in `dist/` when `None`).
     pub root: Option<PathBuf>,
+    /// Serve on the machine's own network address rather than the
+    /// loopback: a plain-http page that is not a secure context, as on an
+    /// intranet server.
+    pub lan: bool,
 }
 
 impl Default for Setup {
@@ -309,6 +331,7 @@ impl Default for Setup {
             browser: Browser::Chromium,
             base: "/",
             root: None,
+            lan: false,
         }
     }
 }
@@ -335,7 +358,12 @@ where
         .enable_all()
         .build()
         .expect("tokio runtime");
-    let server = Server::start(setup.root.unwrap_or_else(dist_dir), setup.base);
+    let ip = if setup.lan {
+        lan_address()
+    } else {
+        std::net::Ipv4Addr::LOCALHOST.into()
+    };
+    let server = Server::start(setup.root.unwrap_or_else(dist_dir), setup.base, ip);
     let driver = Driver::start(setup.browser);
     let profile =
         std::env::temp_dir().join(format!("baogao-e2e-{}-{}", std::process::id(), free_port()));

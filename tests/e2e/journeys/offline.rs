@@ -255,3 +255,47 @@ fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees() {
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
+
+#[test]
+fn from_a_plain_http_address_it_says_so_and_offers_the_single_file() {
+    let setup = Setup {
+        base: BASE,
+        lan: true,
+        ..Setup::default()
+    };
+    harness::run_with(setup, |app| async move {
+        let c = &app.client;
+        assert!(!app.url.starts_with("http://127."), "{}", app.url);
+        c.goto(&app.url).await.expect("open app");
+        let note = harness::text_of(c, "[data-offline-note='insecure']").await;
+        assert!(note.contains("断网后将无法打开"), "{note}");
+        assert_eq!(
+            harness::text_of(c, "[data-action='download-offline']").await,
+            "下载离线版"
+        );
+        assert_eq!(
+            harness::attr_of(c, "[data-action='download-offline']", "download")
+                .await
+                .as_deref(),
+            Some("报告（离线版）.html")
+        );
+        // No service worker can run here, and none was asked for.
+        let script = "return [window.isSecureContext, 'serviceWorker' in navigator];";
+        assert_eq!(
+            js(c, script, vec![]).await,
+            serde_json::json!([false, false])
+        );
+        // The link leads to the single file.
+        let script = "const done = arguments[arguments.length - 1];
+            fetch(document.querySelector('[data-action=download-offline]').href)
+                .then(r => r.text()).then(done, e => done(String(e)));";
+        let single = c.execute_async(script, vec![]).await.expect("fetch");
+        let expected = std::fs::read_to_string(harness::dist_dir().join(deploy::SINGLE_FILE))
+            .expect("the single file");
+        assert!(
+            single.as_str() == Some(expected.as_str()),
+            "not the single file"
+        );
+        nothing_leaves_the_origin(c).await;
+    });
+}
