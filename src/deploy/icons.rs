@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(px[96][96 - 30], WHITE, "sheet");
         assert_eq!(px[58][96], RED, "title on the sheet");
         assert_eq!(px[93][96], GREY, "a line of text");
-        assert_eq!(png.ends_with(&[0xae, 0x42, 0x60, 0x82]), true, "IEND CRC");
+        assert!(png.ends_with(&[0xae, 0x42, 0x60, 0x82]), "IEND CRC");
     }
 
     #[test]
