@@ -118,7 +118,7 @@ pub async fn nothing_leaves_the_origin(c: &fantoccini::Client) {
 }
 
 /// Downloads the open draft as .docx from the review step; its text.
-pub async fn docx_text(c: &fantoccini::Client) -> String {
+async fn docx_text(c: &fantoccini::Client) -> String {
     go_to_step(c, "review").await;
     capture_downloads(c).await;
     click(c, "[data-action='download-docx']").await;
