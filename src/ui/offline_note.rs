@@ -1,6 +1,7 @@
 //! What the start page says about working offline from where the page was
 //! opened. From a file (the single-file edition): where the drafts live and
-//! what moving or renaming the file does. From a plain-http address, where
+//! what moving or renaming the file does (Chromium and Firefox ESR both keep
+//! one store for all file:// pages, see `tests/e2e/journeys/single_file.rs`). From a plain-http address, where
 //! no service worker may run: that the page will not work offline from
 //! here, with the single file offered for download.
 
@@ -18,9 +19,8 @@ pub fn OfflineNote() -> Html {
         html! {
             <section class="offline-note" data-offline-note="file">
                 <h2>{"离线版（单个文件）"}</h2>
-                <p>{"草稿保存在本机这个浏览器中，并不写进这个文件；换一个浏览器或换一台电脑打开此文件，看不到这里的草稿。"}</p>
-                <p>{"移动或重命名此文件后：在 Chrome、Edge 等浏览器中草稿仍在；在 Firefox 中草稿会看不到，把文件放回原处、改回原名即可重新看到。"}</p>
-                <p>{"要搬移草稿，请先点下方的“导出全部草稿备份”，再在新的位置或浏览器中用“打开文件”恢复。"}</p>
+                <p>{"草稿保存在本机这个浏览器中，并不写进这个文件。同一浏览器里，从本机打开的网页文件共用这份存储：移动或重命名此文件后再打开，草稿仍在（从本机打开的其他网页文件也能读到它们）；换一个浏览器、换一台电脑，或清除浏览器数据后，就看不到这些草稿了。"}</p>
+                <p>{"要搬移或留存草稿，请先点下方的“导出全部草稿备份”，再在新的位置用“打开文件”恢复。"}</p>
             </section>
         }
     } else if !window.is_secure_context() {

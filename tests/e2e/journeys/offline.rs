@@ -1,11 +1,13 @@
 //! The site as deployed — under a sub-path of a plain static server — works
 //! with the network gone after one visit (its service worker precached the
 //! build), and a new deployment is offered and taken only when the writer
-//! agrees, the draft intact. Nothing is fetched from outside the origin.
+//! agrees, the draft intact; in Chromium and in Firefox ESR. From a
+//! plain-http address the page says it cannot work offline and offers the
+//! single file. Nothing is fetched from outside the origin.
 
 use crate::harness::{
     self, capture_downloads, click, eventually, first_download, go_to_step, js, new_report,
-    type_into, value_of, wait_for, wait_saved, App, Setup,
+    type_into, value_of, wait_for, wait_saved, App, Browser, Setup,
 };
 use baogao::deploy;
 use std::path::Path;
@@ -126,9 +128,9 @@ async fn docx_text(c: &fantoccini::Client) -> String {
     baogao::docx::read_text(&bytes).expect("a readable .docx")
 }
 
-#[test]
-fn served_under_a_sub_path_it_works_offline_after_one_visit() {
+fn offline_journey(browser: Browser) {
     let setup = Setup {
+        browser,
         base: BASE,
         ..Setup::default()
     };
@@ -208,12 +210,12 @@ async fn running_loader(c: &fantoccini::Client) -> String {
         .to_string()
 }
 
-#[test]
-fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees() {
+fn update_journey(browser: Browser) {
     let dir = harness::temp_dir("deployments");
     let (old, new) = two_builds(&dir);
     assert_ne!(old, new);
     let setup = Setup {
+        browser,
         base: BASE,
         root: Some(dir.join("one")),
         ..Setup::default()
@@ -257,6 +259,26 @@ fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees() {
         assert!(text.contains(ORGAN), "{text}");
         let _ = std::fs::remove_dir_all(&dir);
     });
+}
+
+#[test]
+fn served_under_a_sub_path_it_works_offline_after_one_visit_in_chromium() {
+    offline_journey(Browser::Chromium);
+}
+
+#[test]
+fn served_under_a_sub_path_it_works_offline_after_one_visit_in_firefox() {
+    offline_journey(Browser::Firefox);
+}
+
+#[test]
+fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees_in_chromium() {
+    update_journey(Browser::Chromium);
+}
+
+#[test]
+fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees_in_firefox() {
+    update_journey(Browser::Firefox);
 }
 
 #[test]

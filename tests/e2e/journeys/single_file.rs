@@ -1,9 +1,10 @@
 //! The single-file edition opened from disk (a file:// URL), in Chromium
 //! and in Firefox ESR: the start page says where drafts live; a draft
 //! created survives a reload; the tools worker runs from its Blob URL (a
-//! .docx downloaded and imported again); nothing is fetched. Then the same file renamed, and
-//! moved to another folder: what each browser shows there is what the
-//! start page tells the writer.
+//! .docx downloaded and imported again); nothing is fetched. Then the same
+//! file renamed, moved into a folder and moved far away: both browsers keep
+//! one store (localStorage and IndexedDB) for every file:// page, so the
+//! drafts are found everywhere, as the start page tells the writer.
 
 use crate::harness::{
     self, capture_downloads, click, count, first_download, go_to_step, new_report, type_into,
@@ -44,6 +45,7 @@ fn single_file_journey(browser: Browser) {
         c.goto(&file_url(&file)).await.expect("open the file");
         let note = harness::text_of(c, "[data-offline-note='file']").await;
         assert!(note.contains("导出全部草稿备份"), "{note}");
+        assert!(note.contains("移动或重命名此文件后再打开，草稿仍在"), "{note}");
         assert_eq!(count(c, "li[data-draft]").await, 0);
         new_report(c, 2024).await;
         type_into(c, "[data-field='meta.organ']", ORGAN).await;
@@ -70,25 +72,59 @@ fn single_file_journey(browser: Browser) {
         let drafts = count(c, "li[data-draft]").await;
         assert_eq!(drafts, 2, "the draft and the imported one");
 
-        // The same file under another name, and in another folder.
+        assert_eq!(indexed_db(c, true).await, serde_json::Value::Bool(true));
+        // The same file under another name, in a folder inside its own,
+        // and in a folder elsewhere.
         let renamed = dir.join("report-2024.html");
-        let moved = dir.join("elsewhere").join("baogao.html");
-        std::fs::create_dir_all(dir.join("elsewhere")).expect("a folder");
-        std::fs::copy(&file, &renamed).expect("rename");
-        std::fs::copy(&file, &moved).expect("move");
-        let found = [
-            drafts_at(c, &renamed).await,
-            drafts_at(c, &moved).await,
-            drafts_at(c, &file).await,
-        ];
-        let _ = std::fs::remove_dir_all(&dir);
-        // What the start page says: Chromium keeps one store for every
-        // file:// page; Firefox one per file, found again at its old place.
-        match browser {
-            Browser::Chromium => assert_eq!(found, [drafts; 3], "renamed, moved, back"),
-            Browser::Firefox => assert_eq!(found, [0, 0, drafts], "renamed, moved, back"),
+        let inside = dir.join("inside").join("baogao.html");
+        // (Under tests/output/, far from the temp dir.)
+        let other = harness::output_dir().join(format!("single-file-{browser:?}"));
+        std::fs::create_dir_all(&other).expect("a folder");
+        let elsewhere = other.join("baogao.html");
+        std::fs::create_dir_all(dir.join("inside")).expect("a folder");
+        for copy in [&renamed, &inside, &elsewhere] {
+            std::fs::copy(&file, copy).expect("copy the file");
         }
+        let mut found = Vec::new();
+        for path in [&renamed, &inside, &elsewhere, &file] {
+            let listed = drafts_at(c, path).await;
+            found.push((listed, indexed_db(c, false).await));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&other);
+        eprintln!("{browser:?}: (drafts, IndexedDB) renamed, inside, elsewhere, back: {found:?}");
+        // What the start page says: both browsers keep one store for every
+        // file:// page, so the drafts follow the file wherever it goes.
+        let listed: Vec<usize> = found.iter().map(|f| f.0).collect();
+        assert_eq!(listed, [drafts; 4], "renamed, inside, elsewhere, back");
+        // IndexedDB too, so the note holds whichever store keeps the drafts.
+        assert!(
+            found.iter().all(|f| f.1 == serde_json::Value::Bool(true)),
+            "{found:?}"
+        );
     });
+}
+
+/// Writes (`write`) or reads a marker in an IndexedDB database of the
+/// page's origin; whether it was there.
+async fn indexed_db(c: &fantoccini::Client, write: bool) -> serde_json::Value {
+    let script = "const write = arguments[0], done = arguments[arguments.length - 1];
+        const open = indexedDB.open('baogao-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('s');
+        open.onerror = () => done('error: ' + open.error);
+        open.onsuccess = () => {
+            const tx = open.result.transaction('s', write ? 'readwrite' : 'readonly');
+            if (write) {
+                tx.objectStore('s').put('here', 'k');
+                tx.oncomplete = () => done(true);
+            } else {
+                const get = tx.objectStore('s').get('k');
+                get.onsuccess = () => done(get.result === 'here');
+            }
+        };";
+    c.execute_async(script, vec![write.into()])
+        .await
+        .expect("IndexedDB probe")
 }
 
 #[test]
