@@ -146,7 +146,9 @@ fn offline_journey(browser: Browser) {
 
         // The network goes away; the app still starts.
         app.server.stop();
-        c.refresh().await.expect("reload offline");
+        // Opened again at its address (WebDriver's refresh is a reload that
+        // Firefox sends past the service worker, as Shift+reload).
+        c.goto(&app.url).await.expect("open again offline");
         new_report(c, 2024).await;
         type_into(c, "[data-field='meta.organ']", ORGAN).await;
         wait_saved(c).await;
@@ -155,7 +157,7 @@ fn offline_journey(browser: Browser) {
         assert!(text.contains(ORGAN) && text.contains(TITLE), "{text}");
 
         // Reloaded offline again: the same draft.
-        c.refresh().await.expect("reload offline");
+        c.goto(&app.url).await.expect("open again offline");
         wait_for(c, "section.step-body[data-step]").await;
         go_to_step(c, "basic").await;
         assert_eq!(value_of(c, "[data-field='meta.organ']").await, ORGAN);
@@ -231,7 +233,7 @@ fn update_journey(browser: Browser) {
 
         // The new build is deployed; the next visit finds it.
         app.server.serve_from(&dir.join("two"));
-        c.refresh().await.expect("reload");
+        c.goto(&app.url).await.expect("open again");
         let offer = harness::text_of(c, "[data-update-offer]").await;
         assert!(offer.contains("新版本已就绪"), "{offer}");
         // Until the writer agrees, the page runs the build it started with.
