@@ -156,8 +156,17 @@ fn offline_journey(browser: Browser) {
         let text = docx_text(c).await;
         assert!(text.contains(ORGAN) && text.contains(TITLE), "{text}");
 
-        // Reloaded offline again: the same draft.
-        c.goto(&app.url).await.expect("open again offline");
+        // Reloaded offline again, by the page's own reload (as F5): the
+        // same draft.
+        let mark = "document.body.dataset.before = 'reload'; location.reload();";
+        js(c, mark, vec![]).await;
+        harness::eventually("the reloaded page", || async {
+            let script = "return document.body.dataset.before === undefined;";
+            // While the page is between documents the script may fail.
+            let fresh = c.execute(script, vec![]).await.ok()?;
+            (fresh == serde_json::Value::Bool(true)).then_some(())
+        })
+        .await;
         wait_for(c, "section.step-body[data-step]").await;
         go_to_step(c, "basic").await;
         assert_eq!(value_of(c, "[data-field='meta.organ']").await, ORGAN);

@@ -45,7 +45,10 @@ fn single_file_journey(browser: Browser) {
         c.goto(&file_url(&file)).await.expect("open the file");
         let note = harness::text_of(c, "[data-offline-note='file']").await;
         assert!(note.contains("导出全部草稿备份"), "{note}");
-        assert!(note.contains("移动或重命名此文件后再打开，草稿仍在"), "{note}");
+        assert!(
+            note.contains("移动或重命名此文件后再打开，草稿仍在"),
+            "{note}"
+        );
         assert_eq!(count(c, "li[data-draft]").await, 0);
         new_report(c, 2024).await;
         type_into(c, "[data-field='meta.organ']", ORGAN).await;
