@@ -143,6 +143,24 @@ fn offline_journey(browser: Browser) {
         assert_eq!(harness::count(c, "[data-offline-note]").await, 0);
         let worker = precached(&app, &harness::dist_dir()).await;
         assert_eq!(worker.caches.len(), 1);
+        // The manifest's PNG icons are images of the sizes it gives.
+        let script = "const done = arguments[arguments.length - 1];
+            const link = document.querySelector('link[rel=manifest]');
+            fetch(link.href).then(r => r.json()).then(async manifest => {
+                const found = [];
+                for (const icon of manifest.icons.filter(i => i.type === 'image/png')) {
+                    const blob = await (await fetch(new URL(icon.src, link.href))).blob();
+                    const image = await createImageBitmap(blob);
+                    found.push([icon.sizes, image.width + 'x' + image.height]);
+                }
+                done(found);
+            }).catch(e => done(String(e)));";
+        let icons = c.execute_async(script, vec![]).await.expect("icons");
+        let icons: Vec<(String, String)> = serde_json::from_value(icons).expect("icon sizes");
+        assert_eq!(icons.len(), 3, "{icons:?}");
+        for (said, drawn) in &icons {
+            assert_eq!(said, drawn);
+        }
 
         // The network goes away; the app still starts.
         app.server.stop();

@@ -70,6 +70,13 @@ fn single_file_journey(browser: Browser) {
         })
         .await;
         nothing_leaves_the_origin(c).await;
+        // The print stylesheet is in the file too: A4 sheets, no margins.
+        let script = "return Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules))
+            .filter(r => r instanceof CSSPageRule).map(r => r.style.getPropertyValue('size'));";
+        assert_eq!(
+            harness::js(c, script, vec![]).await,
+            serde_json::json!(["a4"])
+        );
         click(c, "[data-action='close']").await;
         wait_for(c, "[data-offline-note='file']").await;
         let drafts = count(c, "li[data-draft]").await;
