@@ -268,10 +268,8 @@ impl Driver {
                 vec![format!("--port={port}")],
             ),
             Browser::Firefox => (
-                std::env::var("GECKODRIVER").unwrap_or_else(|_| {
-                    let home = std::env::var("HOME").unwrap_or_default();
-                    format!("{home}/.cargo/bin/geckodriver")
-                }),
+                // `cargo install` puts it in ~/.cargo/bin, on the PATH.
+                std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into()),
                 vec![
                     "--port".into(),
                     port.to_string(),

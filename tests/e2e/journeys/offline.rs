@@ -311,8 +311,18 @@ fn a_new_deployment_is_offered_and_taken_only_when_the_writer_agrees_in_firefox(
 }
 
 #[test]
-fn from_a_plain_http_address_it_says_so_and_offers_the_single_file() {
+fn from_a_plain_http_address_it_says_so_and_offers_the_single_file_in_chromium() {
+    plain_http_journey(Browser::Chromium);
+}
+
+#[test]
+fn from_a_plain_http_address_it_says_so_and_offers_the_single_file_in_firefox() {
+    plain_http_journey(Browser::Firefox);
+}
+
+fn plain_http_journey(browser: Browser) {
     let setup = Setup {
+        browser,
         base: BASE,
         lan: true,
         ..Setup::default()
