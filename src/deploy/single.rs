@@ -17,6 +17,7 @@ pub const SINGLE_FILE: &str = "baogao-offline.html";
 /// Builds the single file from trunk's release output `trunk`.
 pub fn single_file(trunk: &Files) -> Result<String, String> {
     let page = text("index.html", file(trunk, "index.html")?)?;
+    super::site::not_development(page)?;
     let mut spans = Vec::new();
     for link in html::tags(page, "link") {
         let href = link.attr("href").unwrap_or_default();

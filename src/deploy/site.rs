@@ -12,6 +12,10 @@ const INDEX: &str = "index.html";
 /// browser would never see the new one.
 pub const SERVICE_WORKER: &str = "sw.js";
 
+/// What `trunk serve` puts in the page it serves and nothing else does:
+/// the address of its live-reload WebSocket.
+const DEV_RELOAD: &str = ".well-known/trunk/ws";
+
 /// The `<meta>` that names the tools worker's loader to the app
 /// (`src/ui/worker.rs` reads it).
 pub const TOOLS_META: &str = "baogao-tools";
@@ -31,6 +35,7 @@ pub fn site(trunk: &Files) -> Result<Files, String> {
     }
     let loader = tools_worker(trunk, &mut out)?;
     let page = text(INDEX, file(trunk, INDEX)?)?;
+    not_development(page)?;
     let head = head_links(page, &loader, &mut out)?;
     let page = html::before_head_end(page, &head)?;
     let page = html::after_charset(&page, &csp::meta(&csp::policy(&page)))?;
@@ -38,6 +43,17 @@ pub fn site(trunk: &Files) -> Result<Files, String> {
     let worker = service_worker(&out)?;
     out.insert(SERVICE_WORKER.into(), worker.into_bytes());
     Ok(out)
+}
+
+/// Refuses a page `trunk serve` wrote: its live-reload script must not be
+/// deployed.
+pub fn not_development(page: &str) -> Result<(), String> {
+    if page.contains(DEV_RELOAD) {
+        return Err(format!(
+            "{INDEX} carries trunk's live-reload script: deploy a `trunk build`, not `trunk serve`"
+        ));
+    }
+    Ok(())
 }
 
 /// Whether `name` carries a hash: `stem-<hex>` before its extension (and

@@ -176,3 +176,16 @@ fn a_build_without_the_tools_worker_is_refused() {
     );
     assert!(single_file(&build).is_err());
 }
+
+#[test]
+fn a_development_build_is_refused() {
+    let mut build = trunk_build();
+    let page = INDEX.replace(
+        "</body>",
+        "<script>const url = protocol + '://' + address + base + '.well-known/trunk/ws';</script></body>",
+    );
+    build.insert("index.html".into(), page.into_bytes());
+    let refused = site(&build).expect_err("a trunk serve build");
+    assert!(refused.contains("live-reload"), "{refused}");
+    assert!(single_file(&build).is_err());
+}
