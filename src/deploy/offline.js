@@ -35,7 +35,9 @@
     });
     yes.className = "primary";
     bar.append(text, yes, no);
-    document.body.append(bar);
+    // Beside the body, not in it: the app owns the body and empties it when
+    // it starts, which may be after this offer appears.
+    document.documentElement.append(bar);
   }
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {

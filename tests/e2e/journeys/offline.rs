@@ -263,7 +263,14 @@ fn update_journey(browser: Browser) {
         c.goto(&app.url).await.expect("open again");
         let offer = harness::text_of(c, "[data-update-offer]").await;
         assert!(offer.contains("新版本已就绪"), "{offer}");
-        // Until the writer agrees, the page runs the build it started with.
+        // 稍后: the offer goes, the page keeps running the build it started
+        // with, and the next visit offers the new build again.
+        click(c, "[data-action='dismiss-update']").await;
+        assert_eq!(harness::count(c, "[data-update-offer]").await, 0);
+        assert_eq!(running_loader(c).await, old);
+        c.goto(&app.url).await.expect("open again");
+        wait_for(c, "section.step-body[data-step]").await;
+        wait_for(c, "[data-update-offer]").await;
         assert_eq!(running_loader(c).await, old);
         go_to_step(c, "basic").await;
         type_into(c, "[data-field='meta.signature']", ORGAN).await;
