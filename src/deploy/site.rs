@@ -159,7 +159,8 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
 }
 
 /// `sw.js` for the site `files`: precaches every one of them, in a cache
-/// named by the hash of them all.
+/// named by the hash of them all, and checks that the `index.html` it got
+/// is this build's.
 fn service_worker(files: &Files) -> Result<String, String> {
     let mut all = Vec::new();
     for (name, bytes) in files {
@@ -175,5 +176,10 @@ fn service_worker(files: &Files) -> Result<String, String> {
         "\"__CACHE__\"",
         &format!("\"baogao-{}\"", content_hash(&all)),
     )?;
+    let index: String = super::sha256(file(files, INDEX)?)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let source = replace_once(&source, "\"__INDEX_SHA256__\"", &format!("\"{index}\""))?;
     replace_once(&source, "__FILES__;", &format!("{list};"))
 }

@@ -6,12 +6,29 @@
 // caches of older builds.
 const CACHE = "__CACHE__";
 const FILES = __FILES__;
+// The SHA-256 of this build's index.html, the one file besides this one
+// whose name carries no hash.
+const INDEX_SHA256 = "__INDEX_SHA256__";
 
-self.addEventListener("install", (event) => {
+async function precache() {
+  const cache = await caches.open(CACHE);
   // Past any HTTP cache: a server that caches hard must not hand an old
   // index.html to a new build.
-  const requests = FILES.map((file) => new Request(file, { cache: "reload" }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  await cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" })));
+  // A server caught halfway through copying another build: give up now
+  // and try again on a later visit, rather than keep a page that names
+  // files this cache lacks.
+  const page = await cache.match("index.html");
+  const digest = await crypto.subtle.digest("SHA-256", await page.arrayBuffer());
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== INDEX_SHA256) {
+    await caches.delete(CACHE);
+    throw new Error("index.html belongs to another build");
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
 });
 
 self.addEventListener("message", (event) => {

@@ -96,6 +96,13 @@ fn the_service_worker_precaches_exactly_the_built_files() {
     assert_eq!(list, expected);
     assert!(list.contains(&"index.html".to_string()));
     assert!(worker.contains("const CACHE = \"baogao-"), "{worker}");
+    // The page it must find, by its SHA-256.
+    let index: String = sha256(&site["index.html"])
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(worker.contains(&format!("const INDEX_SHA256 = \"{index}\";")));
+    assert!(!worker.contains("__"), "every placeholder filled: {worker}");
 }
 
 #[test]

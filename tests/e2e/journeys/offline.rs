@@ -370,3 +370,43 @@ fn plain_http_journey(browser: Browser) {
         nothing_leaves_the_origin(c).await;
     });
 }
+
+#[test]
+fn a_deployment_caught_halfway_is_not_precached() {
+    let dir = harness::temp_dir("halfway");
+    two_builds(&dir);
+    // The new index.html already copied over the old build, the rest not yet.
+    let halfway = dir.join("halfway");
+    std::fs::create_dir_all(&halfway).expect("a folder");
+    for entry in std::fs::read_dir(dir.join("one")).expect("the first build") {
+        let entry = entry.expect("a file");
+        std::fs::copy(entry.path(), halfway.join(entry.file_name())).expect("copy");
+    }
+    std::fs::copy(dir.join("two/index.html"), halfway.join("index.html")).expect("copy");
+    let setup = Setup {
+        base: BASE,
+        root: Some(halfway),
+        ..Setup::default()
+    };
+    harness::run_with(setup, move |app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        // The page's registration, joined: how its worker's install ends.
+        let script = "const done = arguments[arguments.length - 1];
+            navigator.serviceWorker.register('./sw.js').then(reg => {
+                const worker = reg.installing || reg.waiting || reg.active;
+                const ended = () => worker.state === 'redundant' || worker.state === 'activated';
+                const finish = async () => done([worker.state, await caches.keys()]);
+                if (ended()) { finish(); return; }
+                worker.addEventListener('statechange', () => { if (ended()) finish(); });
+            }, e => done(String(e)));";
+        let state = c.execute_async(script, vec![]).await.expect("install");
+        assert_eq!(state, serde_json::json!(["redundant", []]));
+
+        // The copy completes: the next visit precaches the new build.
+        app.server.serve_from(&dir.join("two"));
+        c.goto(&app.url).await.expect("open again");
+        precached(&app, &dir.join("two")).await;
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
