@@ -45,8 +45,8 @@ pub fn trunk_dist_dir() -> PathBuf {
     dir
 }
 
-/// A fresh empty folder for one journey's files, removed by the journey's
-/// end only if the journey leaves it there (it is under the temp dir).
+/// A fresh empty folder under the temp dir for one journey's files (the
+/// journey removes it when it succeeds; a failed one leaves it to look at).
 pub fn temp_dir(what: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "baogao-e2e-{what}-{}-{}",
