@@ -741,12 +741,17 @@ pub async fn capture_downloads(c: &fantoccini::Client) {
 
 /// The bytes of the first captured download, once there is one.
 pub async fn first_download(c: &fantoccini::Client) -> Vec<u8> {
+    nth_download(c, 0).await
+}
+
+/// The bytes of captured download number `n` (from 0), once there is one.
+pub async fn nth_download(c: &fantoccini::Client, n: usize) -> Vec<u8> {
     eventually("a downloaded file", || async {
         let script = "const done = arguments[arguments.length - 1];\
-            const blob = window.__downloads && window.__downloads[0];\
+            const blob = window.__downloads && window.__downloads[arguments[0]];\
             if (!blob) { done(null); return; }\
             blob.arrayBuffer().then(b => done(Array.from(new Uint8Array(b))));";
-        let bytes = c.execute_async(script, vec![]).await.ok()?;
+        let bytes = c.execute_async(script, vec![n.into()]).await.ok()?;
         let bytes: Vec<u8> = bytes
             .as_array()?
             .iter()

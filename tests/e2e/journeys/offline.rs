@@ -7,7 +7,7 @@
 
 use crate::harness::{
     self, capture_downloads, click, eventually, first_download, go_to_step, js, new_report,
-    type_into, value_of, wait_for, wait_saved, App, Browser, Setup,
+    nth_download, type_into, value_of, wait_for, wait_saved, App, Browser, Setup,
 };
 use baogao::deploy;
 use std::path::Path;
@@ -170,12 +170,32 @@ fn offline_journey(browser: Browser) {
         new_report(c, 2024).await;
         type_into(c, "[data-field='meta.organ']", ORGAN).await;
         wait_saved(c).await;
-        // DOCX comes from the tools worker, which was never loaded online.
-        let text = docx_text(c).await;
+        // DOCX and Markdown come from the tools worker, which was never
+        // loaded online.
+        go_to_step(c, "review").await;
+        capture_downloads(c).await;
+        click(c, "[data-action='download-docx']").await;
+        let docx = first_download(c).await;
+        let text = baogao::docx::read_text(&docx).expect("a readable .docx");
         assert!(text.contains(ORGAN) && text.contains(TITLE), "{text}");
+        click(c, "[data-action='download-markdown']").await;
+        let markdown = String::from_utf8(nth_download(c, 1).await).expect("UTF-8 Markdown");
+        assert!(markdown.contains(&format!("# {TITLE}")), "{markdown}");
+        // And importing that .docx again.
+        let path = harness::temp_dir("offline-import").join("report.docx");
+        std::fs::write(&path, &docx).expect("write the .docx");
+        click(c, "[data-action='close']").await;
+        harness::choose_file(c, &path).await;
+        harness::preview_until(c, "the imported report", |t| {
+            harness::flow(t).contains(ORGAN)
+        })
+        .await;
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
 
         // Reloaded offline again, by the page's own reload (as F5): the
-        // same draft.
+        // draft open before (the imported one) with its text.
         let mark = "document.body.dataset.before = 'reload'; location.reload();";
         js(c, mark, vec![]).await;
         harness::eventually("the reloaded page", || async {
