@@ -11,6 +11,7 @@ pub mod deploy;
 pub mod document;
 pub mod docx;
 pub mod draft;
+pub mod edition;
 pub mod import;
 pub mod layout;
 pub mod render;

@@ -15,7 +15,8 @@ mod icons;
 mod single;
 mod site;
 
-pub use single::{single_file, SINGLE_FILE};
+pub use crate::edition::SINGLE_FILE;
+pub use single::single_file;
 pub use site::site;
 
 use sha2::{Digest, Sha256};

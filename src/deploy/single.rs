@@ -5,14 +5,9 @@
 //! fetched, so the file works when opened from disk (a file:// page may
 //! not load module scripts or fetch wasm).
 
-use super::site::TOOLS_META;
 use super::{csp, file, html, icons, text, Files, TOOLS_JS, TOOLS_WASM};
+use crate::edition::TOOLS_META;
 use base64::Engine;
-
-/// The single file's name in the site, where the page offers it for
-/// download when it is served without a secure context. A fixed name: the
-/// app links to it.
-pub const SINGLE_FILE: &str = "baogao-offline.html";
 
 /// Builds the single file from trunk's release output `trunk`.
 pub fn single_file(trunk: &Files) -> Result<String, String> {

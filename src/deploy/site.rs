@@ -6,6 +6,7 @@
 
 use super::{content_hash, csp, file, hashed_name, html, icons, text, Files};
 use super::{TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
+use crate::edition::TOOLS_META;
 
 const INDEX: &str = "index.html";
 /// The service worker: its name must not change between builds, or a
@@ -15,10 +16,6 @@ pub const SERVICE_WORKER: &str = "sw.js";
 /// What `trunk serve` puts in the page it serves and nothing else does:
 /// the address of its live-reload WebSocket.
 const DEV_RELOAD: &str = ".well-known/trunk/ws";
-
-/// The `<meta>` that names the tools worker's loader to the app
-/// (`src/ui/worker.rs` reads it).
-pub const TOOLS_META: &str = "baogao-tools";
 
 /// Builds the site from trunk's release output `trunk`.
 pub fn site(trunk: &Files) -> Result<Files, String> {

@@ -5,10 +5,8 @@
 //! no service worker may run: that the page will not work offline from
 //! here, with the single file offered for download.
 
+use crate::edition::SINGLE_FILE;
 use yew::prelude::*;
-
-/// The single file beside the site's index.html (`deploy::SINGLE_FILE`).
-const SINGLE_FILE: &str = "./baogao-offline.html";
 
 #[component]
 pub fn OfflineNote() -> Html {
@@ -28,7 +26,7 @@ pub fn OfflineNote() -> Html {
             <section class="offline-note" data-offline-note="insecure">
                 <h2>{"无法离线使用"}</h2>
                 <p>{"从这个地址（未加密的 http）打开时，浏览器不允许本页离线工作：断网后将无法打开。可以下载离线版（一个 .html 文件），保存到本机后双击打开，断网也能使用。"}</p>
-                <a class="button" href={SINGLE_FILE} download="报告（离线版）.html" data-action="download-offline">{"下载离线版"}</a>
+                <a class="button" href={format!("./{SINGLE_FILE}")} download="报告（离线版）.html" data-action="download-offline">{"下载离线版"}</a>
             </section>
         }
     } else {

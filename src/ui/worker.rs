@@ -5,6 +5,7 @@
 //! cannot load or fails, waiting requests get an error and the next
 //! request starts a fresh worker.
 
+use crate::edition::TOOLS_META;
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;
@@ -16,13 +17,17 @@ use wasm_bindgen::JsCast;
 /// (trunk names worker files after the binary, without a hash).
 const DEV_WORKER_URL: &str = "./tools_loader.js";
 
-/// The worker's loader: the deploy build names it in
-/// `<meta name="baogao-tools">` (a hashed file on a server, a Blob URL in
-/// the single file, see `src/deploy/`).
+/// The worker's loader: the deploy build names it in the `<meta>` named
+/// [`TOOLS_META`] (a hashed file on a server, a Blob URL in the single
+/// file, see `src/deploy/`).
 fn worker_url() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='baogao-tools']").ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name='{TOOLS_META}']"))
+                .ok()
+                .flatten()
+        })
         .and_then(|meta| meta.get_attribute("content"))
         .filter(|url| !url.is_empty())
         .unwrap_or_else(|| DEV_WORKER_URL.to_string())
