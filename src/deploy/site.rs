@@ -170,8 +170,8 @@ fn service_worker(files: &Files) -> Result<String, String> {
     let source = include_str!("sw.js");
     let source = replace_once(
         source,
-        "\"__CACHE__\"",
-        &format!("\"baogao-{}\"", content_hash(&all)),
+        "\"__VERSION__\"",
+        &format!("\"{}\"", content_hash(&all)),
     )?;
     let index: String = super::sha256(file(files, INDEX)?)
         .iter()

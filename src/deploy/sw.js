@@ -1,10 +1,13 @@
 // The service worker of one deploy build (written by src/deploy/site.rs,
-// which fills in CACHE and FILES). It precaches this build's exact files
-// when installed and answers from them, so the app starts and every
-// feature works with the network off. A new build's worker waits until the
-// page says the writer agreed ('activate'); once active it removes the
-// caches of older builds.
-const CACHE = "__CACHE__";
+// which fills in the version, FILES and INDEX_SHA256). It precaches this
+// build's exact files when installed and answers from them, so the app
+// starts and every feature works with the network off. A new build's
+// worker waits until the page says the writer agreed ('activate'); once
+// active it removes the caches of older builds. Caches belong to the whole
+// origin: they are named by this copy's folder too, so that two copies on
+// one server (say /report/ and /report-test/) keep their own.
+const PREFIX = "baogao " + new URL("./", self.location.href).pathname + " ";
+const CACHE = PREFIX + "__VERSION__";
 const FILES = __FILES__;
 // The SHA-256 of this build's index.html, the one file besides this one
 // whose name carries no hash.
@@ -42,7 +45,7 @@ self.addEventListener("activate", (event) => {
       .then((keys) =>
         Promise.all(
           keys
-            .filter((key) => key.startsWith("baogao-") && key !== CACHE)
+            .filter((key) => key.startsWith(PREFIX) && key !== CACHE)
             .map((key) => caches.delete(key)),
         ),
       )

@@ -95,7 +95,12 @@ fn the_service_worker_precaches_exactly_the_built_files() {
     let expected: Vec<String> = site.keys().filter(|n| *n != "sw.js").cloned().collect();
     assert_eq!(list, expected);
     assert!(list.contains(&"index.html".to_string()));
-    assert!(worker.contains("const CACHE = \"baogao-"), "{worker}");
+    let version = worker
+        .split_once("const CACHE = PREFIX + \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(version, _)| version)
+        .expect("a cache version");
+    assert_eq!(version.len(), 16, "{worker}");
     // The page it must find, by its SHA-256.
     let index: String = sha256(&site["index.html"])
         .iter()

@@ -143,6 +143,12 @@ fn offline_journey(browser: Browser) {
         assert_eq!(harness::count(c, "[data-offline-note]").await, 0);
         let worker = precached(&app, &harness::dist_dir()).await;
         assert_eq!(worker.caches.len(), 1);
+        // Named by the folder: another copy on this server keeps its own.
+        assert!(
+            worker.caches[0].starts_with(&format!("baogao {BASE} ")),
+            "{:?}",
+            worker.caches
+        );
         // The manifest's PNG icons are images of the sizes it gives.
         let script = "const done = arguments[arguments.length - 1];
             const link = document.querySelector('link[rel=manifest]');
