@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need besides the build tools, skipping what is
-# already there: Chromium and ChromeDriver, CJK fonts, poppler-utils (PDF
-# inspection) and LibreOffice Writer (DOCX check).
+# already there: Chromium and ChromeDriver, Firefox ESR and geckodriver,
+# CJK fonts, poppler-utils (PDF inspection) and LibreOffice Writer (DOCX
+# check).
 #
 # Fonts: fonts-noto-cjk and the AR PL faces stand in for 仿宋/黑体/楷体/宋体;
 # fonts-liberation2 gives LibreOffice a Times New Roman with the same metrics
@@ -12,7 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
 
-packages=(chromium chromium-driver fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
+packages=(chromium chromium-driver firefox-esr fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
   fonts-liberation2 poppler-utils libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
@@ -23,4 +24,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# geckodriver comes from crates.io (Debian does not package it).
+if ! command -v geckodriver >/dev/null; then
+  step "cargo install geckodriver (about 2 minutes)"
+  cargo install geckodriver --locked
 fi

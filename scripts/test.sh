@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, installing what a fresh machine lacks first:
-# formatting and lints (native and wasm32), the release build, native tests
+# formatting and lints (native and wasm32), the deploy build, native tests
 # (core, layout, import/export, end-to-end journeys through ChromeDriver) and
 # browser tests (wasm-bindgen-test in headless Chromium).
 #
@@ -30,7 +30,9 @@ run_step "cargo fmt --check" cargo fmt --check
 run_step "cargo clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 run_step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins \
   --test web --test web_pages --locked -- -D warnings
-run_step "trunk build --release" trunk build --release --offline
+# The journeys run against the deploy build: the hashed site in dist/ and
+# the single file dist/baogao-offline.html.
+run_step "deploy build (scripts/build.sh)" "$ROOT/scripts/build.sh"
 run_step "cargo test (native: core, layout, import/export, end to end)" \
   cargo test --locked --no-fail-fast
 run_step "cargo test (wasm32 in headless Chromium)" \

@@ -6,9 +6,12 @@
 
 pub mod backup;
 pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod deploy;
 pub mod document;
 pub mod docx;
 pub mod draft;
+pub mod edition;
 pub mod import;
 pub mod layout;
 pub mod render;

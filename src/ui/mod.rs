@@ -8,6 +8,7 @@ mod editor;
 mod fields;
 mod files;
 mod import_panel;
+mod offline_note;
 pub mod pages;
 mod platform;
 mod review;

@@ -8,6 +8,7 @@ use crate::tools::{self, Value};
 use crate::ui::app::Opened;
 use crate::ui::draft_row::{DraftRow, RowMsg};
 use crate::ui::import_panel::ImportPanel;
+use crate::ui::offline_note::OfflineNote;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::ui::worker;
@@ -230,6 +231,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <h1>{"报告"}<small>{"法治政府建设年度报告写作助手"}</small></h1>
                 <p>{"按照《法治政府建设与责任落实督察工作规定》要求的内容，一步一步写完年度报告，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
             </header>
+            <OfflineNote />
             <section class="new-report">
                 <h2>{"新建报告"}</h2>
                 <div class="template-card">

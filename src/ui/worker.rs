@@ -5,6 +5,7 @@
 //! cannot load or fails, waiting requests get an error and the next
 //! request starts a fresh worker.
 
+use crate::edition::TOOLS_META;
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;
@@ -12,9 +13,25 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker's loader, next to index.html (trunk names worker files
-/// after the binary, without a hash).
-const WORKER_URL: &str = "./tools_loader.js";
+/// The worker's loader as `trunk serve` leaves it, next to index.html
+/// (trunk names worker files after the binary, without a hash).
+const DEV_WORKER_URL: &str = "./tools_loader.js";
+
+/// The worker's loader: the deploy build names it in the `<meta>` named
+/// [`TOOLS_META`] (a hashed file on a server, a Blob URL in the single
+/// file, see `src/deploy/`).
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name='{TOOLS_META}']"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| DEV_WORKER_URL.to_string())
+}
 
 const FAILED: &str = "导出/导入组件加载失败，请检查网络后重试。";
 
@@ -44,7 +61,7 @@ thread_local! {
 }
 
 fn start(shared: &Shared) -> Result<Client, String> {
-    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| FAILED.to_string())?;
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|_| FAILED.to_string())?;
     let on_message = {
         let shared = Rc::clone(shared);
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {

@@ -1,6 +1,10 @@
-//! Starts everything an end-to-end journey needs — a static server for the
-//! release build in `dist/`, ChromeDriver and a headless Chromium with a
-//! fresh profile — and tears it all down even when the journey panics.
+//! Starts everything an end-to-end journey needs — a static server for a
+//! build (the deploy build in `dist/` unless told otherwise, at `/` or under
+//! a sub-path), a WebDriver (ChromeDriver or geckodriver) and a headless
+//! browser (Chromium or Firefox ESR) with a fresh profile — and tears it
+//! all down even when the journey panics. A journey may stop and restart
+//! the server (the network going away) or point it at another build (a new
+//! deployment).
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -8,7 +12,8 @@ use std::future::Future;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -19,13 +24,38 @@ pub fn output_dir() -> PathBuf {
     dir
 }
 
-fn dist_dir() -> PathBuf {
+/// The deploy build (`scripts/build.sh`): the site, and the single file in it.
+pub fn dist_dir() -> PathBuf {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
-        dist.join("index.html").exists(),
-        "dist/index.html is missing: run `trunk build --release` first (scripts/test.sh does)"
+        dist.join("index.html").exists() && dist.join(baogao::deploy::SINGLE_FILE).exists(),
+        "dist/ is missing or not a deploy build: run ./scripts/build.sh first (scripts/test.sh does)"
     );
     dist
+}
+
+/// trunk's release output that `scripts/build.sh` turns into `dist/`: what
+/// a journey builds a changed deployment from.
+pub fn trunk_dist_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/trunk-dist");
+    assert!(
+        dir.join("index.html").exists(),
+        "target/trunk-dist is missing: run ./scripts/build.sh first (scripts/test.sh does)"
+    );
+    dir
+}
+
+/// A fresh empty folder under the temp dir for one journey's files (the
+/// journey removes it when it succeeds; a failed one leaves it to look at).
+pub fn temp_dir(what: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "baogao-e2e-{what}-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a temp dir");
+    dir
 }
 
 fn free_port() -> u16 {
@@ -35,6 +65,19 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// This machine's address on its network (the one a route out would use;
+/// nothing is sent).
+fn lan_address() -> std::net::IpAddr {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").expect("a UDP socket");
+    socket
+        .connect("10.255.255.255:1")
+        .and_then(|_| socket.local_addr())
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+        .expect("a network address other than the loopback")
+}
+
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
@@ -42,46 +85,128 @@ fn content_type(path: &Path) -> &'static str {
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
     }
 }
 
-/// Serves `dist/` on a loopback port, one thread per connection, every
-/// response closing its connection; stops when dropped.
-/// Closing every connection keeps no state between requests, so a
+/// A plain static server on a loopback port: the files of a folder under a
+/// base path (`/` or a sub-path such as `/tools/report/`), one thread per
+/// connection, every response closing its connection and forbidding HTTP
+/// caching. Closing every connection keeps no state between requests, so a
 /// browser's parallel requests (the page, its script and its wasm) never
-/// wait on each other.
-struct StaticServer {
-    port: u16,
-    stop: Arc<std::sync::atomic::AtomicBool>,
+/// wait on each other. Stops when the last handle is dropped.
+#[derive(Clone)]
+pub struct Server {
+    inner: Arc<ServerState>,
 }
 
-impl StaticServer {
-    fn start() -> StaticServer {
-        let root = dist_dir();
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind static server");
+struct ServerState {
+    ip: std::net::IpAddr,
+    port: u16,
+    base: String,
+    root: Mutex<PathBuf>,
+    /// The accepting thread and its stop flag, while the server runs.
+    running: Mutex<Option<(Arc<AtomicBool>, thread::JoinHandle<()>)>>,
+}
+
+impl Server {
+    fn start(root: PathBuf, base: &str, ip: std::net::IpAddr) -> Server {
+        assert!(
+            base.starts_with('/') && base.ends_with('/'),
+            "base {base} starts and ends with /"
+        );
+        let listener = TcpListener::bind((ip, 0)).expect("bind static server");
         let port = listener
             .local_addr()
             .map(|a| a.port())
             .expect("static server port");
-        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let server = Server {
+            inner: Arc::new(ServerState {
+                ip,
+                port,
+                base: base.to_string(),
+                root: Mutex::new(root),
+                running: Mutex::new(None),
+            }),
+        };
+        server.accept_on(listener);
+        server
+    }
+
+    /// The address of the app: `http://<ip>:<port><base>`.
+    pub fn url(&self) -> String {
+        format!(
+            "http://{}:{}{}",
+            self.inner.ip, self.inner.port, self.inner.base
+        )
+    }
+
+    /// Serves the files of `root` from now on (a new deployment).
+    pub fn serve_from(&self, root: &Path) {
+        *self.inner.root.lock().expect("server root") = root.to_path_buf();
+    }
+
+    /// Stops listening: connecting is refused, as when the server or the
+    /// network is gone.
+    pub fn stop(&self) {
+        let Some((stop, thread)) = self.inner.running.lock().expect("server state").take() else {
+            return;
+        };
+        stop.store(true, Ordering::SeqCst);
+        // Wake the accepting thread so that it sees the flag and drops the
+        // listener.
+        let _ = std::net::TcpStream::connect((self.inner.ip, self.inner.port));
+        let _ = thread.join();
+        assert!(
+            std::net::TcpStream::connect((self.inner.ip, self.inner.port)).is_err(),
+            "the stopped server still accepts connections"
+        );
+    }
+
+    /// Listens again on the same port (the network is back).
+    pub fn resume(&self) {
+        if self.inner.running.lock().expect("server state").is_some() {
+            return;
+        }
+        let listener = TcpListener::bind((self.inner.ip, self.inner.port)).expect("bind again");
+        self.accept_on(listener);
+    }
+
+    fn accept_on(&self, listener: TcpListener) {
+        let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
-        thread::spawn(move || {
+        let state = Arc::clone(&self.inner);
+        let thread = thread::spawn(move || {
             for stream in listener.incoming() {
-                if stopped.load(std::sync::atomic::Ordering::SeqCst) {
+                if stopped.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let root = root.clone();
-                thread::spawn(move || serve(stream, &root));
+                let root = state.root.lock().expect("server root").clone();
+                let base = state.base.clone();
+                thread::spawn(move || serve(stream, &root, &base));
             }
         });
-        StaticServer { port, stop }
+        *self.inner.running.lock().expect("server state") = Some((stop, thread));
     }
 }
 
-/// Answers the one request on `stream` with the file it names under `root`.
-fn serve(mut stream: std::net::TcpStream, root: &Path) {
+impl Drop for ServerState {
+    fn drop(&mut self) {
+        if let Some((stop, thread)) = self.running.get_mut().ok().and_then(Option::take) {
+            stop.store(true, Ordering::SeqCst);
+            let _ = std::net::TcpStream::connect((self.ip, self.port));
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Answers the one request on `stream` with the file it names under `root`,
+/// for a path under `base`.
+fn serve(mut stream: std::net::TcpStream, root: &Path, base: &str) {
     use std::io::{BufRead, BufReader, Write};
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let Ok(reader) = stream.try_clone() else {
@@ -98,18 +223,16 @@ fn serve(mut stream: std::net::TcpStream, root: &Path) {
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let rel = target
-        .split('?')
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    let file = if rel.is_empty() {
-        root.join("index.html")
-    } else {
-        root.join(rel)
-    };
-    let (status, kind, body) = match std::fs::read(&file) {
-        Ok(bytes) if !rel.contains("..") => ("200 OK", content_type(&file), bytes),
+    let path = target.split('?').next().unwrap_or("/");
+    let file = path.strip_prefix(base).map(|rel| {
+        if rel.is_empty() {
+            root.join("index.html")
+        } else {
+            root.join(rel)
+        }
+    });
+    let (status, kind, body) = match file.map(|f| (std::fs::read(&f), f)) {
+        Some((Ok(bytes), file)) if !path.contains("..") => ("200 OK", content_type(&file), bytes),
         _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
     let head = format!(
@@ -121,27 +244,42 @@ fn serve(mut stream: std::net::TcpStream, root: &Path) {
     let _ = stream.flush();
 }
 
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        // Wake the accepting thread so that it sees the flag.
-        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
-    }
+/// The browser a journey runs in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Browser {
+    /// Headless Chromium through ChromeDriver (`CHROMEDRIVER`, `CHROMIUM`).
+    Chromium,
+    /// Headless Firefox ESR through geckodriver (`GECKODRIVER`, `FIREFOX`).
+    Firefox,
 }
 
-/// A ChromeDriver process; killed when dropped.
+/// A WebDriver process; killed when dropped.
 struct Driver {
     child: Child,
     port: u16,
 }
 
 impl Driver {
-    fn start() -> Driver {
-        let binary =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    fn start(browser: Browser) -> Driver {
         let port = free_port();
+        let (binary, args) = match browser {
+            Browser::Chromium => (
+                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+                vec![format!("--port={port}")],
+            ),
+            Browser::Firefox => (
+                // `cargo install` puts it in ~/.cargo/bin, on the PATH.
+                std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into()),
+                vec![
+                    "--port".into(),
+                    port.to_string(),
+                    "--websocket-port".into(),
+                    free_port().to_string(),
+                ],
+            ),
+        };
         let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
+            .args(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -150,7 +288,7 @@ impl Driver {
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
                 Instant::now() < deadline,
-                "ChromeDriver did not start on port {port}"
+                "{binary} did not start on port {port}"
             );
             thread::sleep(Duration::from_millis(50));
         }
@@ -165,16 +303,50 @@ impl Drop for Driver {
     }
 }
 
-/// What a journey gets: the browser, the app's address and a profile dir.
+/// What a journey gets: the browser, the app's address and its server.
 pub struct App {
     pub client: Client,
     pub url: String,
+    pub server: Server,
 }
 
-/// Runs `journey` against the release build in a fresh headless Chromium.
+/// How a journey's world is set up.
+pub struct Setup {
+    pub browser: Browser,
+    /// The path the app is served under (`/` or e.g. `/tools/report/`).
+    pub base: &'static str,
+    /// The build to serve (the deploy build in `dist/` when `None`).
+    pub root: Option<PathBuf>,
+    /// Serve on the machine's own network address rather than the
+    /// loopback: a plain-http page that is not a secure context, as on an
+    /// intranet server.
+    pub lan: bool,
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup {
+            browser: Browser::Chromium,
+            base: "/",
+            root: None,
+            lan: false,
+        }
+    }
+}
+
+/// Runs `journey` against the deploy build in a fresh headless Chromium.
 /// The browser, driver and server are shut down whatever the outcome, and a
 /// panic inside the journey fails the test with its message.
 pub fn run<F, Fut>(journey: F)
+where
+    F: FnOnce(App) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with(Setup::default(), journey)
+}
+
+/// Runs `journey` as [`run`] does, in the world `setup` describes.
+pub fn run_with<F, Fut>(setup: Setup, journey: F)
 where
     F: FnOnce(App) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
@@ -184,8 +356,13 @@ where
         .enable_all()
         .build()
         .expect("tokio runtime");
-    let server = StaticServer::start();
-    let driver = Driver::start();
+    let ip = if setup.lan {
+        lan_address()
+    } else {
+        std::net::Ipv4Addr::LOCALHOST.into()
+    };
+    let server = Server::start(setup.root.unwrap_or_else(dist_dir), setup.base, ip);
+    let driver = Driver::start(setup.browser);
     let profile =
         std::env::temp_dir().join(format!("baogao-e2e-{}-{}", std::process::id(), free_port()));
     let name = thread::current()
@@ -193,10 +370,11 @@ where
         .unwrap_or("journey")
         .replace("::", "-");
     let result = runtime.block_on(async {
-        let client = connect(driver.port, &profile).await;
+        let client = connect(setup.browser, driver.port, &profile).await;
         let app = App {
             client: client.clone(),
-            url: format!("http://127.0.0.1:{}/", server.port),
+            url: server.url(),
+            server: server.clone(),
         };
         let outcome = tokio::spawn(journey(app)).await;
         if outcome.is_err() {
@@ -239,28 +417,52 @@ async fn save_failure(client: &Client, name: &str) {
     }
 }
 
-async fn connect(port: u16, profile: &Path) -> Client {
-    let args = [
-        "--headless=new".to_string(),
-        "--no-sandbox".into(),
-        "--disable-gpu".into(),
-        "--disable-quic".into(),
-        "--no-first-run".into(),
-        "--disable-background-networking".into(),
-        "--disable-component-update".into(),
-        "--disable-sync".into(),
-        "--disable-dev-shm-usage".into(),
-        "--window-size=1400,1000".into(),
-        format!("--user-data-dir={}", profile.display()),
-    ];
+async fn connect(browser: Browser, port: u16, profile: &Path) -> Client {
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": args,
-        }),
-    );
+    match browser {
+        Browser::Chromium => {
+            let args = [
+                "--headless=new".to_string(),
+                "--no-sandbox".into(),
+                "--disable-gpu".into(),
+                "--disable-quic".into(),
+                "--no-first-run".into(),
+                "--disable-background-networking".into(),
+                "--disable-component-update".into(),
+                "--disable-sync".into(),
+                "--disable-dev-shm-usage".into(),
+                "--window-size=1400,1000".into(),
+                format!("--user-data-dir={}", profile.display()),
+            ];
+            caps.insert(
+                "goog:chromeOptions".into(),
+                serde_json::json!({
+                    "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                    "args": args,
+                }),
+            );
+        }
+        Browser::Firefox => {
+            std::fs::create_dir_all(profile).expect("a Firefox profile dir");
+            caps.insert(
+                "moz:firefoxOptions".into(),
+                serde_json::json!({
+                    "binary": std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into()),
+                    "args": ["-headless", "-width", "1400", "-height", "1000",
+                        "-profile", profile.display().to_string()],
+                    "prefs": {
+                        // No update checks, telemetry or start pages reaching out.
+                        "app.update.enabled": false,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                    },
+                }),
+            );
+        }
+    }
     ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
@@ -525,6 +727,39 @@ pub async fn local_storage(client: &Client, prefix: &str) -> Vec<(String, String
     )
     .await;
     serde_json::from_value(value).expect("localStorage items")
+}
+
+/// Makes downloads keep their Blob in `window.__downloads` instead of
+/// leaving the page's reach.
+pub async fn capture_downloads(c: &fantoccini::Client) {
+    let script = "window.__downloads = [];\
+        const create = URL.createObjectURL;\
+        URL.createObjectURL = blob => { window.__downloads.push(blob); return create(blob); };\
+        HTMLAnchorElement.prototype.click = function () {};";
+    c.execute(script, vec![]).await.expect("capture downloads");
+}
+
+/// The bytes of the first captured download, once there is one.
+pub async fn first_download(c: &fantoccini::Client) -> Vec<u8> {
+    nth_download(c, 0).await
+}
+
+/// The bytes of captured download number `n` (from 0), once there is one.
+pub async fn nth_download(c: &fantoccini::Client, n: usize) -> Vec<u8> {
+    eventually("a downloaded file", || async {
+        let script = "const done = arguments[arguments.length - 1];\
+            const blob = window.__downloads && window.__downloads[arguments[0]];\
+            if (!blob) { done(null); return; }\
+            blob.arrayBuffer().then(b => done(Array.from(new Uint8Array(b))));";
+        let bytes = c.execute_async(script, vec![n.into()]).await.ok()?;
+        let bytes: Vec<u8> = bytes
+            .as_array()?
+            .iter()
+            .filter_map(|b| b.as_u64().map(|b| b as u8))
+            .collect();
+        (!bytes.is_empty()).then_some(bytes)
+    })
+    .await
 }
 
 // ---------------------------------------------------------------------------

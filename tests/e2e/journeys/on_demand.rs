@@ -3,7 +3,7 @@
 //! and the first use does. Downloading the sample as .docx gives a real
 //! Word file, and opening that file imports it back through the worker.
 
-use crate::harness::{self, eventually, wait_for};
+use crate::harness::{self, capture_downloads, eventually, first_download, wait_for};
 use baogao::docx;
 
 const TITLE: &str = "关于2023年度法治政府建设工作的报告";
@@ -20,34 +20,6 @@ async fn fetched(c: &fantoccini::Client) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Makes downloads keep their Blob in `window.__downloads` instead of
-/// leaving the page's reach.
-async fn capture_downloads(c: &fantoccini::Client) {
-    let script = "window.__downloads = [];\
-        const create = URL.createObjectURL;\
-        URL.createObjectURL = blob => { window.__downloads.push(blob); return create(blob); };\
-        HTMLAnchorElement.prototype.click = function () {};";
-    c.execute(script, vec![]).await.expect("capture downloads");
-}
-
-/// The bytes of the first captured download, once there is one.
-async fn first_download(c: &fantoccini::Client) -> Vec<u8> {
-    eventually("a downloaded file", || async {
-        let script = "const done = arguments[arguments.length - 1];\
-            const blob = window.__downloads && window.__downloads[0];\
-            if (!blob) { done(null); return; }\
-            blob.arrayBuffer().then(b => done(Array.from(new Uint8Array(b))));";
-        let bytes = c.execute_async(script, vec![]).await.ok()?;
-        let bytes: Vec<u8> = bytes
-            .as_array()?
-            .iter()
-            .filter_map(|b| b.as_u64().map(|b| b as u8))
-            .collect();
-        (!bytes.is_empty()).then_some(bytes)
-    })
-    .await
 }
 
 #[test]

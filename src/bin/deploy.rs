@@ -1,0 +1,37 @@
+//! The deploy build's last step (`scripts/build.sh` runs it after trunk):
+//! `deploy <trunk output> <dist>` writes the site to `<dist>`, the
+//! single-file edition included (see `baogao::deploy`).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use baogao::deploy;
+    use std::path::PathBuf;
+
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let [from, to] = args.as_slice() else {
+        eprintln!("usage: deploy <trunk output folder> <dist folder>");
+        return std::process::ExitCode::FAILURE;
+    };
+    let built = deploy::read_dir(from).and_then(|trunk| {
+        let mut site = deploy::site(&trunk)?;
+        let single = deploy::single_file(&trunk)?;
+        site.insert(deploy::SINGLE_FILE.to_string(), single.into_bytes());
+        deploy::write_dir(to, &site)?;
+        Ok(site)
+    });
+    match built {
+        Ok(site) => {
+            for (name, bytes) in &site {
+                println!("{:>10}  {name}", bytes.len());
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("deploy: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
