@@ -8,10 +8,10 @@ pub mod backup;
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod deploy;
+pub mod deployed;
 pub mod document;
 pub mod docx;
 pub mod draft;
-pub mod edition;
 pub mod import;
 pub mod layout;
 pub mod render;

@@ -15,7 +15,7 @@ mod icons;
 mod single;
 mod site;
 
-pub use crate::edition::SINGLE_FILE;
+pub use crate::deployed::SINGLE_FILE;
 pub use single::single_file;
 pub use site::site;
 

@@ -6,7 +6,7 @@
 //! not load module scripts or fetch wasm).
 
 use super::{csp, file, html, icons, text, Files, TOOLS_JS, TOOLS_WASM};
-use crate::edition::TOOLS_META;
+use crate::deployed::TOOLS_META;
 use base64::Engine;
 
 /// Builds the single file from trunk's release output `trunk`.

@@ -6,7 +6,7 @@
 
 use super::{content_hash, csp, file, hashed_name, html, icons, text, Files};
 use super::{TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
-use crate::edition::TOOLS_META;
+use crate::deployed::TOOLS_META;
 
 const INDEX: &str = "index.html";
 /// The service worker: its name must not change between builds, or a

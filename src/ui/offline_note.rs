@@ -5,7 +5,7 @@
 //! no service worker may run: that the page will not work offline from
 //! here, with the single file offered for download.
 
-use crate::edition::SINGLE_FILE;
+use crate::deployed::SINGLE_FILE;
 use yew::prelude::*;
 
 #[component]

@@ -5,7 +5,7 @@
 //! cannot load or fails, waiting requests get an error and the next
 //! request starts a fresh worker.
 
-use crate::edition::TOOLS_META;
+use crate::deployed::TOOLS_META;
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;

@@ -27,7 +27,7 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
     harness::run(|app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
-        harness::click(c, "[data-action='open-sample']").await;
+        harness::copy_of_sample(c).await;
         harness::go_to_step(c, "basic").await;
         harness::click(c, "#edition-basic-submitted").await;
 
