@@ -12,7 +12,7 @@ mod summary;
 mod year;
 
 pub use action::{apply, Action, Direction};
-pub use copy::{duplicate, duplicate_for_next_year};
+pub use copy::{duplicate, duplicate_for_next_year, other_tab_copy, OTHER_TAB_SUFFIX};
 pub use date::ReportDate;
 pub use history::History;
 pub use id::{draft_id, is_valid_draft_id};

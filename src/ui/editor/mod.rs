@@ -77,28 +77,20 @@ pub fn Editor(props: &EditorProps) -> Html {
                         if gloo::utils::document().visibility_state()
                             == web_sys::VisibilityState::Hidden
                         {
-                            if let Ok(mut s) = s1.try_borrow_mut() {
-                                s.flush();
-                            }
+                            Saver::flush(&s1);
                         }
                     });
                 let s2 = Rc::clone(saver);
                 let pagehide = gloo::events::EventListener::new(
                     &gloo::utils::window(),
                     "pagehide",
-                    move |_| {
-                        if let Ok(mut s) = s2.try_borrow_mut() {
-                            s.flush();
-                        }
-                    },
+                    move |_| Saver::flush(&s2),
                 );
                 (hidden, pagehide, Rc::clone(saver))
             });
             move || {
                 if let Some((_, _, saver)) = listeners {
-                    if let Ok(mut s) = saver.try_borrow_mut() {
-                        s.flush();
-                    }
+                    Saver::flush(&saver);
                 }
             }
         });
@@ -177,9 +169,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let saver = saver.clone();
         move |_: MouseEvent| {
             if let Some(saver) = saver.as_ref() {
-                if let Ok(mut s) = saver.try_borrow_mut() {
-                    s.flush();
-                }
+                Saver::flush(saver);
             }
             on_close.emit(());
         }
@@ -189,25 +179,16 @@ pub fn Editor(props: &EditorProps) -> Html {
         let draft = state.history.current_rc();
         move |_: MouseEvent| {
             if let Some(saver) = saver.as_ref() {
-                if let Ok(mut s) = saver.try_borrow_mut() {
-                    s.save_over(&draft);
-                }
+                Saver::keep_mine(saver, draft.clone());
             }
         }
     };
     let take_theirs = {
-        let on_msg = on_msg.clone();
-        let session = session.clone();
-        let id = draft.id.clone();
+        let saver = saver.clone();
+        let draft = state.history.current_rc();
         move |_: MouseEvent| {
-            let now = crate::ui::platform::now_ms();
-            match session
-                .as_ref()
-                .map(|s| s.with(|store| store.load(&id, now)))
-            {
-                Some(Ok(d)) => on_msg.emit(EditorMsg::Replace(d)),
-                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
-                None => {}
+            if let Some(saver) = saver.as_ref() {
+                Saver::take_theirs(saver, draft.clone());
             }
         }
     };

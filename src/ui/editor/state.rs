@@ -35,9 +35,11 @@ pub enum EditorMsg {
     EndTyping,
     GoTo(String),
     Focus(Anchor),
+    /// A save reached the disk; `more` when newer changes wait.
     Saved {
         revision: u64,
         at_ms: i64,
+        more: bool,
     },
     SaveFailed(String),
     Conflict,
@@ -112,10 +114,18 @@ impl Reducible for EditorState {
                 next.focus = Some(anchor);
                 return Rc::new(next);
             }
-            EditorMsg::Saved { revision, at_ms } => {
+            EditorMsg::Saved {
+                revision,
+                at_ms,
+                more,
+            } => {
                 next.history.set_revision(revision);
                 if next.save != SaveStatus::Conflict {
-                    next.save = SaveStatus::Saved { at_ms };
+                    next.save = if more {
+                        SaveStatus::Pending
+                    } else {
+                        SaveStatus::Saved { at_ms }
+                    };
                 }
                 return Rc::new(next);
             }
