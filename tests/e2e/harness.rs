@@ -1,6 +1,9 @@
 //! Starts everything an end-to-end journey needs — a static server for the
 //! release build in `dist/`, ChromeDriver and a headless Chromium with a
 //! fresh profile — and tears it all down even when the journey panics.
+//! [`run_on_profile`] instead hands the journey a [`Browser`] it can kill
+//! with SIGKILL (the whole process tree, as a crash or power cut does) and
+//! start again on the same profile directory.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -162,6 +165,145 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The pids of every process descended from `root`, read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parents = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // "pid (name) state ppid …": the name may hold spaces.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if let Some(ppid) = ppid {
+                parents.push((pid, ppid));
+            }
+        }
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, ppid)| *ppid == parent)
+                .map(|(pid, _)| *pid),
+        );
+        i += 1;
+    }
+    found.remove(0);
+    found
+}
+
+/// A headless Chromium on a profile directory that outlives it: started,
+/// killed with SIGKILL and started again on the same profile. Dropping it
+/// kills what is still running and removes the profile.
+pub struct Browser {
+    pub url: String,
+    profile: PathBuf,
+    driver: Option<Driver>,
+}
+
+impl Browser {
+    /// Starts ChromeDriver and Chromium on the profile; returns the session.
+    pub async fn start(&mut self) -> Client {
+        self.kill();
+        let driver = Driver::start();
+        let client = connect(driver.port, &self.profile).await;
+        self.driver = Some(driver);
+        client
+    }
+
+    /// Kills Chromium and every process it started with SIGKILL, giving it
+    /// no chance to write anything more, then ChromeDriver. The session's
+    /// client is dead afterwards.
+    pub fn kill(&mut self) {
+        let Some(mut driver) = self.driver.take() else {
+            return;
+        };
+        let tree = descendants(driver.child.id());
+        if !tree.is_empty() {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .args(tree.iter().map(u32::to_string))
+                .status();
+        }
+        // Wait until every one of them is gone.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tree
+            .iter()
+            .any(|pid| Path::new(&format!("/proc/{pid}/stat")).exists() && !zombie(*pid))
+            && Instant::now() < deadline
+        {
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = driver.child.kill();
+        let _ = driver.child.wait();
+    }
+}
+
+/// Whether `pid` has exited and only waits to be reaped.
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().next().map(|s| s == "Z"))
+        })
+        .unwrap_or(true)
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Runs `journey` with a [`Browser`] it starts (and may kill and restart)
+/// itself, against the release build. Everything is shut down whatever the
+/// outcome; a panic inside the journey fails the test with its message.
+pub fn run_on_profile<F, Fut>(journey: F)
+where
+    F: FnOnce(Browser) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let server = StaticServer::start();
+    let browser = Browser {
+        url: format!("http://127.0.0.1:{}/", server.port),
+        profile: std::env::temp_dir().join(format!(
+            "baogao-e2e-kept-{}-{}",
+            std::process::id(),
+            free_port()
+        )),
+        driver: None,
+    };
+    let result = runtime.block_on(async { tokio::spawn(journey(browser)).await });
+    drop(server);
+    if let Err(e) = result {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("journey did not finish: {e}"),
+        }
     }
 }
 
@@ -600,6 +742,19 @@ pub async fn wait_saved(client: &Client) {
             }
             _ => None,
         }
+    })
+    .await
+}
+
+/// Waits until the editor's save status is `state` (saved, pending,
+/// conflict, failed).
+pub async fn wait_status(client: &Client, state: &str) {
+    eventually(&format!("save status {state}"), || async {
+        (attr_of(client, "[data-save-status]", "data-save-status")
+            .await
+            .as_deref()
+            == Some(state))
+        .then_some(())
     })
     .await
 }

@@ -2,6 +2,7 @@
 
 mod create_fill_reload;
 mod delete_and_undo;
+mod durability;
 mod import;
 mod navigation_keeps_text;
 mod next_year_copy;
@@ -11,5 +12,6 @@ mod print;
 mod reorder_sections;
 mod review_fix;
 mod speed;
+mod two_tabs;
 mod typing;
 mod undo_redo;
