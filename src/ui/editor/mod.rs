@@ -193,12 +193,22 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
 
+    let backup = {
+        let (draft, on_msg) = (state.history.current_rc(), on_msg.clone());
+        move |_: MouseEvent| {
+            if let Err(e) = crate::ui::review::download_backup(&draft) {
+                on_msg.emit(EditorMsg::SaveFailed(e));
+            }
+        }
+    };
+
     html! {
         <div class="editor" {onkeydown}>
             <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
-                on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
+                on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)}
+                on_backup={Callback::from(backup)} />
             <div class="editor-main">
                 <StepList steps={step_list.clone()} current={current.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">

@@ -176,11 +176,7 @@ impl Saver {
                 Err(e) => Err(Some(e)),
             };
             report.emit(match result {
-                Ok((revision, at_ms)) => EditorMsg::Saved {
-                    revision,
-                    at_ms,
-                    more: false,
-                },
+                Ok((revision, at_ms)) => EditorMsg::KeptMine { revision, at_ms },
                 Err(None) => EditorMsg::Conflict,
                 Err(Some(e)) => EditorMsg::SaveFailed(e.to_string()),
             });

@@ -43,6 +43,11 @@ pub enum EditorMsg {
     },
     SaveFailed(String),
     Conflict,
+    /// This tab's version was written over the other tab's (保留本页内容).
+    KeptMine {
+        revision: u64,
+        at_ms: i64,
+    },
     /// Start over from another copy (the other tab's) of the draft.
     Replace(Draft),
 }
@@ -127,6 +132,11 @@ impl Reducible for EditorState {
                         SaveStatus::Saved { at_ms }
                     };
                 }
+                return Rc::new(next);
+            }
+            EditorMsg::KeptMine { revision, at_ms } => {
+                next.history.set_revision(revision);
+                next.save = SaveStatus::Saved { at_ms };
                 return Rc::new(next);
             }
             EditorMsg::SaveFailed(reason) => {

@@ -16,6 +16,8 @@ pub struct ToolbarProps {
     pub on_close: Callback<MouseEvent>,
     pub on_keep_mine: Callback<MouseEvent>,
     pub on_take_theirs: Callback<MouseEvent>,
+    /// Downloads a backup of this draft (offered while saving fails).
+    pub on_backup: Callback<MouseEvent>,
 }
 
 #[component]
@@ -47,6 +49,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" data-action="redo" disabled={!props.can_redo} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
             <button type="button" data-action="print" onclick={print} title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
             <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+            if matches!(props.save, SaveStatus::Failed(_)) {
+                <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{"导出本草稿备份"}</button>
+            }
             if props.save == SaveStatus::Conflict {
                 <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
                 <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>

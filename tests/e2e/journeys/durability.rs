@@ -11,8 +11,12 @@ const ORGAN: &str = "[data-field='meta.organ']";
 /// opens by itself when the last step was remembered).
 async fn reopen(c: &Client, url: &str) {
     c.goto(url).await.expect("open app");
-    wait_for(c, ".editor, li[data-draft]").await;
+    wait_for(c, ".editor, main.start").await;
     if harness::count(c, ".editor").await == 0 {
+        assert!(
+            harness::count(c, "li[data-draft]").await > 0,
+            "the draft is gone: the start page lists no drafts"
+        );
         harness::click(c, "li[data-draft] [data-action='open']").await;
     }
     wait_for(c, ORGAN).await;
@@ -155,23 +159,23 @@ fn local_storage_records_migrate_with_every_character() {
         c.refresh().await.expect("reload");
         wait_for(&c, ORGAN).await;
         assert_eq!(value_of(&c, ORGAN).await, organ);
-        // Moved to IndexedDB for good: a killed browser keeps it, and
-        // localStorage still holds the record as it was.
+        // Copied, not moved: localStorage still holds every record as it
+        // was, after the app has opened, saved and listed.
         type_into(&c, ORGAN, "。").await;
         wait_saved(&c).await;
-        browser.kill();
-        let c = browser.start().await;
-        reopen(&c, &url).await;
-        assert_eq!(value_of(&c, ORGAN).await, format!("{organ}。"));
-        let kept = harness::local_storage(&c, "baogao.v1.").await;
+        let mut kept = harness::local_storage(&c, "baogao.v1.").await;
+        kept.sort();
         let before: Vec<(String, String)> =
             serde_json::from_value::<std::collections::BTreeMap<String, String>>(entries)
                 .expect("entries")
                 .into_iter()
                 .collect();
-        let mut kept = kept;
-        kept.sort();
         assert_eq!(kept, before, "localStorage untouched");
+        // In IndexedDB for good: a killed browser keeps it.
+        browser.kill();
+        let c = browser.start().await;
+        reopen(&c, &url).await;
+        assert_eq!(value_of(&c, ORGAN).await, format!("{organ}。"));
         let _ = c.close().await;
     });
 }

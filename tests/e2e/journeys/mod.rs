@@ -12,6 +12,7 @@ mod print;
 mod reorder_sections;
 mod review_fix;
 mod speed;
+mod storage_full;
 mod two_tabs;
 mod typing;
 mod undo_redo;

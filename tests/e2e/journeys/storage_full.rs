@@ -1,0 +1,52 @@
+//! A full storage: the browser's quota for the app is cut below what the
+//! draft needs (through Chrome's DevTools), the writer is told and offered
+//! a backup at once, the text stays; once the quota is back the draft is
+//! saved without another keystroke, and is there after a reload.
+
+use crate::harness::{
+    self, cdp, count, new_report, paste_into, text_of, type_into, value_of, wait_for, wait_saved,
+    wait_status,
+};
+use serde_json::json;
+
+#[test]
+fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed() {
+    harness::run(|app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        new_report(c, 2024).await;
+        type_into(c, "[data-field='meta.organ']", "中共荆家镇委").await;
+        wait_saved(c).await;
+        let origin = app.url.trim_end_matches('/').to_string();
+        cdp(
+            c,
+            "Storage.overrideQuotaForOrigin",
+            json!({ "origin": origin, "quotaSize": 1 }),
+        )
+        .await;
+
+        let long: String = "依法行政，建设法治政府。".repeat(2_000);
+        paste_into(c, "[data-field='meta.preamble']", &long).await;
+        wait_status(c, "failed").await;
+        let status = text_of(c, "[data-save-status]").await;
+        assert!(status.contains("存储空间已满"), "{status}");
+        assert_eq!(count(c, "[data-action='backup-now']").await, 1);
+        assert!(text_of(c, "[data-action='backup-now']")
+            .await
+            .contains("导出本草稿备份"));
+        assert_eq!(value_of(c, "[data-field='meta.preamble']").await, long);
+
+        // Space again: the retry saves it, no keystroke needed.
+        cdp(
+            c,
+            "Storage.overrideQuotaForOrigin",
+            json!({ "origin": origin }),
+        )
+        .await;
+        wait_saved(c).await;
+        assert_eq!(count(c, "[data-action='backup-now']").await, 0);
+        c.refresh().await.expect("reload");
+        wait_for(c, "[data-field='meta.preamble']").await;
+        assert_eq!(value_of(c, "[data-field='meta.preamble']").await, long);
+    });
+}
