@@ -215,6 +215,7 @@ impl Idb {
         async move {
             let (tx, done, guarded) = started.map_err(|e| CommitError::Storage(other(e)))?;
             let mut stale = Vec::new();
+            let mut refused = None;
             for (change, store, read, request) in guarded {
                 if read.await.is_err() {
                     break;
@@ -225,20 +226,24 @@ impl Idb {
                     let _ = tx.abort();
                     break;
                 }
-                if write(&store, &change).is_err() {
+                if let Err(e) = write(&store, &change) {
+                    refused = Some(other(e));
+                    let _ = tx.abort();
                     break;
                 }
             }
-            match done.await {
-                Ok(_) => Ok(()),
-                Err(_) if !stale.is_empty() => Err(CommitError::Conflict(stale)),
-                Err(_) => Err(CommitError::Storage(tx_error(&tx))),
+            match (done.await, refused) {
+                (Ok(_), None) => Ok(()),
+                (_, Some(error)) => Err(CommitError::Storage(error)),
+                (Err(_), None) if !stale.is_empty() => Err(CommitError::Conflict(stale)),
+                (Err(_), None) => Err(CommitError::Storage(tx_error(&tx))),
             }
         }
     }
 
     /// Opens the transaction of a commit, writes the unguarded changes and
-    /// asks for the guarded records' current values.
+    /// asks for the guarded records' current values. On any error the
+    /// transaction is aborted, so nothing of the batch is written.
     #[allow(clippy::type_complexity)]
     fn start(
         &self,
@@ -264,17 +269,24 @@ impl Idb {
         let tx = self.transaction(&scope, true)?;
         let done = finished(&tx);
         let mut guarded = Vec::new();
-        for change in &batch.changes {
-            let Some(kind) = Kind::of(&change.key) else {
-                continue;
-            };
-            let store = tx.object_store(kind.store_name())?;
-            if change.expected.is_some() {
-                let request = store.get(&JsValue::from_str(&change.key))?;
-                guarded.push((change.clone(), store, settled(&request), request));
-            } else {
-                write(&store, change)?;
+        let mut issue = || -> Result<(), JsValue> {
+            for change in &batch.changes {
+                let Some(kind) = Kind::of(&change.key) else {
+                    continue;
+                };
+                let store = tx.object_store(kind.store_name())?;
+                if change.expected.is_some() {
+                    let request = store.get(&JsValue::from_str(&change.key))?;
+                    guarded.push((change.clone(), store, settled(&request), request));
+                } else {
+                    write(&store, change)?;
+                }
             }
+            Ok(())
+        };
+        if let Err(e) = issue() {
+            let _ = tx.abort();
+            return Err(e);
         }
         Ok((tx, done, guarded))
     }

@@ -758,39 +758,3 @@ pub async fn wait_status(client: &Client, state: &str) {
     })
     .await
 }
-
-/// A Chrome DevTools Protocol command sent through ChromeDriver.
-#[derive(Debug)]
-struct Cdp {
-    command: String,
-    params: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.command, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// Runs a Chrome DevTools Protocol command and returns its result.
-pub async fn cdp(client: &Client, command: &str, params: serde_json::Value) -> serde_json::Value {
-    client
-        .issue_cmd(Cdp {
-            command: command.to_string(),
-            params,
-        })
-        .await
-        .unwrap_or_else(|e| panic!("DevTools command {command}: {e}"))
-}

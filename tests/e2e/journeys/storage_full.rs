@@ -1,13 +1,17 @@
-//! A full storage: the browser's quota for the app is cut below what the
-//! draft needs (through Chrome's DevTools), the writer is told and offered
-//! a backup at once, the text stays; once the quota is back the draft is
-//! saved without another keystroke, and is there after a reload.
+//! A full storage: IndexedDB refuses the draft's writes with
+//! `QuotaExceededError`; the writer is told, offered a backup at once, and
+//! the text stays; once writes are accepted again the draft is saved
+//! without another keystroke, and is there after a reload.
+//!
+//! The refusal is made in the page, by an `IDBObjectStore.put` that throws
+//! the browser's quota error: Chromium accepts DevTools'
+//! `Storage.overrideQuotaForOrigin` (it reports the override active with a
+//! quota of 0) but still commits IndexedDB writes under it.
 
 use crate::harness::{
-    self, cdp, count, new_report, paste_into, text_of, type_into, value_of, wait_for, wait_saved,
+    self, count, js, new_report, paste_into, text_of, type_into, value_of, wait_for, wait_saved,
     wait_status,
 };
-use serde_json::json;
 
 #[test]
 fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed() {
@@ -17,11 +21,13 @@ fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed() {
         new_report(c, 2024).await;
         type_into(c, "[data-field='meta.organ']", "中共荆家镇委").await;
         wait_saved(c).await;
-        let origin = app.url.trim_end_matches('/').to_string();
-        cdp(
+        js(
             c,
-            "Storage.overrideQuotaForOrigin",
-            json!({ "origin": origin, "quotaSize": 1 }),
+            "window.__put = IDBObjectStore.prototype.put;
+             IDBObjectStore.prototype.put = function () {
+                 throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+             };",
+            vec![],
         )
         .await;
 
@@ -37,13 +43,8 @@ fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed() {
         assert_eq!(value_of(c, "[data-field='meta.preamble']").await, long);
 
         // Space again: the retry saves it, no keystroke needed.
-        cdp(
-            c,
-            "Storage.overrideQuotaForOrigin",
-            json!({ "origin": origin }),
-        )
-        .await;
-        wait_saved(c).await;
+        js(c, "IDBObjectStore.prototype.put = window.__put;", vec![]).await;
+        wait_status(c, "saved").await;
         assert_eq!(count(c, "[data-action='backup-now']").await, 0);
         c.refresh().await.expect("reload");
         wait_for(c, "[data-field='meta.preamble']").await;
