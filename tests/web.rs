@@ -365,3 +365,64 @@ async fn a_corrupt_stored_draft_is_listed_and_kept() {
     root.remove();
     clear_storage().await;
 }
+
+/// Runs JavaScript in the page.
+fn run_js(body: &str) {
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("script");
+}
+
+#[wasm_bindgen_test]
+async fn without_indexeddb_drafts_go_to_local_storage_and_a_banner_says_so() {
+    clear_storage().await;
+    // A browser offering no IndexedDB (some private modes, a broken profile).
+    run_js(
+        "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+         Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
+    );
+    let root = mount_app().await;
+    let banner = find(&root, "[data-banner='storage']");
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("IndexedDB"), "{text}");
+    assert!(text.contains("localStorage"), "{text}");
+    assert!(text.contains("导出备份"), "{text}");
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("草稿只保存在本浏览器中（localStorage）"));
+
+    type_into(&find(&root, "[data-field='new-year']"), "2023");
+    settle().await;
+    find(&root, "[data-action='new-report']").click();
+    settle().await;
+    type_into(&find(&root, "[data-field='meta.organ']"), "中共荆家镇委");
+    for _ in 0..40 {
+        settle().await;
+    }
+    // It keeps working: saved, to localStorage, banner still there.
+    assert_eq!(
+        find(&root, "[data-save-status]")
+            .get_attribute("data-save-status")
+            .as_deref(),
+        Some("saved")
+    );
+    assert!(root
+        .query_selector("[data-banner='storage']")
+        .ok()
+        .flatten()
+        .is_some());
+    let stored: Vec<String> = (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .filter(|k| k.starts_with("baogao.v1.draft."))
+        .filter_map(|k| local_storage().get_item(&k).ok().flatten())
+        .collect();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].contains("中共荆家镇委"));
+    root.remove();
+    run_js(
+        "if (window.__idb) Object.defineProperty(window, 'indexedDB', window.__idb);
+         else delete window.indexedDB;",
+    );
+    clear_storage().await;
+}
