@@ -52,6 +52,10 @@ pub enum CommitError {
     Storage(StorageError),
 }
 
+/// A guarded change waiting for the record's current value: the change,
+/// its object store, and the read.
+type Guarded = (Change, IdbObjectStore, JsFuture, IdbRequest);
+
 /// An open IndexedDB database of the app.
 #[derive(Debug, Clone)]
 pub struct Idb {
@@ -134,7 +138,7 @@ impl Idb {
         })?;
         let db = request
             .result()
-            .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+            .and_then(|r| r.dyn_into::<IdbDatabase>())
             .map_err(other)?;
         Ok(Idb { db })
     }
@@ -244,18 +248,7 @@ impl Idb {
     /// Opens the transaction of a commit, writes the unguarded changes and
     /// asks for the guarded records' current values. On any error the
     /// transaction is aborted, so nothing of the batch is written.
-    #[allow(clippy::type_complexity)]
-    fn start(
-        &self,
-        batch: &Batch,
-    ) -> Result<
-        (
-            IdbTransaction,
-            JsFuture,
-            Vec<(Change, IdbObjectStore, JsFuture, IdbRequest)>,
-        ),
-        JsValue,
-    > {
+    fn start(&self, batch: &Batch) -> Result<(IdbTransaction, JsFuture, Vec<Guarded>), JsValue> {
         let mut scope: Vec<Kind> = batch
             .changes
             .iter()

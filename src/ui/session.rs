@@ -77,6 +77,9 @@ pub enum Backing {
     Memory,
 }
 
+/// What hears other tabs' announcements.
+type MessageHandler = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
 /// A commit that settles later.
 pub type Commit = Pin<Box<dyn Future<Output = Result<(), CommitError>>>>;
 
@@ -88,7 +91,7 @@ struct Shared {
     problem: Option<String>,
     channel: Option<web_sys::BroadcastChannel>,
     /// Keeps the channel's message handler alive.
-    listener: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    listener: RefCell<Option<MessageHandler>>,
     /// Told when another tab changed drafts or persistence was granted.
     on_change: RefCell<Option<Callback<()>>>,
     /// Told when a commit nobody waits for failed.
@@ -323,23 +326,21 @@ impl Session {
             return;
         };
         let weak = Rc::downgrade(&self.0);
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let Some(shared) = weak.upgrade() else {
-                    return;
-                };
-                let session = Session(shared);
-                let keys: Vec<String> = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str(&text).ok())
-                    .unwrap_or_default();
-                wasm_bindgen_futures::spawn_local(async move {
-                    session.reload(&keys, false).await;
-                    session.changed();
-                });
-            },
-        );
+        let listener = MessageHandler::new(move |event: web_sys::MessageEvent| {
+            let Some(shared) = weak.upgrade() else {
+                return;
+            };
+            let session = Session(shared);
+            let keys: Vec<String> = event
+                .data()
+                .as_string()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_default();
+            wasm_bindgen_futures::spawn_local(async move {
+                session.reload(&keys, false).await;
+                session.changed();
+            });
+        });
         channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
         *self.0.listener.borrow_mut() = Some(listener);
     }
