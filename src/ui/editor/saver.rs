@@ -9,7 +9,7 @@
 //! staying in memory meanwhile.
 
 use super::state::EditorMsg;
-use crate::autosave::{delay_ms, RETRY_MS};
+use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
 use crate::draft::{draft_id, Draft};
 use crate::store::{draft_key, CommitError, SaveOutcome, StoreError, UiState};
 use crate::ui::platform::{entropy, now_ms};
@@ -17,7 +17,30 @@ use crate::ui::session::Session;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::Callback;
+
+/// Flushes `saver` when the browser is idle (at most [`IDLE_WAIT_MS`]
+/// later), so serialising and writing never delay a keystroke's rendering;
+/// at once where the browser has no idle callbacks.
+fn when_idle(saver: SharedSaver) {
+    let window = gloo::utils::window();
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if has_idle {
+        let handle = Rc::clone(&saver);
+        let callback = Closure::once_into_js(move || Saver::flush(&handle));
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        if window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    Saver::flush(&saver);
+}
 
 /// The pending save of one editor.
 pub struct Saver {
@@ -56,9 +79,10 @@ impl Saver {
         Self::arm(this, &mut saver, delay_ms(first, now));
     }
 
+    /// Writes after `delay`, at the browser's next idle moment.
     fn arm(this: &SharedSaver, saver: &mut Saver, delay: u32) {
         let handle = Rc::clone(this);
-        saver.timer = Some(Timeout::new(delay, move || Saver::flush(&handle)));
+        saver.timer = Some(Timeout::new(delay, move || when_idle(handle)));
     }
 
     /// Writes the pending change now, if there is one (after the write on
