@@ -345,6 +345,13 @@ impl Session {
         *self.0.listener.borrow_mut() = Some(listener);
     }
 
+    /// Notes that a backup of every draft was exported now (the start
+    /// page's reminder goes).
+    pub fn note_backup(&self, now_ms: i64) {
+        let _ = self.with(|store| store.note_backup(now_ms));
+        self.changed();
+    }
+
     fn changed(&self) {
         let callback = self.0.on_change.borrow().clone();
         if let Some(callback) = callback {

@@ -13,6 +13,7 @@ mod reorder_sections;
 mod review_fix;
 mod speed;
 mod storage_full;
+mod storage_note;
 mod two_tabs;
 mod typing;
 mod undo_redo;
