@@ -653,6 +653,37 @@ pub fn assert_in_order(haystack: &str, needles: &[&str]) -> Vec<usize> {
         .collect()
 }
 
+/// The app's IndexedDB entries (every object store of database `baogao`)
+/// whose key starts with `prefix`, as (key, value), in key order.
+pub async fn indexed_db(client: &Client, prefix: &str) -> Vec<(String, String)> {
+    let value = client
+        .execute_async(
+            "const [prefix, done] = arguments;
+             const open = indexedDB.open('baogao');
+             open.onerror = () => done([]);
+             open.onsuccess = () => {
+                 const db = open.result;
+                 const names = Array.from(db.objectStoreNames);
+                 const tx = db.transaction(names, 'readonly');
+                 const out = [];
+                 for (const name of names) {
+                     const store = tx.objectStore(name);
+                     const keys = store.getAllKeys();
+                     const values = store.getAll();
+                     values.onsuccess = () => keys.result.forEach((k, i) => {
+                         if (String(k).startsWith(prefix)) out.push([String(k), values.result[i]]);
+                     });
+                 }
+                 tx.oncomplete = () => { db.close(); out.sort(); done(out); };
+                 tx.onerror = () => done([]);
+             };",
+            vec![prefix.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("read IndexedDB: {e}"));
+    serde_json::from_value(value).expect("IndexedDB entries")
+}
+
 /// The localStorage items whose key starts with `prefix`, as (key, value).
 pub async fn local_storage(client: &Client, prefix: &str) -> Vec<(String, String)> {
     let value = js(

@@ -159,6 +159,20 @@ fn local_storage_records_migrate_with_every_character() {
         c.refresh().await.expect("reload");
         wait_for(&c, ORGAN).await;
         assert_eq!(value_of(&c, ORGAN).await, organ);
+        // The record in IndexedDB is the localStorage record, character
+        // for character.
+        let copied = harness::eventually("the record in IndexedDB", || async {
+            let found = harness::indexed_db(&c, "baogao.v1.draft.d-kept").await;
+            (!found.is_empty()).then_some(found)
+        })
+        .await;
+        assert_eq!(
+            Some(&copied[0].1),
+            entries["baogao.v1.draft.d-kept"]
+                .as_str()
+                .map(String::from)
+                .as_ref()
+        );
         // Copied, not moved: localStorage still holds every record as it
         // was, after the app has opened, saved and listed.
         type_into(&c, ORGAN, "。").await;
