@@ -174,7 +174,7 @@ async fn indexeddb_commits_whole_batches_and_refuses_a_stale_tab() {
     let mut store_a = DraftStore::new(tab_a.clone());
     let mut draft = seed_draft("d-idb", 1);
     store_a.save(&mut draft, 2).expect("save");
-    idb.commit(&tab_a.take()).await.expect("commit");
+    idb.commit(&tab_a.take(), false).await.expect("commit");
     let stored = durable().await;
     assert!(stored[&draft_key("d-idb")].contains("荆家镇"));
     assert!(stored.contains_key("baogao.v1.index"));
@@ -186,12 +186,12 @@ async fn indexeddb_commits_whole_batches_and_refuses_a_stale_tab() {
     let mut in_a = draft.clone();
     in_a.year = 2030;
     store_a.save(&mut in_a, 4).expect("save A");
-    idb.commit(&tab_a.take()).await.expect("commit A");
+    idb.commit(&tab_a.take(), false).await.expect("commit A");
     let a_record = durable().await[&draft_key("d-idb")].clone();
     in_b.year = 2031;
     store_b.save(&mut in_b, 5).expect("save B in its copy");
     let index_before = durable().await["baogao.v1.index"].clone();
-    let refused = idb.commit(&tab_b.take()).await;
+    let refused = idb.commit(&tab_b.take(), false).await;
     assert_eq!(
         refused,
         Err(CommitError::Conflict(vec![draft_key("d-idb")]))

@@ -25,6 +25,15 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTran
 
 #[wasm_bindgen]
 extern "C" {
+    /// An `IDBTransaction`, for `commit()` (IndexedDB 3.0), which web-sys
+    /// marks deprecated.
+    #[wasm_bindgen(js_name = IDBTransaction)]
+    type Transaction;
+
+    /// `IDBTransaction.commit()`: no more requests, commit now.
+    #[wasm_bindgen(catch, method, js_name = commit)]
+    fn commit_now(this: &Transaction) -> Result<(), JsValue>;
+
     /// An `IDBDatabase`, for the one call web-sys offers only behind its
     /// unstable-API flag.
     #[wasm_bindgen(js_name = IDBDatabase)]
@@ -52,9 +61,8 @@ pub enum CommitError {
     Storage(StorageError),
 }
 
-/// A guarded change waiting for the record's current value: the change,
-/// its object store, and the read.
-type Guarded = (Change, IdbObjectStore, JsFuture, IdbRequest);
+/// A guarded change and the read of the record's value before it.
+type Guarded = (Change, JsFuture, IdbRequest);
 
 /// An open IndexedDB database of the app.
 #[derive(Debug, Clone)]
@@ -214,13 +222,21 @@ impl Idb {
     /// Commits `batch` in one strict-durability transaction. The
     /// transaction is opened before this returns, so commits happen in the
     /// order they were asked for; the future settles on `complete`.
-    pub fn commit(&self, batch: &Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
-        let started = self.start(batch);
+    ///
+    /// `leaving` is for a page being unloaded: the transaction is told to
+    /// commit at once (a browser discards an unfinished one with the
+    /// page), so the guards cannot be checked; the store's own check
+    /// against what other tabs announced is all there is then.
+    pub fn commit(
+        &self,
+        batch: &Batch,
+        leaving: bool,
+    ) -> impl Future<Output = Result<(), CommitError>> + 'static {
+        let started = self.start(batch, leaving);
         async move {
             let (tx, done, guarded) = started.map_err(|e| CommitError::Storage(other(e)))?;
             let mut stale = Vec::new();
-            let mut refused = None;
-            for (change, store, read, request) in guarded {
+            for (change, read, request) in guarded {
                 if read.await.is_err() {
                     break;
                 }
@@ -230,25 +246,25 @@ impl Idb {
                     let _ = tx.abort();
                     break;
                 }
-                if let Err(e) = write(&store, &change) {
-                    refused = Some(other(e));
-                    let _ = tx.abort();
-                    break;
-                }
             }
-            match (done.await, refused) {
-                (Ok(_), None) => Ok(()),
-                (_, Some(error)) => Err(CommitError::Storage(error)),
-                (Err(_), None) if !stale.is_empty() => Err(CommitError::Conflict(stale)),
-                (Err(_), None) => Err(CommitError::Storage(tx_error(&tx))),
+            match done.await {
+                Ok(_) => Ok(()),
+                Err(_) if !stale.is_empty() => Err(CommitError::Conflict(stale)),
+                Err(_) => Err(CommitError::Storage(tx_error(&tx))),
             }
         }
     }
 
-    /// Opens the transaction of a commit, writes the unguarded changes and
-    /// asks for the guarded records' current values. On any error the
-    /// transaction is aborted, so nothing of the batch is written.
-    fn start(&self, batch: &Batch) -> Result<(IdbTransaction, JsFuture, Vec<Guarded>), JsValue> {
+    /// Opens the transaction of a commit and issues every request at once:
+    /// for a guarded change, a read of the record and then the write (the
+    /// read returns the value before the write; a stale one aborts the
+    /// transaction before it commits). On any error the transaction is
+    /// aborted, so nothing of the batch is written.
+    fn start(
+        &self,
+        batch: &Batch,
+        leaving: bool,
+    ) -> Result<(IdbTransaction, JsFuture, Vec<Guarded>), JsValue> {
         let mut scope: Vec<Kind> = batch
             .changes
             .iter()
@@ -268,12 +284,14 @@ impl Idb {
                     continue;
                 };
                 let store = tx.object_store(kind.store_name())?;
-                if change.expected.is_some() {
+                if change.expected.is_some() && !leaving {
                     let request = store.get(&JsValue::from_str(&change.key))?;
-                    guarded.push((change.clone(), store, settled(&request), request));
-                } else {
-                    write(&store, change)?;
+                    guarded.push((change.clone(), settled(&request), request));
                 }
+                write(&store, change)?;
+            }
+            if leaving {
+                tx.unchecked_ref::<Transaction>().commit_now()?;
             }
             Ok(())
         };

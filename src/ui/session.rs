@@ -139,7 +139,7 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
             for (key, value) in &plan.copies {
                 let _ = copies.set(key, value);
             }
-            idb.commit(&copies.take()).await.map_err(reason)?;
+            idb.commit(&copies.take(), false).await.map_err(reason)?;
             let keys: Vec<String> = plan.copies.iter().map(|(k, _)| k.clone()).collect();
             let read_back = idb.read(&keys).await.map_err(|e| e.to_string())?;
             let read_back = read_back
@@ -155,7 +155,7 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
                     expected: None,
                 }],
             };
-            idb.commit(&marker).await.map_err(reason)?;
+            idb.commit(&marker, false).await.map_err(reason)?;
             durable = idb.load_all().await.map_err(|e| e.to_string())?;
         }
     }
@@ -273,6 +273,17 @@ impl Session {
     /// durable transaction; settles once it is on disk. localStorage and
     /// memory write at once, so there it settles at once.
     pub fn commit(&self) -> Commit {
+        self.commit_with(false)
+    }
+
+    /// Commits what changed while the page is being unloaded: the
+    /// transaction commits at once, without waiting to check other tabs'
+    /// writes (see [`Idb::commit`]).
+    pub fn commit_leaving(&self) -> Commit {
+        self.commit_with(true)
+    }
+
+    fn commit_with(&self, leaving: bool) -> Commit {
         let Some((idb, journal)) = &self.0.durable else {
             return Box::pin(async { Ok(()) });
         };
@@ -280,7 +291,7 @@ impl Session {
         if batch.is_empty() {
             return Box::pin(async { Ok(()) });
         }
-        let done = idb.commit(&batch);
+        let done = idb.commit(&batch, leaving);
         let session = self.clone();
         Box::pin(async move {
             let result = done.await;

@@ -84,7 +84,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let pagehide = gloo::events::EventListener::new(
                     &gloo::utils::window(),
                     "pagehide",
-                    move |_| Saver::flush(&s2),
+                    move |_| Saver::leave(&s2),
                 );
                 (hidden, pagehide, Rc::clone(saver))
             });

@@ -52,6 +52,8 @@ pub struct Saver {
     timer: Option<Timeout>,
     /// A write is on its way to the disk.
     writing: bool,
+    /// The draft of that write.
+    in_flight: Option<Rc<Draft>>,
 }
 
 /// A saver shared by the editor's effects and listeners.
@@ -66,6 +68,7 @@ impl Saver {
             first_ms: None,
             timer: None,
             writing: false,
+            in_flight: None,
         }))
     }
 
@@ -104,6 +107,7 @@ impl Saver {
         match outcome {
             Ok(SaveOutcome::Saved { revision, saved_ms }) => {
                 saver.writing = true;
+                saver.in_flight = Some(Rc::clone(&draft));
                 let commit = saver.session.commit();
                 let handle = Rc::clone(this);
                 drop(saver);
@@ -125,12 +129,36 @@ impl Saver {
         }
     }
 
+    /// The page is being unloaded (`pagehide`): writes the latest change
+    /// now in a transaction that commits at once, even when a write is on
+    /// its way (the browser may discard that one with the page).
+    pub fn leave(this: &SharedSaver) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.timer = None;
+        let Some(draft) = saver.pending.take().or_else(|| saver.in_flight.clone()) else {
+            return;
+        };
+        let mut copy = Draft::clone(&draft);
+        let now = now_ms();
+        let session = saver.session.clone();
+        drop(saver);
+        if let Ok(SaveOutcome::Saved { .. }) = session.with_store(|s| s.save(&mut copy, now)) {
+            let commit = session.commit_leaving();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = commit.await;
+            });
+        }
+    }
+
     /// A write reached the disk, or did not.
     fn written(this: &SharedSaver, draft: Rc<Draft>, result: Result<(u64, i64), CommitError>) {
         let Ok(mut saver) = this.try_borrow_mut() else {
             return;
         };
         saver.writing = false;
+        saver.in_flight = None;
         let more = saver.pending.is_some();
         let report = saver.report.clone();
         match result {
