@@ -142,6 +142,10 @@ impl Driver {
     fn start() -> Driver {
         let binary =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        Driver::start_binary(&binary)
+    }
+
+    fn start_binary(binary: &str) -> Driver {
         let port = free_port();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
@@ -153,7 +157,7 @@ impl Driver {
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
                 Instant::now() < deadline,
-                "ChromeDriver did not start on port {port}"
+                "{binary} did not start on port {port}"
             );
             thread::sleep(Duration::from_millis(50));
         }
@@ -209,27 +213,79 @@ fn descendants(root: u32) -> Vec<u32> {
     found
 }
 
-/// A headless Chromium on a profile directory that outlives it: started,
+/// Which browser a [`Browser`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    /// Firefox through geckodriver (`FIREFOX`, `GECKODRIVER` or on PATH).
+    Firefox,
+}
+
+/// The geckodriver and Firefox binaries, when both are installed.
+pub fn firefox() -> Option<(String, String)> {
+    let find = |var: &str, name: &str| {
+        std::env::var(var).ok().or_else(|| {
+            std::env::var_os("PATH").and_then(|path| {
+                std::env::split_paths(&path)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+                    .map(|p| p.display().to_string())
+            })
+        })
+    };
+    Some((
+        find("GECKODRIVER", "geckodriver")?,
+        find("FIREFOX", "firefox")?,
+    ))
+}
+
+/// A headless browser on a profile directory that outlives it: started,
 /// killed with SIGKILL and started again on the same profile. Dropping it
 /// kills what is still running and removes the profile.
 pub struct Browser {
     pub url: String,
+    engine: Engine,
     profile: PathBuf,
     driver: Option<Driver>,
 }
 
 impl Browser {
-    /// Starts ChromeDriver and Chromium on the profile; returns the session.
+    /// Starts the driver and the browser on the profile; returns the session.
     pub async fn start(&mut self) -> Client {
         self.kill();
-        let driver = Driver::start();
-        let client = connect(driver.port, &self.profile).await;
-        self.driver = Some(driver);
-        client
+        match self.engine {
+            Engine::Chromium => {
+                let driver = Driver::start();
+                let client = connect(driver.port, &self.profile).await;
+                self.driver = Some(driver);
+                client
+            }
+            Engine::Firefox => {
+                let (gecko, firefox) = firefox().expect("geckodriver and Firefox");
+                std::fs::create_dir_all(&self.profile).expect("Firefox profile directory");
+                let driver = Driver::start_binary(&gecko);
+                let mut caps = serde_json::Map::new();
+                caps.insert(
+                    "moz:firefoxOptions".into(),
+                    serde_json::json!({
+                        "binary": firefox,
+                        "args": ["-headless", "-profile", self.profile.display().to_string()],
+                        "prefs": { "browser.sessionstore.resume_from_crash": false },
+                    }),
+                );
+                let client = ClientBuilder::new(HttpConnector::new())
+                    .capabilities(caps)
+                    .connect(&format!("http://127.0.0.1:{}", driver.port))
+                    .await
+                    .expect("WebDriver session with Firefox");
+                self.driver = Some(driver);
+                client
+            }
+        }
     }
 
-    /// Kills Chromium and every process it started with SIGKILL, giving it
-    /// no chance to write anything more, then ChromeDriver. The session's
+    /// Kills the browser and every process it started with SIGKILL, giving
+    /// it no chance to write anything more, then its driver. The session's
     /// client is dead afterwards.
     pub fn kill(&mut self) {
         let Some(mut driver) = self.driver.take() else {
@@ -277,7 +333,7 @@ impl Drop for Browser {
 /// Runs `journey` with a [`Browser`] it starts (and may kill and restart)
 /// itself, against the release build. Everything is shut down whatever the
 /// outcome; a panic inside the journey fails the test with its message.
-pub fn run_on_profile<F, Fut>(journey: F)
+pub fn run_on_profile<F, Fut>(engine: Engine, journey: F)
 where
     F: FnOnce(Browser) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
@@ -290,6 +346,7 @@ where
     let server = StaticServer::start();
     let browser = Browser {
         url: format!("http://127.0.0.1:{}/", server.port),
+        engine,
         profile: std::env::temp_dir().join(format!(
             "baogao-e2e-kept-{}-{}",
             std::process::id(),

@@ -2,7 +2,7 @@
 //! killed browser, a power cut) and started again on the same profile, and
 //! the text is there; steady typing loses at most its last two seconds.
 
-use crate::harness::{self, new_report, type_into, value_of, wait_for, wait_saved};
+use crate::harness::{self, new_report, type_into, value_of, wait_for, wait_saved, Engine};
 use fantoccini::Client;
 
 const ORGAN: &str = "[data-field='meta.organ']";
@@ -24,15 +24,35 @@ async fn reopen(c: &Client, url: &str) {
 
 #[test]
 fn killed_right_after_saved_keeps_every_character() {
+    killed_right_after_saved(Engine::Chromium);
+}
+
+/// The same in Firefox, where the machine has it (the suite's setup does
+/// not install it).
+#[test]
+fn killed_right_after_saved_keeps_every_character_in_firefox() {
+    if harness::firefox().is_none() {
+        eprintln!("Firefox or geckodriver is not installed: the kill test ran in Chromium only");
+        return;
+    }
+    killed_right_after_saved(Engine::Firefox);
+}
+
+fn killed_right_after_saved(engine: Engine) {
     const TEXT: &str = "荆家镇人民政府法治政府建设领导小组办公室";
     assert_eq!(TEXT.chars().count(), 20);
-    harness::run_on_profile(|mut browser| async move {
+    harness::run_on_profile(engine, |mut browser| async move {
         let url = browser.url.clone();
         let c = browser.start().await;
         c.goto(&url).await.expect("open app");
         new_report(&c, 2024).await;
         type_into(&c, ORGAN, TEXT).await;
         wait_saved(&c).await;
+        assert_eq!(
+            harness::count(&c, "[data-banner='storage']").await,
+            0,
+            "drafts are in IndexedDB, not in a fallback"
+        );
         browser.kill();
 
         let c = browser.start().await;
@@ -59,7 +79,7 @@ fn killed_after_five_seconds_of_steady_typing_loses_at_most_two_seconds() {
         .cycle()
         .take(63)
         .collect();
-    harness::run_on_profile(move |mut browser| async move {
+    harness::run_on_profile(Engine::Chromium, move |mut browser| async move {
         let url = browser.url.clone();
         let c = browser.start().await;
         c.goto(&url).await.expect("open app");
@@ -145,7 +165,7 @@ fn local_storage_records_migrate_with_every_character() {
         .expect("ui");
     let entries = serde_json::to_value(store.storage().entries()).expect("entries");
     let organ = organ.to_string();
-    harness::run_on_profile(move |mut browser| async move {
+    harness::run_on_profile(Engine::Chromium, move |mut browser| async move {
         let url = browser.url.clone();
         let c = browser.start().await;
         c.goto(&url).await.expect("open app");
