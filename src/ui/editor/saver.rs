@@ -101,6 +101,8 @@ impl Saver {
         let Some(draft) = saver.pending.take() else {
             return;
         };
+        // Changes from now on wait for a write of their own.
+        saver.first_ms = None;
         let mut copy = Draft::clone(&draft);
         let now = now_ms();
         let outcome = saver.session.with_store(|store| store.save(&mut copy, now));
@@ -163,8 +165,11 @@ impl Saver {
         let report = saver.report.clone();
         match result {
             Ok((revision, at_ms)) => {
-                if !more {
-                    saver.first_ms = None;
+                if more {
+                    // Changes made during the write: their own pause or limit.
+                    let now = now_ms();
+                    let first = *saver.first_ms.get_or_insert(now);
+                    Self::arm(this, &mut saver, delay_ms(first, now));
                 }
                 drop(saver);
                 report.emit(EditorMsg::Saved {
@@ -172,12 +177,8 @@ impl Saver {
                     at_ms,
                     more,
                 });
-                if more {
-                    Saver::flush(this);
-                }
             }
             Err(CommitError::Conflict(_)) => {
-                saver.first_ms = None;
                 drop(saver);
                 report.emit(EditorMsg::Conflict);
             }
