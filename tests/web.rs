@@ -426,3 +426,50 @@ async fn without_indexeddb_drafts_go_to_local_storage_and_a_banner_says_so() {
     );
     clear_storage().await;
 }
+
+#[wasm_bindgen_test]
+fn hostile_txt_files_decode_or_are_refused_and_import_never_panics() {
+    // Deterministic pseudo-random bytes (xorshift), so a failure repeats.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let gb18030_sample: &[u8] = &[0xB7, 0xA8, 0xD6, 0xCE, 0xD5, 0xFE, 0xB8, 0xAE]; // 法治政府
+    let utf8_sample = "关于2023年度法治政府建设工作的报告\n一、主要举措\n".as_bytes();
+    let mut decoded = 0;
+    let mut refused = 0;
+    for case in 0..300 {
+        let len = (next() % 2_000) as usize;
+        let mut bytes: Vec<u8> = match case % 3 {
+            0 => (0..len).map(|_| next() as u8).collect(),
+            1 => gb18030_sample.iter().cycle().take(len).copied().collect(),
+            _ => utf8_sample.iter().cycle().take(len).copied().collect(),
+        };
+        // Damage: a few bytes overwritten, the end cut.
+        for _ in 0..(next() % 4) {
+            if !bytes.is_empty() {
+                let at = (next() as usize) % bytes.len();
+                bytes[at] = next() as u8;
+            }
+        }
+        let cut = (next() as usize) % (bytes.len() + 1);
+        bytes.truncate(cut);
+        match baogao::ui::decode_text(&bytes) {
+            Ok(text) => {
+                decoded += 1;
+                let _ = baogao::import::from_text(annual_report(), &text, "d-txt".into(), 0);
+            }
+            Err(message) => {
+                refused += 1;
+                assert!(message.contains("编码"), "{message}");
+            }
+        }
+    }
+    assert!(
+        decoded > 0 && refused > 0,
+        "{decoded} decoded, {refused} refused"
+    );
+}
