@@ -51,6 +51,8 @@ extern "C" {
 
 const DB_NAME: &str = "baogao";
 const DB_VERSION: u32 = 1;
+/// How long opening the database may take before the app falls back.
+const OPEN_TIMEOUT_MS: i32 = 10_000;
 
 /// Why a commit did not happen. Nothing of the batch was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,12 +139,28 @@ impl Idb {
             }
         });
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let opened = settled(&request).await;
+        // Some browsers never answer (a profile locked by a crashed
+        // process, some private modes): give up after OPEN_TIMEOUT_MS.
+        let answer = Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+        });
+        let timeout = Promise::new(&mut |_, reject| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &reject,
+                    OPEN_TIMEOUT_MS,
+                );
+            }
+        });
+        let opened = JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await;
         request.set_onupgradeneeded(None);
         drop(upgrade);
         opened.map_err(|_| match request.error() {
             Ok(Some(error)) => storage_error(error.into()),
-            _ => StorageError::Disabled,
+            Ok(None) => StorageError::Disabled,
+            // Still pending: the time ran out.
+            Err(_) => StorageError::Other("IndexedDB 没有响应".to_string()),
         })?;
         let db = request
             .result()
@@ -290,7 +308,8 @@ impl Idb {
                 }
                 write(&store, change)?;
             }
-            if leaving {
+            // Browsers without commit() commit when the page lets them.
+            if leaving && js_sys::Reflect::has(&tx, &"commit".into()).unwrap_or(false) {
                 tx.unchecked_ref::<Transaction>().commit_now()?;
             }
             Ok(())
