@@ -19,7 +19,8 @@ const KEYSTROKES: usize = 100;
 #[test]
 fn a_keystroke_in_a_30000_character_report() {
     // The draft and "last opened on the measures step", stored by the
-    // app's own store code, to be copied into the browser's localStorage.
+    // app's own store code, to be copied into the browser's localStorage
+    // (the app moves them to IndexedDB when it starts).
     let draft = large_draft::large_draft();
     let chars = draft.char_count();
     let Some(FieldValue::Subsections(items)) = draft
