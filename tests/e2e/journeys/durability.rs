@@ -72,6 +72,20 @@ fn killed_right_after_saved(engine: Engine) {
 
 #[test]
 fn killed_after_five_seconds_of_steady_typing_loses_at_most_two_seconds() {
+    killed_after_steady_typing(Engine::Chromium);
+}
+
+/// The same in Firefox, where the machine has it.
+#[test]
+fn killed_after_five_seconds_of_steady_typing_loses_at_most_two_seconds_in_firefox() {
+    if harness::firefox().is_none() {
+        eprintln!("Firefox or geckodriver is not installed: the kill test ran in Chromium only");
+        return;
+    }
+    killed_after_steady_typing(Engine::Firefox);
+}
+
+fn killed_after_steady_typing(engine: Engine) {
     // One character every 80 ms for five seconds.
     const GAP_MS: u64 = 80;
     let text: String = "坚持依法行政推进法治政府建设"
@@ -79,7 +93,7 @@ fn killed_after_five_seconds_of_steady_typing_loses_at_most_two_seconds() {
         .cycle()
         .take(63)
         .collect();
-    harness::run_on_profile(Engine::Chromium, move |mut browser| async move {
+    harness::run_on_profile(engine, move |mut browser| async move {
         let url = browser.url.clone();
         let c = browser.start().await;
         c.goto(&url).await.expect("open app");
@@ -131,7 +145,7 @@ fn killed_after_five_seconds_of_steady_typing_loses_at_most_two_seconds() {
             n => times[62] - times[n - 1],
         };
         println!(
-            "steady typing, killed at {:.0} ms: {count} of 63 characters kept, the last {lost_ms:.0} ms lost",
+            "steady typing in {engine:?}, killed at {:.0} ms: {count} of 63 characters kept, the last {lost_ms:.0} ms lost",
             times[62]
         );
         assert!(
