@@ -147,7 +147,7 @@ impl Driver {
 
     fn start_binary(binary: &str) -> Driver {
         let port = free_port();
-        let child = Command::new(&binary)
+        let child = Command::new(binary)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
