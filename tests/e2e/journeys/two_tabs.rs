@@ -78,7 +78,8 @@ fn keep_this_tab_keeps_the_other_tab_text_as_a_copy() {
         assert_eq!(count(c, "li[data-draft]").await, 1);
         c.switch_to_window(b).await.expect("to B");
         click(c, "[data-action='keep-mine']").await;
-        wait_saved(c).await;
+        // The status says "conflict" until the choice is written.
+        wait_status(c, "saved").await;
         assert_eq!(value_of(c, ORGAN).await, "起初乙写的");
         // Tab A's list shows the copy by itself, without a reload.
         c.switch_to_window(a).await.expect("to A");
