@@ -338,3 +338,160 @@ fn migration_never_overwrites_what_indexeddb_holds_and_verification_catches_a_ba
     assert!(migration::copied_keys(None).is_empty());
     assert!(migration::copied_keys(Some("[1, {")).is_empty());
 }
+
+mod interleavings {
+    //! Two tabs editing, saving, committing and hearing of each other in
+    //! any order: a commit that succeeds was based on what was stored, and
+    //! in the end every tab's text is stored (as the draft or as a copy).
+
+    use super::*;
+    use baogao::store::{Header, StoreError};
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone, Copy)]
+    enum Op {
+        /// Type in tab `n`, then save to the tab's copy; a conflict is
+        /// resolved by keeping this tab's text (`true`) or loading the other.
+        Edit(usize, bool),
+        Commit(usize),
+        Hear(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..2usize, any::<bool>()).prop_map(|(t, k)| Op::Edit(t, k)),
+            (0..2usize).prop_map(Op::Commit),
+            (0..2usize).prop_map(Op::Hear),
+        ]
+    }
+
+    struct Writer {
+        tab: Tab,
+        draft: Draft,
+        /// The stored revision this tab's draft descends from.
+        based_on: u64,
+        /// The revision of the save waiting to be committed.
+        saved: Option<u64>,
+        copies: usize,
+    }
+
+    fn stored_revision(durable: &Durable) -> u64 {
+        durable
+            .get(&draft_key("d1"))
+            .and_then(|raw| Header::parse(raw).ok())
+            .map_or(0, |h| h.revision)
+    }
+
+    /// The revision of the draft record in this tab's copy.
+    fn seen_revision(w: &Writer) -> u64 {
+        w.tab
+            .journal
+            .get(&draft_key("d1"))
+            .ok()
+            .flatten()
+            .and_then(|raw| Header::parse(&raw).ok())
+            .map_or(0, |h| h.revision)
+    }
+
+    /// Saves as the editor does: the draft it keeps carries the revision
+    /// of the last save that reached the disk, not of this one.
+    fn save(w: &mut Writer, keep: bool, id: usize) -> Result<(), StoreError> {
+        let mut copy = w.draft.clone();
+        match w.tab.store.save(&mut copy, 1)? {
+            SaveOutcome::Saved { revision, .. } => w.saved = Some(revision),
+            SaveOutcome::Conflict { .. } if keep => {
+                w.copies += 1;
+                let copy_id = format!("c{id}-{}", w.copies);
+                // The version this tab saw is kept as a copy.
+                let seen = seen_revision(w);
+                if let SaveOutcome::Saved { revision, .. } =
+                    w.tab.store.keep_mine(&mut copy, copy_id, 1)?
+                {
+                    w.saved = Some(revision);
+                    w.based_on = seen;
+                }
+            }
+            SaveOutcome::Conflict { .. } => {
+                w.copies += 1;
+                let copy_id = format!("c{id}-{}", w.copies);
+                let theirs = w.tab.store.take_theirs(&w.draft, copy_id, 1)?;
+                w.based_on = theirs.revision;
+                w.draft = theirs;
+                w.saved = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn commit(w: &mut Writer, durable: &mut Durable) -> bool {
+        let before = stored_revision(durable);
+        let ok = w.tab.commit(durable).is_ok();
+        if ok {
+            if let Some(revision) = w.saved.take() {
+                // Whatever was stored, this tab's text was built on it.
+                assert_eq!(before, w.based_on, "a commit over text this tab never saw");
+                w.based_on = revision;
+                w.draft.revision = revision;
+            }
+        } else {
+            w.saved = None;
+        }
+        ok
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn no_interleaving_loses_a_tab_text(ops in prop::collection::vec(op(), 1..40)) {
+            let mut durable = Durable::new();
+            let mut first = Tab::open(&durable);
+            let mut start = seed_draft("d1", 0);
+            first.store.save(&mut start, 1).unwrap();
+            first.commit(&mut durable).unwrap();
+            let mut writers: Vec<Writer> = (0..2)
+                .map(|_| {
+                    let mut tab = Tab::open(&durable);
+                    let draft = tab.store.load("d1", 0).unwrap();
+                    Writer { based_on: draft.revision, tab, draft, saved: None, copies: 0 }
+                })
+                .collect();
+            let mut typed = 0;
+            for op in ops {
+                match op {
+                    Op::Edit(t, keep) => {
+                        typed += 1;
+                        let w = &mut writers[t];
+                        let text = format!("{}{t}:{typed};", w.draft.meta_line(meta_id::ORGAN));
+                        set_organ(&mut w.draft, &text);
+                        save(w, keep, t).unwrap();
+                    }
+                    Op::Commit(t) => {
+                        commit(&mut writers[t], &mut durable);
+                    }
+                    Op::Hear(t) => writers[t].tab.hear(&durable, &draft_key("d1")),
+                }
+            }
+            // Each tab saves what it has, keeping its own version.
+            for t in 0..2 {
+                let mut done = false;
+                for _ in 0..4 {
+                    let w = &mut writers[t];
+                    if w.saved.is_none() {
+                        save(w, true, t).unwrap();
+                    }
+                    if commit(w, &mut durable) {
+                        done = true;
+                        break;
+                    }
+                }
+                prop_assert!(done, "tab {} could not save", t);
+            }
+            let stored: Vec<String> = organs_in(&durable).into_iter().map(|(_, o)| o).collect();
+            for (t, w) in writers.iter().enumerate() {
+                let text = w.draft.meta_line(meta_id::ORGAN).to_string();
+                prop_assert!(stored.contains(&text), "tab {}'s text {:?} is not stored: {:?}", t, text, stored);
+            }
+        }
+    }
+}
