@@ -473,10 +473,9 @@ mod interleavings {
                 }
             }
             // Each tab saves what it has, keeping its own version.
-            for t in 0..2 {
+            for (t, w) in writers.iter_mut().enumerate() {
                 let mut done = false;
                 for _ in 0..4 {
-                    let w = &mut writers[t];
                     if w.saved.is_none() {
                         save(w, true, t).unwrap();
                     }
