@@ -324,6 +324,27 @@ impl Session {
         }
     }
 
+    /// Reads everything from IndexedDB again (the start page does on
+    /// opening, in case an announcement was missed or the browser has no
+    /// BroadcastChannel), then tells [`Self::on_change`].
+    pub async fn reload_all(&self) {
+        let Some((idb, journal)) = &self.0.durable else {
+            return;
+        };
+        let Ok(durable) = idb.load_all().await else {
+            return;
+        };
+        for key in journal.entries().into_keys() {
+            if !durable.contains_key(&key) {
+                journal.reload(&key, None, false);
+            }
+        }
+        for (key, value) in durable {
+            journal.reload(&key, Some(value), false);
+        }
+        self.changed();
+    }
+
     /// Tells other tabs which keys this tab has written.
     fn announce(&self, keys: &[String]) {
         if let (Some(channel), Ok(text)) = (&self.0.channel, serde_json::to_string(keys)) {

@@ -45,6 +45,16 @@ pub fn Start(props: &StartProps) -> Html {
     let renaming = use_state(|| None::<(String, String)>);
     let new_year = use_state(|| today().0 - 1);
 
+    // What other tabs did while this one was elsewhere.
+    {
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            if let Some(session) = session {
+                wasm_bindgen_futures::spawn_local(async move { session.reload_all().await });
+            }
+        });
+    }
+
     let Some(session) = session else {
         return html! { <p class="error">{"无法打开草稿存储。"}</p> };
     };
