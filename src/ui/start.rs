@@ -1,5 +1,6 @@
 //! The start page: the writer's drafts, a new report, the sample report,
-//! and copy / rename / delete (with undo) / start next year's report.
+//! and copy / rename / delete (with undo) / start next year's report; where
+//! drafts live, whether the browser keeps them, and a backup reminder.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
 use crate::store::DeletedDraft;
