@@ -4,6 +4,7 @@
 //! and tested natively; the Yew user interface in [`ui`] is built for the
 //! browser only.
 
+pub mod autosave;
 pub mod backup;
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]

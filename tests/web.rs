@@ -1,12 +1,19 @@
 //! Browser-side tests run by wasm-bindgen-test in headless Chromium: the
-//! app driven through real DOM events, and the localStorage adapter
-//! against the browser's real storage, including a full quota.
+//! app driven through real DOM events, IndexedDB commits and the migration
+//! from localStorage against the browser's real storage, and the
+//! localStorage fallback, including a full quota.
 #![cfg(target_arch = "wasm32")]
 
 use baogao::draft::Draft;
 use baogao::sample::seed_draft;
-use baogao::store::{DraftStore, LocalStorage, SaveOutcome, Storage, StorageError, StoreError};
+use baogao::store::journal::Journal;
+use baogao::store::migration::MIGRATED_KEY;
+use baogao::store::{
+    draft_key, CommitError, DraftStore, Idb, LocalStorage, SaveOutcome, Storage, StorageError,
+    StoreError,
+};
 use baogao::template::annual_report;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -58,7 +65,8 @@ fn type_into(input: &web_sys::HtmlElement, text: &str) {
     input.dispatch_event(&event).expect("dispatch");
 }
 
-/// The app mounted in a fresh element of the page, rendered.
+/// The app mounted in a fresh element of the page, its drafts opened and
+/// rendered.
 async fn mount_app() -> web_sys::Element {
     let root = document().create_element("div").expect("div");
     document()
@@ -67,8 +75,39 @@ async fn mount_app() -> web_sys::Element {
         .append_child(&root)
         .expect("append");
     yew::Renderer::<baogao::ui::App>::with_root(root.clone()).render();
-    settle().await;
+    for _ in 0..200 {
+        settle().await;
+        if root
+            .query_selector("main, .editor")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            break;
+        }
+    }
     root
+}
+
+/// Empties IndexedDB and localStorage.
+async fn clear_storage() {
+    local_storage().clear().expect("clear localStorage");
+    Idb::open()
+        .await
+        .expect("open IndexedDB")
+        .clear()
+        .await
+        .expect("clear IndexedDB");
+}
+
+/// Everything IndexedDB holds, by key.
+async fn durable() -> BTreeMap<String, String> {
+    Idb::open()
+        .await
+        .expect("open IndexedDB")
+        .load_all()
+        .await
+        .expect("read IndexedDB")
 }
 
 fn sheet_text(root: &web_sys::Element) -> String {
@@ -82,7 +121,7 @@ fn sheet_text(root: &web_sys::Element) -> String {
 
 #[wasm_bindgen_test]
 async fn new_report_from_the_start_page_and_typing_reaches_the_pages() {
-    local_storage().clear().expect("clear");
+    clear_storage().await;
     let root = mount_app().await;
     assert!(root.text_content().unwrap_or_default().contains("新建报告"));
 
@@ -101,23 +140,129 @@ async fn new_report_from_the_start_page_and_typing_reaches_the_pages() {
     let text = sheet_text(&root);
     assert_eq!(text.lines().next(), Some("中共荆家镇委"), "{text}");
 
-    // The change is saved to localStorage after the debounce.
+    // The change is saved to IndexedDB after the debounce, and the
+    // toolbar says so only then.
     for _ in 0..40 {
         settle().await;
     }
-    let stored: Vec<String> = (0..local_storage().length().unwrap_or(0))
-        .filter_map(|i| local_storage().key(i).ok().flatten())
-        .filter(|k| k.starts_with("baogao.v1.draft."))
+    let status = find(&root, "[data-save-status]");
+    assert_eq!(
+        status.get_attribute("data-save-status").as_deref(),
+        Some("saved")
+    );
+    let stored: Vec<(String, String)> = durable()
+        .await
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("baogao.v1.draft."))
         .collect();
     assert_eq!(stored.len(), 1);
-    let record = local_storage()
-        .get_item(&stored[0])
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    assert!(record.contains("中共荆家镇委"));
+    assert!(stored[0].1.contains("中共荆家镇委"));
+    assert_eq!(
+        local_storage().length().unwrap_or(0),
+        0,
+        "nothing in localStorage"
+    );
     root.remove();
-    local_storage().clear().expect("clear");
+    clear_storage().await;
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_commits_whole_batches_and_refuses_a_stale_tab() {
+    clear_storage().await;
+    let idb = Idb::open().await.expect("open");
+    let tab_a = Journal::new(idb.load_all().await.expect("load"));
+    let mut store_a = DraftStore::new(tab_a.clone());
+    let mut draft = seed_draft("d-idb", 1);
+    store_a.save(&mut draft, 2).expect("save");
+    idb.commit(&tab_a.take(), false).await.expect("commit");
+    let stored = durable().await;
+    assert!(stored[&draft_key("d-idb")].contains("荆家镇"));
+    assert!(stored.contains_key("baogao.v1.index"));
+
+    // Tab B opened before A's next save; its commit is refused whole.
+    let tab_b = Journal::new(idb.load_all().await.expect("load"));
+    let mut store_b = DraftStore::new(tab_b.clone());
+    let mut in_b = store_b.load("d-idb", 3).expect("load in B");
+    let mut in_a = draft.clone();
+    in_a.year = 2030;
+    store_a.save(&mut in_a, 4).expect("save A");
+    idb.commit(&tab_a.take(), false).await.expect("commit A");
+    let a_record = durable().await[&draft_key("d-idb")].clone();
+    in_b.year = 2031;
+    store_b.save(&mut in_b, 5).expect("save B in its copy");
+    let index_before = durable().await["baogao.v1.index"].clone();
+    let refused = idb.commit(&tab_b.take(), false).await;
+    assert_eq!(
+        refused,
+        Err(CommitError::Conflict(vec![draft_key("d-idb")]))
+    );
+    let after = durable().await;
+    assert_eq!(after[&draft_key("d-idb")], a_record, "A's record untouched");
+    assert_eq!(
+        after["baogao.v1.index"], index_before,
+        "nothing of B's batch"
+    );
+    clear_storage().await;
+}
+
+#[wasm_bindgen_test]
+async fn records_in_local_storage_migrate_to_indexeddb_and_stay_in_local_storage() {
+    clear_storage().await;
+    let mut old = DraftStore::new(LocalStorage::open().expect("open"));
+    let mut draft = seed_draft("d-migrated", 1);
+    old.save(&mut draft, 2).expect("save");
+    local_storage()
+        .set_item(
+            "baogao.v1.draft.d-broken",
+            "{\"schema_version\": 1, \"draft\": {tr",
+        )
+        .expect("set");
+    let before: BTreeMap<String, String> = (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .map(|k| {
+            let v = local_storage()
+                .get_item(&k)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    let root = mount_app().await;
+    assert_eq!(
+        root.query_selector_all("li[data-draft]")
+            .expect("rows")
+            .length(),
+        1
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("无法打开的草稿"));
+    let stored = durable().await;
+    assert_eq!(
+        stored[&draft_key("d-migrated")],
+        before[&draft_key("d-migrated")],
+        "every character"
+    );
+    assert!(stored
+        .iter()
+        .any(|(k, v)| k.starts_with("baogao.v1.corrupt.d-broken.") && v.ends_with("{tr")));
+    assert!(stored[MIGRATED_KEY].contains("d-migrated"));
+    let after: BTreeMap<String, String> = (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .map(|k| {
+            let v = local_storage()
+                .get_item(&k)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    assert_eq!(after, before, "localStorage untouched");
+    root.remove();
+    clear_storage().await;
 }
 
 #[wasm_bindgen_test]
@@ -192,7 +337,7 @@ fn a_full_storage_reports_quota_and_keeps_the_draft() {
 
 #[wasm_bindgen_test]
 async fn a_corrupt_stored_draft_is_listed_and_kept() {
-    local_storage().clear().expect("clear");
+    clear_storage().await;
     let mut store = DraftStore::new(LocalStorage::open().expect("open"));
     let mut good = seed_draft("d-web-good", 1);
     store.save(&mut good, 2).expect("save");
@@ -211,19 +356,120 @@ async fn a_corrupt_stored_draft_is_listed_and_kept() {
             .length(),
         1
     );
-    let keys: Vec<String> = (0..local_storage().length().unwrap_or(0))
-        .filter_map(|i| local_storage().key(i).ok().flatten())
-        .collect();
-    let kept = keys
+    let stored = durable().await;
+    let (_, raw) = stored
         .iter()
-        .find(|k| k.starts_with("baogao.v1.corrupt."))
+        .find(|(k, _)| k.starts_with("baogao.v1.corrupt."))
         .expect("the unreadable record is kept aside");
-    let raw = local_storage()
-        .get_item(kept)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
     assert!(raw.contains("{trunc"), "{raw}");
     root.remove();
-    local_storage().clear().expect("clear");
+    clear_storage().await;
+}
+
+/// Runs JavaScript in the page.
+fn run_js(body: &str) {
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("script");
+}
+
+#[wasm_bindgen_test]
+async fn without_indexeddb_drafts_go_to_local_storage_and_a_banner_says_so() {
+    clear_storage().await;
+    // A browser offering no IndexedDB (some private modes, a broken profile).
+    run_js(
+        "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+         Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
+    );
+    let root = mount_app().await;
+    let banner = find(&root, "[data-banner='storage']");
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("IndexedDB"), "{text}");
+    assert!(text.contains("localStorage"), "{text}");
+    assert!(text.contains("导出备份"), "{text}");
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("草稿只保存在本浏览器中（localStorage）"));
+
+    type_into(&find(&root, "[data-field='new-year']"), "2023");
+    settle().await;
+    find(&root, "[data-action='new-report']").click();
+    settle().await;
+    type_into(&find(&root, "[data-field='meta.organ']"), "中共荆家镇委");
+    for _ in 0..40 {
+        settle().await;
+    }
+    // It keeps working: saved, to localStorage, banner still there.
+    assert_eq!(
+        find(&root, "[data-save-status]")
+            .get_attribute("data-save-status")
+            .as_deref(),
+        Some("saved")
+    );
+    assert!(root
+        .query_selector("[data-banner='storage']")
+        .ok()
+        .flatten()
+        .is_some());
+    let stored: Vec<String> = (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .filter(|k| k.starts_with("baogao.v1.draft."))
+        .filter_map(|k| local_storage().get_item(&k).ok().flatten())
+        .collect();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].contains("中共荆家镇委"));
+    root.remove();
+    run_js(
+        "if (window.__idb) Object.defineProperty(window, 'indexedDB', window.__idb);
+         else delete window.indexedDB;",
+    );
+    clear_storage().await;
+}
+
+#[wasm_bindgen_test]
+fn hostile_txt_files_decode_or_are_refused_and_import_never_panics() {
+    // Deterministic pseudo-random bytes (xorshift), so a failure repeats.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let gb18030_sample: &[u8] = &[0xB7, 0xA8, 0xD6, 0xCE, 0xD5, 0xFE, 0xB8, 0xAE]; // 法治政府
+    let utf8_sample = "关于2023年度法治政府建设工作的报告\n一、主要举措\n".as_bytes();
+    let mut decoded = 0;
+    let mut refused = 0;
+    for case in 0..300 {
+        let len = (next() % 2_000) as usize;
+        let mut bytes: Vec<u8> = match case % 3 {
+            0 => (0..len).map(|_| next() as u8).collect(),
+            1 => gb18030_sample.iter().cycle().take(len).copied().collect(),
+            _ => utf8_sample.iter().cycle().take(len).copied().collect(),
+        };
+        // Damage: a few bytes overwritten, the end cut.
+        for _ in 0..(next() % 4) {
+            if !bytes.is_empty() {
+                let at = (next() as usize) % bytes.len();
+                bytes[at] = next() as u8;
+            }
+        }
+        let cut = (next() as usize) % (bytes.len() + 1);
+        bytes.truncate(cut);
+        match baogao::ui::decode_text(&bytes) {
+            Ok(text) => {
+                decoded += 1;
+                let _ = baogao::import::from_text(annual_report(), &text, "d-txt".into(), 0);
+            }
+            Err(message) => {
+                refused += 1;
+                assert!(message.contains("编码"), "{message}");
+            }
+        }
+    }
+    assert!(
+        decoded > 0 && refused > 0,
+        "{decoded} decoded, {refused} refused"
+    );
 }

@@ -36,3 +36,17 @@ pub fn duplicate_for_next_year(draft: &Draft, id: String, now_ms: i64) -> Draft 
     next.mark_all_carried(Origin::LastYear);
     next
 }
+
+/// What a copy kept from the other tab's version of a draft is titled after.
+pub const OTHER_TAB_SUFFIX: &str = "（另一标签页的版本）";
+
+/// A [`duplicate`] of one tab's version of a draft, kept when two tabs
+/// saved the same draft and the writer chose the other version: titled
+/// "……（另一标签页的版本）" so that the start page tells the two apart.
+pub fn other_tab_copy(draft: &Draft, id: String, now_ms: i64) -> Draft {
+    let mut copy = duplicate(draft, id, now_ms);
+    let title = format!("{}{OTHER_TAB_SUFFIX}", draft.title().trim());
+    copy.meta
+        .insert(meta_id::TITLE.into(), FieldValue::Line(title));
+    copy
+}

@@ -15,7 +15,7 @@ mod year;
 
 pub use action::{apply, Action, Direction};
 pub use carried::{body_texts, fingerprint, Origin};
-pub use copy::{duplicate, duplicate_for_next_year};
+pub use copy::{duplicate, duplicate_for_next_year, other_tab_copy, OTHER_TAB_SUFFIX};
 pub use date::ReportDate;
 pub use edition::Edition;
 pub use history::History;

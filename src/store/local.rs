@@ -24,7 +24,7 @@ impl LocalStorage {
 
 /// Reads a DOMException's name: quota errors are spelled differently by
 /// Chromium, Safari (QuotaExceededError) and old Firefox.
-fn storage_error(error: JsValue) -> StorageError {
+pub(crate) fn storage_error(error: JsValue) -> StorageError {
     let field = |name: &str| {
         js_sys::Reflect::get(&error, &JsValue::from_str(name))
             .ok()

@@ -1,5 +1,6 @@
 //! Where drafts are kept: versioned records in a key-value [`Storage`]
-//! (localStorage in the browser, [`MemoryStorage`] in tests).
+//! (in the browser a [`Journal`] committed to IndexedDB, or localStorage
+//! where IndexedDB is refused; [`MemoryStorage`] in tests).
 //!
 //! Keys:
 //!
@@ -8,6 +9,8 @@
 //! | `baogao.v1.draft.<id>` | one draft's [`Record`] |
 //! | `baogao.v1.index` | the summaries of the start page (a cache, see [`index`]) |
 //! | `baogao.v1.ui` | the last open draft and step ([`UiState`]) |
+//! | `baogao.v1.ui.backup` | when a backup was last exported |
+//! | `baogao.v1.migrated` | the localStorage keys copied to IndexedDB ([`migration`]) |
 //! | `baogao.v1.corrupt.<id>.<ms>` | an unreadable record, moved aside at `<ms>` |
 //!
 //! Nothing is ever dropped silently: unreadable records are moved aside and
@@ -17,33 +20,46 @@
 //! Two tabs: the store remembers the revision it last loaded or saved for
 //! each draft. A save finding a newer revision in storage (another tab saved
 //! in between) writes nothing and returns [`SaveOutcome::Conflict`]; the
-//! user then reloads the other copy or keeps theirs with
-//! [`DraftStore::save_over`].
+//! user then keeps this tab's version ([`DraftStore::keep_mine`]) or loads
+//! the other one ([`DraftStore::take_theirs`]); either way the version not
+//! chosen is kept as a copy titled "……（另一标签页的版本）".
 
 mod error;
+#[cfg(target_arch = "wasm32")]
+mod idb;
 pub mod index;
+pub mod journal;
+pub mod kind;
 #[cfg(target_arch = "wasm32")]
 mod local;
+pub mod migration;
 mod record;
 mod storage;
 
 pub use error::StoreError;
+#[cfg(target_arch = "wasm32")]
+pub use idb::{CommitError, Idb};
+pub use journal::{Batch, Journal};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use record::{migrate, Header, Record};
 pub use storage::{MemoryStorage, Storage, StorageError};
 
 use crate::draft::SCHEMA_VERSION;
-use crate::draft::{is_valid_draft_id, label_summaries, summarize, Draft, DraftSummary};
+use crate::draft::{
+    is_valid_draft_id, label_summaries, other_tab_copy, summarize, Draft, DraftSummary,
+};
 use crate::template::{self, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// Prefix of every key the app writes.
 pub const KEY_PREFIX: &str = "baogao.v1.";
-const DRAFT_PREFIX: &str = "baogao.v1.draft.";
-const CORRUPT_PREFIX: &str = "baogao.v1.corrupt.";
-const UI_KEY: &str = "baogao.v1.ui";
+pub(crate) const DRAFT_PREFIX: &str = "baogao.v1.draft.";
+pub(crate) const CORRUPT_PREFIX: &str = "baogao.v1.corrupt.";
+pub(crate) const UI_KEY: &str = "baogao.v1.ui";
+/// When the writer last exported a backup (milliseconds, as text).
+const BACKUP_KEY: &str = "baogao.v1.ui.backup";
 
 /// The storage key of a draft.
 pub fn draft_key(id: &str) -> String {
@@ -222,6 +238,52 @@ impl<S: Storage> DraftStore<S> {
         self.write(draft, now_ms, true)
     }
 
+    /// Two tabs saved this draft and the writer keeps this tab's version
+    /// (保留本页内容): the version in storage is first kept as a copy under
+    /// `copy_id` (unless it has the same text), then `mine` is saved over it.
+    pub fn keep_mine(
+        &mut self,
+        mine: &mut Draft,
+        copy_id: String,
+        now_ms: i64,
+    ) -> Result<SaveOutcome, StoreError> {
+        let stored = self.storage.get(&draft_key(&mine.id));
+        if let Some(raw) = stored.map_err(StoreError::Read)? {
+            if let Ok(theirs) = Record::parse(&raw) {
+                if !same_text(&theirs.draft, mine) {
+                    let copy = other_tab_copy(&theirs.draft, copy_id, now_ms);
+                    self.insert_new(&Record::new(copy, 0, now_ms))?;
+                }
+            }
+        }
+        self.save_over(mine, now_ms)
+    }
+
+    /// Two tabs saved this draft and the writer loads the other tab's
+    /// version (载入较新版本): this tab's `mine` is first kept as a copy
+    /// under `copy_id` (unless it has the same text), then the stored
+    /// version is returned.
+    pub fn take_theirs(
+        &mut self,
+        mine: &Draft,
+        copy_id: String,
+        now_ms: i64,
+    ) -> Result<Draft, StoreError> {
+        let theirs = self.load(&mine.id, now_ms)?;
+        if !same_text(&theirs, mine) {
+            let copy = other_tab_copy(mine, copy_id, now_ms);
+            self.insert_new(&Record::new(copy, 0, now_ms))?;
+        }
+        Ok(theirs)
+    }
+
+    /// Forgets the revision this store last saw of a draft, after a save
+    /// that never reached durable storage: the next save then compares
+    /// with the revision the draft itself carries.
+    pub fn forget(&mut self, id: &str) {
+        self.bases.remove(id);
+    }
+
     /// Removes a draft, returning it so the deletion can be undone with
     /// [`Self::restore`]. `None` when there was no such draft.
     pub fn delete(&mut self, id: &str) -> Result<Option<DeletedDraft>, StoreError> {
@@ -319,6 +381,20 @@ impl<S: Storage> DraftStore<S> {
         let text = serde_json::to_string(state)
             .map_err(|e| StoreError::Write(StorageError::Other(e.to_string())))?;
         self.storage.set(UI_KEY, &text).map_err(StoreError::Write)
+    }
+
+    /// Notes that a backup was exported at `now_ms`.
+    pub fn note_backup(&self, now_ms: i64) -> Result<(), StoreError> {
+        let text = now_ms.to_string();
+        self.storage
+            .set(BACKUP_KEY, &text)
+            .map_err(StoreError::Write)
+    }
+
+    /// When a backup was last exported, if ever (or if readable).
+    pub fn last_backup_ms(&self) -> Option<i64> {
+        let text = self.storage.get(BACKUP_KEY).ok().flatten()?;
+        text.trim().parse().ok()
     }
 
     /// The saved UI state, or the default when there is none or it is unreadable.
@@ -424,6 +500,11 @@ impl<S: Storage> DraftStore<S> {
         self.bases.remove(id);
         Ok(kept)
     }
+}
+
+/// Whether two versions of a draft hold the same text.
+fn same_text(a: &Draft, b: &Draft) -> bool {
+    a.year == b.year && a.meta == b.meta && a.sections == b.sections
 }
 
 /// The summary of a stored draft, against its template when the app knows it.

@@ -37,11 +37,48 @@ enum Screen {
     Editor(Opened),
 }
 
-/// The application.
+/// The application: opens the tab's draft store, then shows [`Main`].
 #[component]
 pub fn App() -> Html {
-    let opened = use_memo((), |_| Session::open());
-    let (session, problem) = (opened.0.clone(), opened.1.clone());
+    let session = use_state(|| None::<Session>);
+    {
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                session.set(Some(Session::open().await));
+            });
+        });
+    }
+    match &*session {
+        None => html! { <p class="loading" data-loading="store">{"正在打开草稿…"}</p> },
+        Some(session) => html! { <Main session={session.clone()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MainProps {
+    session: Session,
+}
+
+/// The start page or the editor, reopening the last draft and step.
+#[component]
+fn Main(props: &MainProps) -> Html {
+    let session = props.session.clone();
+    let problem = session.problem();
+    // Other tabs' changes and failed background saves.
+    let changes = use_state(|| 0u32);
+    let failure = use_state(|| None::<String>);
+    {
+        let (session, changes, failure) = (session.clone(), changes.clone(), failure.clone());
+        use_effect_with((), move |_| {
+            let counter = Rc::new(std::cell::Cell::new(0u32));
+            session.on_change(Callback::from(move |_| {
+                counter.set(counter.get() + 1);
+                changes.set(counter.get());
+            }));
+            session.on_problem(Callback::from(move |e| failure.set(Some(e))));
+        });
+    }
     let screen = {
         let session = session.clone();
         use_state(move || {
@@ -67,7 +104,7 @@ pub fn App() -> Html {
         })
     };
     let body = match &*screen {
-        Screen::Start => html! { <Start {on_open} /> },
+        Screen::Start => html! { <Start {on_open} changes={*changes} /> },
         Screen::Editor(opened) => html! {
             <Editor key={opened.draft.id.clone()} draft={opened.draft.clone()} step={opened.step.clone()}
                 notes={opened.notes.clone()} example={opened.example} {on_open} {on_close} />
@@ -76,7 +113,10 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Session> context={session}>
             if let Some(problem) = problem {
-                <p class="banner error no-print" role="alert">{ problem }</p>
+                <p class="banner error no-print" role="alert" data-banner="storage">{ problem }</p>
+            }
+            if let Some(failure) = &*failure {
+                <p class="banner error no-print" role="alert" data-banner="save-failed">{ failure }</p>
             }
             { body }
         </ContextProvider<Session>>

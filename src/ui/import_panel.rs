@@ -182,6 +182,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 .map_err(|e| e.to_string())
                 .and_then(|export| {
                     platform::download(&name, "application/json", export.json.as_bytes())?;
+                    session.note_backup(now_ms());
                     let mut text = format!("已导出 {} 份草稿到“{name}”。", export.drafts);
                     if !export.skipped.is_empty() {
                         text.push_str(&format!(

@@ -17,6 +17,7 @@ mod start;
 mod worker;
 
 pub use app::App;
+pub use files::decode_text;
 
 /// Mounts the app on the page body.
 pub fn start() {

@@ -31,6 +31,20 @@ pub struct ReviewProps {
 }
 
 /// A file name from the report's title, without characters Windows refuses.
+/// Offers a backup file of this one draft; says what was saved.
+pub fn download_backup(draft: &Draft) -> Result<String, String> {
+    let now = platform::now_ms();
+    let (y, m, d) = platform::today();
+    let json =
+        backup::export_drafts(std::slice::from_ref(draft), now).map_err(|e| e.to_string())?;
+    let name = ReportDate::new(y, m, d)
+        .map(backup::file_name)
+        .unwrap_or_else(|| "报告备份.json".to_string());
+    let name = format!("{}-{name}", file_stem(draft));
+    platform::download(&name, "application/json", json.as_bytes())
+        .map(|_| format!("已导出备份“{name}”。"))
+}
+
 pub fn file_stem(draft: &Draft) -> String {
     let title: String = draft
         .title()
@@ -82,21 +96,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     };
     let backup_one = {
         let (draft, report) = (draft.clone(), report.clone());
-        move |_: MouseEvent| {
-            let now = platform::now_ms();
-            let (y, m, d) = platform::today();
-            let result = backup::export_drafts(std::slice::from_ref(&*draft), now)
-                .map_err(|e| e.to_string())
-                .and_then(|json| {
-                    let name = ReportDate::new(y, m, d)
-                        .map(backup::file_name)
-                        .unwrap_or_else(|| "报告备份.json".to_string());
-                    let name = format!("{}-{name}", file_stem(&draft));
-                    platform::download(&name, "application/json", json.as_bytes())
-                        .map(|_| format!("已导出备份“{name}”。"))
-                });
-            report(result);
-        }
+        move |_: MouseEvent| report(download_backup(&draft))
     };
     // DOCX and Markdown come from the on-demand tools worker.
     let export = |op: &'static str, ext: &'static str, mime: &'static str| {

@@ -1,5 +1,6 @@
 //! The start page: the writer's drafts, a new report, the sample report,
-//! and copy / rename / delete (with undo) / start next year's report.
+//! and copy / rename / delete (with undo) / start next year's report; where
+//! drafts live, whether the browser keeps them, and a backup reminder.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
 use crate::store::DeletedDraft;
@@ -23,7 +24,13 @@ const UNDO_DELETE_MS: u32 = 15_000;
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub on_open: Callback<Opened>,
+    /// Counts changes other tabs made (the list is read again on each).
+    #[prop_or_default]
+    pub changes: u32,
 }
+
+/// After how many days without a backup the start page reminds the writer.
+const BACKUP_REMINDER_DAYS: i64 = 7;
 
 /// A new draft's id.
 pub fn new_id() -> String {
@@ -44,10 +51,25 @@ pub fn Start(props: &StartProps) -> Html {
     let renaming = use_state(|| None::<(String, String)>);
     let new_year = use_state(|| today().0 - 1);
 
+    // What other tabs did while this one was elsewhere.
+    {
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            if let Some(session) = session {
+                wasm_bindgen_futures::spawn_local(async move { session.reload_all().await });
+            }
+        });
+    }
+
     let Some(session) = session else {
         return html! { <p class="error">{"无法打开草稿存储。"}</p> };
     };
     let listing = session.with(|s| s.list(now_ms()));
+    let has_drafts = listing.as_ref().is_ok_and(|l| !l.drafts.is_empty());
+    if has_drafts {
+        session.request_persistence();
+    }
+    let storage_note = storage_note(&session, has_drafts);
     let refresh = {
         let version = version.clone();
         move || version.set(*version + 1)
@@ -61,7 +83,10 @@ pub fn Start(props: &StartProps) -> Html {
     let create = {
         let (session, on_open, fail) = (session.clone(), props.on_open.clone(), fail.clone());
         move |mut draft: Draft| match session.with(|s| s.save(&mut draft, now_ms())) {
-            Ok(_) => on_open.emit(Opened::at(draft, STEP_BASIC.to_string())),
+            Ok(_) => {
+                session.request_persistence();
+                on_open.emit(Opened::at(draft, STEP_BASIC.to_string()))
+            }
             Err(e) => fail(e.to_string()),
         }
     };
@@ -232,6 +257,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <p>{"按照《法治政府建设与责任落实督察工作规定》要求的内容，一步一步写完年度报告，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
             </header>
             <OfflineNote />
+            { storage_note }
             <section class="new-report">
                 <h2>{"新建报告"}</h2>
                 <div class="template-card">
@@ -266,5 +292,45 @@ pub fn Start(props: &StartProps) -> Html {
                 </p>
             }
         </main>
+    }
+}
+
+/// Where drafts live, whether the browser promised to keep them, and a
+/// reminder to export a backup now and then.
+fn storage_note(session: &Session, has_drafts: bool) -> Html {
+    use crate::ui::session::Backing;
+    let place = match session.backing() {
+        Backing::IndexedDb => "草稿只保存在本浏览器中（IndexedDB），不会上传到任何服务器。",
+        Backing::LocalStorage => "草稿只保存在本浏览器中（localStorage），不会上传到任何服务器。",
+        Backing::Memory => "草稿只保存在当前页面中，关闭页面后即丢失。",
+    };
+    let (persisted, persistence) = match session.persisted() {
+        Some(true) => (
+            "granted",
+            "浏览器已同意持久保存：清理磁盘空间时不会自动删除这些草稿。",
+        ),
+        Some(false) => (
+            "denied",
+            "浏览器没有同意持久保存：磁盘空间紧张或清除浏览数据时，草稿可能被删除。",
+        ),
+        None => ("unknown", ""),
+    };
+    let last = session.with_store(|s| s.last_backup_ms());
+    let reminder = has_drafts.then(|| match last {
+        None => Some("还没有导出过备份。请用“导出全部草稿备份”保存一份备份文件，换电脑或清理浏览器时可以恢复。".to_string()),
+        Some(ms) => {
+            let days = (now_ms() - ms) / 86_400_000;
+            (days >= BACKUP_REMINDER_DAYS).then(|| {
+                format!("已有 {days} 天没有导出备份。请用“导出全部草稿备份”保存一份新的备份文件。")
+            })
+        }
+    }).flatten();
+    html! {
+        <section class="storage-note" data-persisted={persisted}>
+            <p>{ place }{ persistence }</p>
+            if let Some(reminder) = reminder {
+                <p class="reminder" data-reminder="backup">{ reminder }</p>
+            }
+        </section>
     }
 }

@@ -5,6 +5,9 @@
 //! all down even when the journey panics. A journey may stop and restart
 //! the server (the network going away) or point it at another build (a new
 //! deployment).
+//! [`run_on_profile`] instead hands the journey a [`ProfileBrowser`] it can
+//! kill with SIGKILL (the whole process tree, as a crash or power cut does)
+//! and start again on the same profile directory.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -303,6 +306,147 @@ impl Drop for Driver {
     }
 }
 
+/// The pids of every process descended from `root`, read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parents = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // "pid (name) state ppid …": the name may hold spaces.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if let Some(ppid) = ppid {
+                parents.push((pid, ppid));
+            }
+        }
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, ppid)| *ppid == parent)
+                .map(|(pid, _)| *pid),
+        );
+        i += 1;
+    }
+    found.remove(0);
+    found
+}
+
+/// A headless browser on a profile directory that outlives it: started,
+/// killed with SIGKILL and started again on the same profile. Dropping it
+/// kills what is still running and removes the profile.
+pub struct ProfileBrowser {
+    pub url: String,
+    engine: Browser,
+    profile: PathBuf,
+    driver: Option<Driver>,
+}
+
+impl ProfileBrowser {
+    /// Starts the driver and the browser on the profile; returns the session.
+    pub async fn start(&mut self) -> Client {
+        self.kill();
+        let driver = Driver::start(self.engine);
+        let client = connect(self.engine, driver.port, &self.profile).await;
+        self.driver = Some(driver);
+        client
+    }
+
+    /// Kills the browser and every process it started with SIGKILL, giving
+    /// it no chance to write anything more, then its driver. The session's
+    /// client is dead afterwards.
+    pub fn kill(&mut self) {
+        let Some(mut driver) = self.driver.take() else {
+            return;
+        };
+        let tree = descendants(driver.child.id());
+        if !tree.is_empty() {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .args(tree.iter().map(u32::to_string))
+                .status();
+        }
+        // Wait until every one of them is gone.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tree
+            .iter()
+            .any(|pid| Path::new(&format!("/proc/{pid}/stat")).exists() && !zombie(*pid))
+            && Instant::now() < deadline
+        {
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = driver.child.kill();
+        let _ = driver.child.wait();
+    }
+}
+
+/// Whether `pid` has exited and only waits to be reaped.
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().next().map(|s| s == "Z"))
+        })
+        .unwrap_or(true)
+}
+
+impl Drop for ProfileBrowser {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Runs `journey` with a [`ProfileBrowser`] it starts (and may kill and restart)
+/// itself, against the release build. Everything is shut down whatever the
+/// outcome; a panic inside the journey fails the test with its message.
+pub fn run_on_profile<F, Fut>(engine: Browser, journey: F)
+where
+    F: FnOnce(ProfileBrowser) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let server = Server::start(dist_dir(), "/", std::net::Ipv4Addr::LOCALHOST.into());
+    let browser = ProfileBrowser {
+        url: server.url(),
+        engine,
+        profile: std::env::temp_dir().join(format!(
+            "baogao-e2e-kept-{}-{}",
+            std::process::id(),
+            free_port()
+        )),
+        driver: None,
+    };
+    let result = runtime.block_on(async { tokio::spawn(journey(browser)).await });
+    drop(server);
+    if let Err(e) = result {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("journey did not finish: {e}"),
+        }
+    }
+}
+
 /// What a journey gets: the browser, the app's address and its server.
 pub struct App {
     pub client: Client,
@@ -451,6 +595,8 @@ async fn connect(browser: Browser, port: u16, profile: &Path) -> Client {
                     "args": ["-headless", "-width", "1400", "-height", "1000",
                         "-profile", profile.display().to_string()],
                     "prefs": {
+                        // A profile reopened after SIGKILL starts afresh.
+                        "browser.sessionstore.resume_from_crash": false,
                         // No update checks, telemetry or start pages reaching out.
                         "app.update.enabled": false,
                         "browser.shell.checkDefaultBrowser": false,
@@ -713,6 +859,37 @@ pub fn assert_in_order(haystack: &str, needles: &[&str]) -> Vec<usize> {
         .collect()
 }
 
+/// The app's IndexedDB entries (every object store of database `baogao`)
+/// whose key starts with `prefix`, as (key, value), in key order.
+pub async fn indexed_db(client: &Client, prefix: &str) -> Vec<(String, String)> {
+    let value = client
+        .execute_async(
+            "const [prefix, done] = arguments;
+             const open = indexedDB.open('baogao');
+             open.onerror = () => done([]);
+             open.onsuccess = () => {
+                 const db = open.result;
+                 const names = Array.from(db.objectStoreNames);
+                 const tx = db.transaction(names, 'readonly');
+                 const out = [];
+                 for (const name of names) {
+                     const store = tx.objectStore(name);
+                     const keys = store.getAllKeys();
+                     const values = store.getAll();
+                     values.onsuccess = () => keys.result.forEach((k, i) => {
+                         if (String(k).startsWith(prefix)) out.push([String(k), values.result[i]]);
+                     });
+                 }
+                 tx.oncomplete = () => { db.close(); out.sort(); done(out); };
+                 tx.onerror = () => done([]);
+             };",
+            vec![prefix.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("read IndexedDB: {e}"));
+    serde_json::from_value(value).expect("IndexedDB entries")
+}
+
 /// The localStorage items whose key starts with `prefix`, as (key, value).
 pub async fn local_storage(client: &Client, prefix: &str) -> Vec<(String, String)> {
     let value = js(
@@ -866,4 +1043,17 @@ pub async fn focused(client: &Client) -> String {
     .as_str()
     .unwrap_or_default()
     .to_string()
+}
+
+/// Waits until the editor's save status is `state` (saved, pending,
+/// conflict, failed).
+pub async fn wait_status(client: &Client, state: &str) {
+    eventually(&format!("save status {state}"), || async {
+        (attr_of(client, "[data-save-status]", "data-save-status")
+            .await
+            .as_deref()
+            == Some(state))
+        .then_some(())
+    })
+    .await
 }

@@ -97,28 +97,20 @@ pub fn Editor(props: &EditorProps) -> Html {
                         if gloo::utils::document().visibility_state()
                             == web_sys::VisibilityState::Hidden
                         {
-                            if let Ok(mut s) = s1.try_borrow_mut() {
-                                s.flush();
-                            }
+                            Saver::flush(&s1);
                         }
                     });
                 let s2 = Rc::clone(saver);
                 let pagehide = gloo::events::EventListener::new(
                     &gloo::utils::window(),
                     "pagehide",
-                    move |_| {
-                        if let Ok(mut s) = s2.try_borrow_mut() {
-                            s.flush();
-                        }
-                    },
+                    move |_| Saver::leave(&s2),
                 );
                 (hidden, pagehide, Rc::clone(saver))
             });
             move || {
                 if let Some((_, _, saver)) = listeners {
-                    if let Ok(mut s) = saver.try_borrow_mut() {
-                        s.flush();
-                    }
+                    Saver::flush(&saver);
                 }
             }
         });
@@ -216,9 +208,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let saver = saver.clone();
         move |_: MouseEvent| {
             if let Some(saver) = saver.as_ref() {
-                if let Ok(mut s) = saver.try_borrow_mut() {
-                    s.flush();
-                }
+                Saver::flush(saver);
             }
             on_close.emit(());
         }
@@ -228,25 +218,25 @@ pub fn Editor(props: &EditorProps) -> Html {
         let draft = state.history.current_rc();
         move |_: MouseEvent| {
             if let Some(saver) = saver.as_ref() {
-                if let Ok(mut s) = saver.try_borrow_mut() {
-                    s.save_over(&draft);
-                }
+                Saver::keep_mine(saver, draft.clone());
             }
         }
     };
     let take_theirs = {
-        let on_msg = on_msg.clone();
-        let session = session.clone();
-        let id = draft.id.clone();
+        let saver = saver.clone();
+        let draft = state.history.current_rc();
         move |_: MouseEvent| {
-            let now = crate::ui::platform::now_ms();
-            match session
-                .as_ref()
-                .map(|s| s.with(|store| store.load(&id, now)))
-            {
-                Some(Ok(d)) => on_msg.emit(EditorMsg::Replace(d)),
-                Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
-                None => {}
+            if let Some(saver) = saver.as_ref() {
+                Saver::take_theirs(saver, draft.clone());
+            }
+        }
+    };
+
+    let backup = {
+        let (draft, on_msg) = (state.history.current_rc(), on_msg.clone());
+        move |_: MouseEvent| {
+            if let Err(e) = crate::ui::review::download_backup(&draft) {
+                on_msg.emit(EditorMsg::SaveFailed(e));
             }
         }
     };
@@ -257,7 +247,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 example={props.example} print={print_state}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
-                on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)} />
+                on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)}
+                on_backup={Callback::from(backup)} />
             <div class="editor-main">
                 <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">

@@ -1,26 +1,59 @@
-//! Autosave: a change is written to the store after a short pause in typing,
-//! and at once when the page is hidden or closed. Results go back to the
-//! editor as messages.
+//! Autosave: a change is written after a pause in typing, at most two
+//! seconds after the first change not yet written however
+//! steadily the writer types, and at once when the page is hidden or
+//! closed. The work runs in its own timer task, never in a keystroke's.
+//!
+//! One write is on its way at a time; the editor hears "已保存" only once
+//! the session's commit has reached the disk, and only if nothing newer
+//! waits. A failed write is tried again after [`RETRY_MS`], the draft
+//! staying in memory meanwhile.
 
 use super::state::EditorMsg;
-use crate::draft::Draft;
-use crate::store::{SaveOutcome, StoreError, UiState};
-use crate::ui::platform::now_ms;
+use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
+use crate::draft::{draft_id, Draft};
+use crate::store::{draft_key, CommitError, SaveOutcome, StoreError, UiState};
+use crate::ui::platform::{entropy, now_ms};
 use crate::ui::session::Session;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::Callback;
 
-/// Pause after the last change before saving.
-pub const DEBOUNCE_MS: u32 = 600;
+/// Flushes `saver` when the browser is idle (at most [`IDLE_WAIT_MS`]
+/// later), so serialising and writing never delay a keystroke's rendering;
+/// at once where the browser has no idle callbacks.
+fn when_idle(saver: SharedSaver) {
+    let window = gloo::utils::window();
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if has_idle {
+        let handle = Rc::clone(&saver);
+        let callback = Closure::once_into_js(move || Saver::flush(&handle));
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        if window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    Saver::flush(&saver);
+}
 
 /// The pending save of one editor.
 pub struct Saver {
     session: Session,
     report: Callback<EditorMsg>,
     pending: Option<Rc<Draft>>,
+    /// When the first change not yet written was made.
+    first_ms: Option<i64>,
     timer: Option<Timeout>,
+    /// A write is on its way to the disk.
+    writing: bool,
+    /// The draft of that write.
+    in_flight: Option<Rc<Draft>>,
 }
 
 /// A saver shared by the editor's effects and listeners.
@@ -32,40 +65,211 @@ impl Saver {
             session,
             report,
             pending: None,
+            first_ms: None,
             timer: None,
+            writing: false,
+            in_flight: None,
         }))
     }
 
-    /// Saves `draft` after [`DEBOUNCE_MS`] without further changes.
+    /// Saves `draft` after a pause in typing, or once the first unsaved
+    /// change is two seconds old ([`crate::autosave`]).
     pub fn schedule(this: &SharedSaver, draft: Rc<Draft>) {
-        let handle = Rc::clone(this);
+        let now = now_ms();
         let mut saver = this.borrow_mut();
         saver.pending = Some(draft);
-        saver.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
-            if let Ok(mut saver) = handle.try_borrow_mut() {
-                saver.flush();
-            }
-        }));
+        let first = *saver.first_ms.get_or_insert(now);
+        Self::arm(this, &mut saver, delay_ms(first, now));
     }
 
-    /// Writes the pending change now, if there is one.
-    pub fn flush(&mut self) {
-        self.timer = None;
-        let Some(draft) = self.pending.take() else {
+    /// Writes after `delay`, at the browser's next idle moment.
+    fn arm(this: &SharedSaver, saver: &mut Saver, delay: u32) {
+        let handle = Rc::clone(this);
+        saver.timer = Some(Timeout::new(delay, move || when_idle(handle)));
+    }
+
+    /// Writes the pending change now, if there is one (after the write on
+    /// its way, if there is one).
+    pub fn flush(this: &SharedSaver) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.timer = None;
+        if saver.writing {
+            return;
+        }
+        let Some(draft) = saver.pending.take() else {
+            return;
+        };
+        // Changes from now on wait for a write of their own.
+        saver.first_ms = None;
+        let mut copy = Draft::clone(&draft);
+        let now = now_ms();
+        let outcome = saver.session.with_store(|store| store.save(&mut copy, now));
+        match outcome {
+            Ok(SaveOutcome::Saved { revision, saved_ms }) => {
+                saver.writing = true;
+                saver.in_flight = Some(Rc::clone(&draft));
+                let commit = saver.session.commit();
+                let handle = Rc::clone(this);
+                drop(saver);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = commit.await;
+                    Saver::written(&handle, draft, result.map(|()| (revision, saved_ms)));
+                });
+            }
+            Ok(SaveOutcome::Conflict { .. }) => {
+                saver.first_ms = None;
+                let report = saver.report.clone();
+                drop(saver);
+                report.emit(EditorMsg::Conflict);
+            }
+            Err(e) => {
+                drop(saver);
+                Saver::failed(this, draft, e.to_string());
+            }
+        }
+    }
+
+    /// The page is being unloaded (`pagehide`): writes the latest change
+    /// now in a transaction that commits at once, even when a write is on
+    /// its way (the browser may discard that one with the page).
+    pub fn leave(this: &SharedSaver) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.timer = None;
+        let Some(draft) = saver.pending.take().or_else(|| saver.in_flight.clone()) else {
             return;
         };
         let mut copy = Draft::clone(&draft);
         let now = now_ms();
-        let outcome = self.session.with(|store| store.save(&mut copy, now));
-        self.report.emit(message(outcome));
+        let session = saver.session.clone();
+        drop(saver);
+        if let Ok(SaveOutcome::Saved { .. }) = session.with_store(|s| s.save(&mut copy, now)) {
+            let commit = session.commit_leaving();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = commit.await;
+            });
+        }
     }
 
-    /// Keeps this copy over another tab's newer one.
-    pub fn save_over(&mut self, draft: &Draft) {
-        let mut copy = draft.clone();
-        let now = now_ms();
-        let outcome = self.session.with(|store| store.save_over(&mut copy, now));
-        self.report.emit(message(outcome));
+    /// A write reached the disk, or did not.
+    fn written(this: &SharedSaver, draft: Rc<Draft>, result: Result<(u64, i64), CommitError>) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.writing = false;
+        saver.in_flight = None;
+        let more = saver.pending.is_some();
+        let report = saver.report.clone();
+        match result {
+            Ok((revision, at_ms)) => {
+                if more {
+                    // Changes made during the write: their own pause or limit.
+                    let now = now_ms();
+                    let first = *saver.first_ms.get_or_insert(now);
+                    Self::arm(this, &mut saver, delay_ms(first, now));
+                }
+                drop(saver);
+                report.emit(EditorMsg::Saved {
+                    revision,
+                    at_ms,
+                    more,
+                });
+            }
+            Err(CommitError::Conflict(_)) => {
+                drop(saver);
+                report.emit(EditorMsg::Conflict);
+            }
+            Err(CommitError::Storage(e)) => {
+                drop(saver);
+                Saver::failed(this, draft, StoreError::Write(e).to_string());
+            }
+        }
+    }
+
+    /// Reports a failed write and tries again later; the draft stays in
+    /// memory (and waits, unless something newer already does).
+    fn failed(this: &SharedSaver, draft: Rc<Draft>, reason: String) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.pending.get_or_insert(draft);
+        Self::arm(this, &mut saver, RETRY_MS);
+        let report = saver.report.clone();
+        drop(saver);
+        report.emit(EditorMsg::SaveFailed(reason));
+    }
+
+    /// Keeps this tab's version after another tab saved the draft
+    /// (保留本页内容); the other version is kept as a copy.
+    pub fn keep_mine(this: &SharedSaver, draft: Rc<Draft>) {
+        let handle = Rc::clone(this);
+        wasm_bindgen_futures::spawn_local(async move {
+            let (session, report) = {
+                let saver = handle.borrow();
+                (saver.session.clone(), saver.report.clone())
+            };
+            session.reload(&[draft_key(&draft.id)], false).await;
+            let mut copy = Draft::clone(&draft);
+            let now = now_ms();
+            let copy_id = draft_id(now, entropy());
+            let outcome = session.with_store(|s| s.keep_mine(&mut copy, copy_id, now));
+            let result = match outcome {
+                Ok(SaveOutcome::Saved { revision, saved_ms }) => session
+                    .commit()
+                    .await
+                    .map(|()| (revision, saved_ms))
+                    .map_err(|e| match e {
+                        CommitError::Conflict(_) => None,
+                        CommitError::Storage(e) => Some(StoreError::Write(e)),
+                    }),
+                Ok(SaveOutcome::Conflict { .. }) => Err(None),
+                Err(e) => Err(Some(e)),
+            };
+            report.emit(match result {
+                Ok((revision, at_ms)) => EditorMsg::KeptMine { revision, at_ms },
+                Err(None) => EditorMsg::Conflict,
+                Err(Some(e)) => EditorMsg::SaveFailed(e.to_string()),
+            });
+        });
+    }
+
+    /// Loads the other tab's version (载入较新版本); this tab's version is
+    /// kept as a copy first.
+    pub fn take_theirs(this: &SharedSaver, draft: Rc<Draft>) {
+        let handle = Rc::clone(this);
+        wasm_bindgen_futures::spawn_local(async move {
+            let (session, report) = {
+                let saver = handle.borrow();
+                (saver.session.clone(), saver.report.clone())
+            };
+            session.reload(&[draft_key(&draft.id)], false).await;
+            let now = now_ms();
+            let copy_id = draft_id(now, entropy());
+            let outcome = session.with_store(|s| s.take_theirs(&draft, copy_id, now));
+            let result = match outcome {
+                Ok(theirs) => match session.commit().await {
+                    Ok(()) => Ok(theirs),
+                    Err(CommitError::Storage(e)) => Err(StoreError::Write(e).to_string()),
+                    Err(CommitError::Conflict(_)) => {
+                        Err("另一个标签页又保存了这份草稿，请再选择一次。".to_string())
+                    }
+                },
+                Err(e) => Err(e.to_string()),
+            };
+            if let Ok(mut saver) = handle.try_borrow_mut() {
+                if result.is_ok() {
+                    saver.pending = None;
+                    saver.first_ms = None;
+                }
+            }
+            report.emit(match result {
+                Ok(theirs) => EditorMsg::Replace(theirs),
+                Err(e) => EditorMsg::SaveFailed(e),
+            });
+        });
     }
 
     /// Remembers where the user is, so reopening the page returns there.
@@ -75,17 +279,5 @@ impl Saver {
             step: Some(step.to_string()),
         };
         let _ = self.session.with(|store| store.save_ui_state(&state));
-    }
-}
-
-/// What the editor is told about a save.
-fn message(outcome: Result<SaveOutcome, StoreError>) -> EditorMsg {
-    match outcome {
-        Ok(SaveOutcome::Saved { revision, saved_ms }) => EditorMsg::Saved {
-            revision,
-            at_ms: saved_ms,
-        },
-        Ok(SaveOutcome::Conflict { .. }) => EditorMsg::Conflict,
-        Err(e) => EditorMsg::SaveFailed(e.to_string()),
     }
 }

@@ -50,12 +50,19 @@ pub enum EditorMsg {
     AskPrint(Option<super::print::PrintPlace>),
     /// The writer chose to print with carried-over text left in.
     ConfirmPrint,
+    /// A save reached the disk; `more` when newer changes wait.
     Saved {
         revision: u64,
         at_ms: i64,
+        more: bool,
     },
     SaveFailed(String),
     Conflict,
+    /// This tab's version was written over the other tab's (保留本页内容).
+    KeptMine {
+        revision: u64,
+        at_ms: i64,
+    },
     /// Start over from another copy (the other tab's) of the draft.
     Replace(Draft),
 }
@@ -205,11 +212,24 @@ impl Reducible for EditorState {
                 next.focus = Some(anchor);
                 return Rc::new(next);
             }
-            EditorMsg::Saved { revision, at_ms } => {
+            EditorMsg::Saved {
+                revision,
+                at_ms,
+                more,
+            } => {
                 next.history.set_revision(revision);
                 if next.save != SaveStatus::Conflict {
-                    next.save = SaveStatus::Saved { at_ms };
+                    next.save = if more {
+                        SaveStatus::Pending
+                    } else {
+                        SaveStatus::Saved { at_ms }
+                    };
                 }
+                return Rc::new(next);
+            }
+            EditorMsg::KeptMine { revision, at_ms } => {
+                next.history.set_revision(revision);
+                next.save = SaveStatus::Saved { at_ms };
                 return Rc::new(next);
             }
             EditorMsg::SaveFailed(reason) => {

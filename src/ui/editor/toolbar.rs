@@ -22,6 +22,8 @@ pub struct ToolbarProps {
     pub example: bool,
     /// What printing needs to know (it asks once about carried-over text).
     pub print: PrintState,
+    /// Downloads a backup of this draft (offered while saving fails).
+    pub on_backup: Callback<MouseEvent>,
 }
 
 #[component]
@@ -53,6 +55,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="save-status clean" data-save-status="example" role="status">{"只读示例，不保存"}</span>
             } else {
                 <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+                if matches!(props.save, SaveStatus::Failed(_)) {
+                    <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{"导出本草稿备份"}</button>
+                }
             }
             if props.save == SaveStatus::Conflict {
                 <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>

@@ -3,6 +3,7 @@
 mod carried_over;
 mod create_fill_reload;
 mod delete_and_undo;
+mod durability;
 mod foreign_places;
 mod import;
 mod list_moves;
@@ -21,5 +22,8 @@ mod sample_read_only;
 mod single_file;
 mod speed;
 mod step_focus;
+mod storage_full;
+mod storage_note;
+mod two_tabs;
 mod typing;
 mod undo_redo;

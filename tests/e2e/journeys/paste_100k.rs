@@ -1,10 +1,10 @@
 //! Pasting 100,000 characters copied from a Windows word processor (CRLF
 //! line breaks, tab and full-width-space indents, blank lines) into the
 //! preamble: the count is right, the draft is saved, and after a reload
-//! every paragraph is back, in the field and in localStorage.
+//! every paragraph is back, in the field and in IndexedDB.
 
 use crate::harness::{
-    self, eventually, flow, local_storage, paste_into, text_of, value_of, wait_for, wait_saved,
+    self, eventually, flow, indexed_db, paste_into, text_of, value_of, wait_for, wait_saved,
 };
 
 /// Length of the pasted text, in characters.
@@ -86,7 +86,7 @@ fn paste_100k() {
         );
 
         // What the browser keeps: the record's draft holds every paragraph.
-        let stored = local_storage(c, "baogao.v1.draft.").await;
+        let stored = indexed_db(c, "baogao.v1.draft.").await;
         assert_eq!(stored.len(), 1, "one stored draft");
         assert!(
             stored[0].1.contains(&last),

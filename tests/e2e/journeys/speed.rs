@@ -12,12 +12,15 @@ use crate::harness::{self, wait_for};
 use baogao::draft::FieldValue;
 use baogao::store::{DraftStore, MemoryStorage, UiState};
 
-const KEYSTROKES: usize = 40;
+/// Enough keystrokes (about four seconds of typing) for autosave's
+/// two-second limit to write while typing goes on.
+const KEYSTROKES: usize = 100;
 
 #[test]
 fn a_keystroke_in_a_30000_character_report() {
     // The draft and "last opened on the measures step", stored by the
-    // app's own store code, to be copied into the browser's localStorage.
+    // app's own store code, to be copied into the browser's localStorage
+    // (the app moves them to IndexedDB when it starts).
     let draft = large_draft::large_draft();
     let chars = draft.char_count();
     let Some(FieldValue::Subsections(items)) = draft
@@ -88,6 +91,7 @@ fn a_keystroke_in_a_30000_character_report() {
                 times.sort((a, b) => a - b);
                 done({ median: times[Math.floor(times.length / 2)],
                        p90: times[Math.floor(times.length * 0.9)],
+                       p95: times[Math.floor(times.length * 0.95)],
                        max: times[times.length - 1], reached });
             })();
         "#;
@@ -103,9 +107,10 @@ fn a_keystroke_in_a_30000_character_report() {
             .len();
         let report = format!(
             "keystroke in a {chars}-character draft ({pages} pages), {KEYSTROKES} keystrokes in headless Chromium: \
-             median {:.1} ms, p90 {:.1} ms, max {:.1} ms",
+             median {:.1} ms, p90 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             number("median"),
             number("p90"),
+            number("p95"),
             number("max")
         );
         println!("{report}");
