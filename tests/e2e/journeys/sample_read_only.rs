@@ -49,6 +49,8 @@ fn the_sample_is_read_only_and_opening_it_twice_makes_no_copy() {
             assert_eq!(count(c, "li.finding [data-action='fix']").await, 0);
             click(c, "[data-action='close']").await;
             assert_eq!(rows(c).await, 0, "the sample is not among 我的报告");
+            let stored = harness::indexed_db(c, "baogao.v1.draft.").await;
+            assert!(stored.is_empty(), "nothing saved: {stored:?}");
             let stored = harness::local_storage(c, "baogao.v1.draft.").await;
             assert!(stored.is_empty(), "nothing saved: {stored:?}");
         }
