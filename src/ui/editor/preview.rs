@@ -10,6 +10,7 @@ use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
 use crate::layout::LayoutCache;
 use crate::template::annual_report;
+use crate::ui::document_css::use_document_css;
 use crate::ui::pages::{anchor_key, short_decimal, Sheets};
 use std::rc::Rc;
 use web_sys::Element;
@@ -119,7 +120,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             None => EditorMsg::Focus(anchor),
         }
     });
-    // Marks drawn by a style rule, so no sheet has to render again.
+    // Marks drawn by style rules, so no sheet has to render again.
     let editing = props.focus.as_ref();
     // Screen only: the printout carries no marks.
     let mut css = String::from("@media screen{");
@@ -146,10 +147,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
         ));
     }
     css.push('}');
+    use_document_css(css);
     let carried = props.carried.len();
     html! {
         <aside class="preview" data-editing={editing.map(anchor_key)} data-show-carried={props.show_carried.to_string()}>
-            <style>{ css }</style>
             <div class="preview-bar no-print">
                 <button type="button" class="small" data-action="page-up" onclick={page(-1)} title="上一页">{"▲ 上一页"}</button>
                 <button type="button" class="small" data-action="page-down" onclick={page(1)} title="下一页">{"▼ 下一页"}</button>
