@@ -30,6 +30,7 @@ fn new_id() -> String {
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
+    crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let version = use_state(|| 0u32);
     let message = use_state(|| None::<Result<String, String>>);
