@@ -54,6 +54,7 @@ fn a_keystroke_in_a_30000_character_report() {
         let script = r#"
             const [selector, count, done] = arguments;
             const el = document.querySelector(selector);
+            el.focus();
             const pages = () => Array.from(document.querySelectorAll('.sheet .line'))
                 .map(l => l.textContent).join('');
             const times = [];
