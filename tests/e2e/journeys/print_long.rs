@@ -80,19 +80,21 @@ fn a_long_report_prints_every_page() {
             "{} printed pages for {pages}",
             printed.len()
         );
+        // Each printed page has its number and its lines (a line with a
+        // run-in heading comes out of pdftotext in two pieces, so at least
+        // most lines are found whole, and a placeholder would print none).
         for (index, page) in layout.pages.iter().enumerate() {
-            let (Some(first), Some(last)) = (page.lines.first(), page.lines.last()) else {
-                panic!("page {} has lines", index + 1);
-            };
-            for line in [first, last] {
-                assert!(
-                    printed[index].contains(&squeeze(&line.text())),
-                    "printed page {} has {:?}:\n{}",
-                    index + 1,
-                    line.text(),
-                    printed[index]
-                );
-            }
+            let number = format!("—{}—", index + 1);
+            assert!(printed[index].contains(&number), "page {number} printed");
+            let lines: Vec<String> = page.lines.iter().map(|l| squeeze(&l.text())).collect();
+            let found = lines.iter().filter(|l| printed[index].contains(l.as_str())).count();
+            assert!(
+                found * 4 >= lines.len() * 3 && found > 0,
+                "printed page {} has {found} of its {} lines:\n{}",
+                index + 1,
+                lines.len(),
+                printed[index]
+            );
         }
 
         // After printing, the sheets away from the view are placeholders again.
