@@ -15,7 +15,18 @@ use web_sys::Element;
 use yew::prelude::*;
 
 /// Pages built before the first and after the last page in view.
-pub const AROUND: usize = 4;
+pub const AROUND: usize = 2;
+
+/// At least this many pages are built (the first ones at first), so that a
+/// short report such as the sample is always built whole.
+pub const MIN_BUILT: usize = 7;
+
+/// `from..to` of `count` pages widened to [`MIN_BUILT`] pages, downwards
+/// first.
+fn at_least(from: usize, to: usize, count: usize) -> Range<usize> {
+    let to = to.max(from + MIN_BUILT).min(count);
+    to.saturating_sub(MIN_BUILT).min(from)..to
+}
 
 /// The pages to build, as the component sees them.
 #[derive(Clone, PartialEq, Debug)]
@@ -38,7 +49,7 @@ impl Built {
 /// and the scrolling `root` show, widened by [`AROUND`] on each side. All
 /// sheets are the same size, so page `i` starts `i` pitches down the stack.
 pub fn near_pages(root: &Element, stack: &Element, count: usize) -> Range<usize> {
-    let first_pages = 0..count.min(2 * AROUND + 1);
+    let first_pages = at_least(0, 0, count);
     if count == 0 {
         return 0..0;
     }
@@ -49,14 +60,21 @@ pub fn near_pages(root: &Element, stack: &Element, count: usize) -> Range<usize>
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     let pitch = stack_box.height() / count as f64;
-    let (top, bottom) = (root_box.top().max(0.0), root_box.bottom().min(window_height));
+    let (top, bottom) = (
+        root_box.top().max(0.0),
+        root_box.bottom().min(window_height),
+    );
     if !(pitch > 0.0) || bottom <= top {
         return first_pages;
     }
     let from = ((top - stack_box.top()) / pitch).floor();
     let to = ((bottom - stack_box.top()) / pitch).ceil();
     let clamp = |x: f64| x.clamp(0.0, count as f64) as usize;
-    clamp(from).saturating_sub(AROUND)..(clamp(to) + AROUND).min(count)
+    at_least(
+        clamp(from).saturating_sub(AROUND),
+        (clamp(to) + AROUND).min(count),
+        count,
+    )
 }
 
 /// The sheets to build for `count` pages in `root`/`stack`, kept up to date
@@ -64,7 +82,7 @@ pub fn near_pages(root: &Element, stack: &Element, count: usize) -> Range<usize>
 /// (`zoom` changes the pitch) and printing.
 #[hook]
 pub fn use_built(root: NodeRef, stack: NodeRef, count: usize, zoom: f64) -> Built {
-    let near = use_state_eq(|| 0..count.min(2 * AROUND + 1));
+    let near = use_state_eq(|| at_least(0, 0, count));
     let printing = use_state_eq(|| false);
     let update = {
         let near = near.clone();

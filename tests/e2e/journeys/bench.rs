@@ -60,7 +60,8 @@ const KEY_MAX_MS: f64 = 50.0;
 
 /// A page with one input and nothing else, which marks itself usable and
 /// mirrors what is typed into a "preview" the way the app does.
-const EMPTY_PAGE: &str = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>empty</title></head>\
+const EMPTY_PAGE: &str =
+    "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>empty</title></head>\
 <body><textarea id=\"field\"></textarea><div class=\"sheet-stack\"></div><script>\
 const f = document.getElementById('field'), p = document.querySelector('.sheet-stack');\
 f.addEventListener('input', () => { p.textContent = f.value; });\
@@ -172,9 +173,15 @@ async fn keystrokes(c: &Client, field: &str, ch: &str, count: usize) -> Vec<f64>
         .await
         .expect("keystrokes");
     let reached = result.get("reached").and_then(|v| v.as_u64()).unwrap_or(0);
-    assert_eq!(reached as usize, count, "every {ch:?} keystroke reached the preview");
+    assert_eq!(
+        reached as usize, count,
+        "every {ch:?} keystroke reached the preview"
+    );
     let times: Vec<f64> = serde_json::from_value(result["times"].clone()).expect("times");
-    assert!(times.iter().all(|t| t.is_finite() && *t >= 0.0), "{times:?}");
+    assert!(
+        times.iter().all(|t| t.is_finite() && *t >= 0.0),
+        "{times:?}"
+    );
     times
 }
 
@@ -249,19 +256,32 @@ fn the_benchmark_measures_every_figure() {
         let (heap, dom) = heap_and_dom(c).await;
 
         // Sane, not fast: each figure was taken and is plausible.
-        assert!(initial > 10_000 && all >= initial, "gzip sizes {initial} / {all}");
+        assert!(
+            initial > 10_000 && all >= initial,
+            "gzip sizes {initial} / {all}"
+        );
         for t in loads.iter().chain(&reopens).chain(&empty_loads) {
             assert!(*t > 0.0 && *t < 60_000.0, "a load took {t} ms");
         }
-        assert!(report.chars >= 30_000 && pages > 50, "{} chars, {pages} pages", report.chars);
-        assert!(dom > empty_dom && empty_dom >= 5.0, "DOM {dom} vs {empty_dom}");
+        assert!(
+            report.chars >= 30_000 && pages > 50,
+            "{} chars, {pages} pages",
+            report.chars
+        );
+        assert!(
+            dom > empty_dom && empty_dom >= 5.0,
+            "DOM {dom} vs {empty_dom}"
+        );
 
         let kb = |b: usize| b as f64 / 1000.0;
         let (load, empty_load, reopen) = (median(&loads), median(&empty_loads), median(&reopens));
         let verdict = |ok: bool| if ok { "ok" } else { "OVER" };
         let mut table = String::new();
         let mut row = |what: &str, app: String, empty: String, budget: String, ok: bool| {
-            table += &format!("| {what} | {app} | {empty} | {budget} | {} |\n", verdict(ok));
+            table += &format!(
+                "| {what} | {app} | {empty} | {budget} | {} |\n",
+                verdict(ok)
+            );
         };
         row(
             "download before interactive, gzip",
@@ -285,7 +305,10 @@ fn the_benchmark_measures_every_figure() {
             load <= LOAD_MS || load <= RATIO * empty_load,
         );
         row(
-            &format!("reopen with the {}-character draft ({pages} pages) → usable, median", report.chars),
+            &format!(
+                "reopen with the {}-character draft ({pages} pages) → usable, median",
+                report.chars
+            ),
             format!("{reopen:.0} ms ({:.1}×)", reopen / empty_load),
             format!("{empty_load:.0} ms"),
             format!("≤ {REOPEN_MS} ms, ≤ {RATIO}×"),
@@ -295,7 +318,10 @@ fn the_benchmark_measures_every_figure() {
             let [p50, p95, worst] = keys(app);
             let [e50, e95, emax] = keys(empty);
             row(
-                &format!("keystroke → preview frame, p50 / p95 / max ({what}, {} keys)", app.len()),
+                &format!(
+                    "keystroke → preview frame, p50 / p95 / max ({what}, {} keys)",
+                    app.len()
+                ),
                 format!("{p50:.1} / {p95:.1} / {worst:.1} ms"),
                 format!("{e50:.1} / {e95:.1} / {emax:.1} ms"),
                 format!("p95 ≤ {KEY_P95_MS} ms, max ≤ {KEY_MAX_MS} ms"),

@@ -34,7 +34,8 @@ pub async fn open_long_report(c: &Client, url: &str, name: &str) -> LongReport {
         panic!("the large draft has measures subsections");
     };
     let field = format!("[data-field='measures.items.{}.text']", items.len() - 1);
-    let backup = baogao::backup::export_drafts(std::slice::from_ref(&draft), 0).expect("backup text");
+    let backup =
+        baogao::backup::export_drafts(std::slice::from_ref(&draft), 0).expect("backup text");
     let path = harness::output_dir().join(format!("{name}-backup.json"));
     std::fs::write(&path, backup).expect("write the backup file");
 

@@ -44,7 +44,8 @@ fn a_long_report_prints_every_page() {
             .trim_start_matches("[data-field='measures.items.")
             .trim_end_matches(".text']")
             .to_string();
-        let focused = format!(".sheet:not(.placeholder) .line[data-anchor^='measures/items/{field_path}']");
+        let focused =
+            format!(".sheet:not(.placeholder) .line[data-anchor^='measures/items/{field_path}']");
         harness::wait_for(c, &focused).await;
 
         let config = PrintConfiguration::builder()
@@ -87,7 +88,10 @@ fn a_long_report_prints_every_page() {
             let number = format!("—{}—", index + 1);
             assert!(printed[index].contains(&number), "page {number} printed");
             let lines: Vec<String> = page.lines.iter().map(|l| squeeze(&l.text())).collect();
-            let found = lines.iter().filter(|l| printed[index].contains(l.as_str())).count();
+            let found = lines
+                .iter()
+                .filter(|l| printed[index].contains(l.as_str()))
+                .count();
             assert!(
                 found * 4 >= lines.len() * 3 && found > 0,
                 "printed page {} has {found} of its {} lines:\n{}",
