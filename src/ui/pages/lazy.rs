@@ -64,7 +64,7 @@ pub fn near_pages(root: &Element, stack: &Element, count: usize) -> Range<usize>
         root_box.top().max(0.0),
         root_box.bottom().min(window_height),
     );
-    if !(pitch > 0.0) || bottom <= top {
+    if !pitch.is_finite() || pitch <= 0.0 || bottom <= top {
         return first_pages;
     }
     let from = ((top - stack_box.top()) / pitch).floor();

@@ -4,9 +4,7 @@
 //! the last subsection's text focused. Nothing depends on how the app
 //! stores drafts, so this works whatever the store is.
 
-#[path = "../../support/large_draft.rs"]
-mod large_draft;
-
+use super::speed::large_draft;
 use crate::harness::{self, choose_file, click, eventually, go_to_step, js, wait_for};
 use baogao::draft::{Draft, FieldValue};
 use fantoccini::Client;

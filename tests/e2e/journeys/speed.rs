@@ -6,7 +6,7 @@
 //! reach the pages, not a time (times on shared machines are not stable).
 
 #[path = "../../support/large_draft.rs"]
-mod large_draft;
+pub(super) mod large_draft;
 
 use crate::harness::{self, wait_for};
 use baogao::draft::FieldValue;
