@@ -251,8 +251,10 @@ async fn connect(port: u16, profile: &Path) -> Client {
         "--disable-sync".into(),
         "--disable-dev-shm-usage".into(),
         "--window-size=1400,1000".into(),
-        // performance.memory in exact bytes, for the benchmark's heap figure.
+        // performance.memory in exact bytes after a collection (gc()), for
+        // the benchmark's heap figure.
         "--enable-precise-memory-info".into(),
+        "--js-flags=--expose-gc".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
     let mut caps = serde_json::Map::new();

@@ -185,11 +185,13 @@ async fn keystrokes(c: &Client, field: &str, ch: &str, count: usize) -> Vec<f64>
     times
 }
 
-/// JS heap used (bytes; 0 when the browser does not say) and DOM elements.
+/// JS heap used after a collection (bytes; 0 when the browser does not
+/// say) and DOM elements.
 async fn heap_and_dom(c: &Client) -> (f64, f64) {
     let v = js(
         c,
-        "return [performance.memory ? performance.memory.usedJSHeapSize : 0,
+        "if (window.gc) window.gc();
+         return [performance.memory ? performance.memory.usedJSHeapSize : 0,
                  document.getElementsByTagName('*').length];",
         vec![],
     )
