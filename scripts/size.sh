@@ -4,7 +4,8 @@
 # before it is interactive (everything but the on-demand tools worker,
 # tools*, and what only the service worker or an install fetches: sw.js,
 # the manifest and the PNG icons), and everything with every feature used.
-# Last, the single-file edition's size.
+# Last, the single-file edition's size. (The same rule in Rust:
+# baogao::deploy::before_interactive, used by the benchmark.)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/build.sh" >&2

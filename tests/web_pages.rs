@@ -650,3 +650,105 @@ fn anchor_keys_read_back() {
     assert_eq!(parse_anchor_key("measures/items/x"), None);
     assert_eq!(parse_anchor_key("no-slashes"), None);
 }
+
+/// A long report: the sample with its measures repeated (over 40 pages).
+fn long_layout() -> Layout {
+    let mut draft = seed_draft("long", 0);
+    if let Some(section) = draft.section_mut("measures") {
+        if let Some(FieldValue::Subsections(items)) = section.fields.get_mut("items") {
+            let copy = items.clone();
+            for _ in 0..30 {
+                items.extend(copy.iter().cloned());
+            }
+        }
+    }
+    lay_out(&compose(annual_report(), &draft))
+}
+
+#[wasm_bindgen_test]
+async fn a_long_report_builds_only_the_sheets_near_the_view() {
+    let layout = Rc::new(long_layout());
+    let count = layout.pages.len();
+    assert!(count > 40, "{count} pages");
+    let (root, mut app) = mount(props(Rc::clone(&layout)), "height: 600px").await;
+    let sheets = root.query_selector(".sheets").expect("q").expect(".sheets");
+    let built = |root: &Element| all(root, ".sheet:not(.placeholder)").len();
+    // Every page has a sheet; only the first few are built.
+    assert_eq!(all(&root, ".sheet").len(), count);
+    assert_eq!(built(&root), 7, "the first pages are built");
+    let placeholder = all(&root, ".sheet.placeholder")[0].get_bounding_client_rect();
+    assert_near(
+        "placeholder width",
+        placeholder.width() / PX_PER_MM,
+        PAPER_WIDTH_MM,
+        0.01,
+    );
+    assert_near(
+        "placeholder height",
+        placeholder.height() / PX_PER_MM,
+        PAPER_HEIGHT_MM,
+        0.01,
+    );
+
+    // Scrolled to the end: the last pages are built, the first are not.
+    sheets.set_scroll_top(sheets.scroll_height());
+    settle().await;
+    let last = format!(".sheet[data-page=\"{count}\"]:not(.placeholder) .page-number");
+    assert!(
+        root.query_selector(&last).expect("q").is_some(),
+        "the last page is built"
+    );
+    assert!(root
+        .query_selector(".sheet[data-page=\"1\"].placeholder")
+        .expect("q")
+        .is_some());
+    assert!(built(&root) <= 9, "{} built", built(&root));
+
+    // Printing builds every sheet; afterwards the placeholders are back.
+    let window = web_sys::window().expect("window");
+    let event = |name: &str| web_sys::Event::new(name).expect("event");
+    window
+        .dispatch_event(&event("beforeprint"))
+        .expect("beforeprint");
+    settle().await;
+    assert_eq!(built(&root), count, "every sheet built for printing");
+    assert_eq!(all(&root, ".sheet .page-number").len(), count);
+    window
+        .dispatch_event(&event("afterprint"))
+        .expect("afterprint");
+    settle().await;
+    assert!(built(&root) <= 9);
+
+    // Focusing a line on a page far from the view builds that page and
+    // scrolls its line into view.
+    let target = layout.pages[count / 2].lines[5].clone();
+    app.update(SheetsProps {
+        focus: Some(target.anchor.clone()),
+        ..props(Rc::clone(&layout))
+    });
+    let (page, row) = layout.locate(&target.anchor).expect("anchor laid out");
+    let selector = format!(
+        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
+        page + 1
+    );
+    let mut seen = false;
+    for _ in 0..100 {
+        settle().await;
+        if let Some(line) = root.query_selector(&selector).expect("q") {
+            let (view, r) = (
+                sheets.get_bounding_client_rect(),
+                line.get_bounding_client_rect(),
+            );
+            if r.top() >= view.top() && r.bottom() <= view.bottom() {
+                seen = true;
+                break;
+            }
+        }
+    }
+    assert!(
+        seen,
+        "the focused line on page {} is built and in view",
+        page + 1
+    );
+    unmount(root, app);
+}

@@ -23,6 +23,23 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// What a file of the site counts for in the download budgets: `None` for
+/// the single-file edition (handed out, not downloaded by the site), else
+/// whether the page downloads it before it is interactive — everything but
+/// the on-demand tools worker (`tools*`) and what only the service worker
+/// or an install fetches (`sw.js`, the manifest, the PNG icons).
+/// `scripts/size.sh` applies the same rule.
+pub fn before_interactive(name: &str) -> Option<bool> {
+    if name == SINGLE_FILE {
+        return None;
+    }
+    let later = name.starts_with("tools")
+        || name == "sw.js"
+        || name.starts_with("manifest")
+        || name.ends_with(".png");
+    Some(!later)
+}
+
 /// A build's files by name. trunk writes this app's files side by side, so
 /// a build is one flat folder.
 pub type Files = BTreeMap<String, Vec<u8>>;

@@ -201,3 +201,19 @@ fn a_development_build_is_refused() {
     assert!(refused.contains("live-reload"), "{refused}");
     assert!(single_file(&build).is_err());
 }
+
+#[test]
+fn the_budgets_count_what_the_page_fetches_before_it_is_interactive() {
+    use super::before_interactive;
+    assert_eq!(before_interactive("index.html"), Some(true));
+    assert_eq!(before_interactive("baogao-1a2b3c_bg.wasm"), Some(true));
+    assert_eq!(before_interactive("app-1a2b3c.css"), Some(true));
+    assert_eq!(before_interactive("tools-1a2b3c_bg.wasm"), Some(false));
+    assert_eq!(before_interactive("sw.js"), Some(false));
+    assert_eq!(
+        before_interactive("manifest-1a2b3c.webmanifest"),
+        Some(false)
+    );
+    assert_eq!(before_interactive("icon-192-1a2b3c.png"), Some(false));
+    assert_eq!(before_interactive(super::SINGLE_FILE), None);
+}

@@ -15,6 +15,7 @@ mod platform;
 mod review;
 mod session;
 mod start;
+mod timing;
 mod worker;
 
 pub use app::App;

@@ -42,6 +42,7 @@ const SAMPLE_ID: &str = "sample";
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
+    crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let version = use_state(|| 0u32);
     let message = use_state(|| None::<Result<String, String>>);

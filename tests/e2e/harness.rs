@@ -576,6 +576,10 @@ async fn connect(browser: Browser, port: u16, profile: &Path) -> Client {
                 "--disable-sync".into(),
                 "--disable-dev-shm-usage".into(),
                 "--window-size=1400,1000".into(),
+                // performance.memory in exact bytes after a collection (gc()),
+                // for the benchmark's heap figure.
+                "--enable-precise-memory-info".into(),
+                "--js-flags=--expose-gc".into(),
                 format!("--user-data-dir={}", profile.display()),
             ];
             caps.insert(
@@ -782,13 +786,29 @@ pub async fn count(client: &Client, css: &str) -> usize {
     .unwrap_or(0) as usize
 }
 
+/// Has the page build every sheet, as it does before printing (the sheets
+/// away from the view are placeholders otherwise), or, with `false`, go
+/// back to building only those near the view.
+pub async fn build_every_sheet(client: &Client, all: bool) {
+    let event = if all { "beforeprint" } else { "afterprint" };
+    client
+        .execute_async(
+            "window.dispatchEvent(new Event(arguments[0])); setTimeout(arguments[1], 0);",
+            vec![event.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{event}: {e}"));
+}
+
 /// The composed report as the preview shows it, one block per line with a
 /// blank line between blocks: the text of `#preview-text`, or — once the
-/// preview is drawn as GB/T 9704 sheets — the `.sheet .line`s, with the
-/// lines of one block (same `data-anchor`, one after another) joined.
+/// preview is drawn as GB/T 9704 sheets — the `.sheet .line`s of every
+/// sheet (all built for the moment), with the lines of one block (same
+/// `data-anchor`, one after another) joined.
 pub async fn preview_text(client: &Client) -> String {
     wait_for(client, "#preview-text, .sheet").await;
-    js(
+    build_every_sheet(client, true).await;
+    let text = js(
         client,
         "const pre = document.querySelector('#preview-text');
          if (pre) return pre.textContent;
@@ -809,7 +829,9 @@ pub async fn preview_text(client: &Client) -> String {
     .await
     .as_str()
     .unwrap_or("")
-    .to_string()
+    .to_string();
+    build_every_sheet(client, false).await;
+    text
 }
 
 /// The preview's non-blank lines, trimmed: one per block.

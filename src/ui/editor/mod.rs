@@ -52,6 +52,7 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let state = {
         let (draft, step, example) = (props.draft.clone(), props.step.clone(), props.example);

@@ -12,7 +12,8 @@
 //! # Selectors (for the app, print stylesheet and tests)
 //!
 //! * `.sheets` — the root, with `data-page-count`; the only thing printed.
-//! * `.sheet[data-page="N"]` — one page.
+//! * `.sheet[data-page="N"]` — one page; `.sheet.placeholder` while it is
+//!   not built (away from the view, see [`lazy`]).
 //! * `.line[data-row][data-anchor]` — one line; `data-anchor` is
 //!   [`anchor_key`] of the block's origin in the draft.
 //! * `.page-number.side-right` / `.side-left` — "— N —".
@@ -27,6 +28,7 @@
 //! resulting `Rc<Layout>`.
 
 pub mod cells;
+mod lazy;
 mod sheet;
 
 pub use sheet::{
@@ -63,10 +65,13 @@ pub struct SheetsProps {
 }
 
 /// Every page of the layout as an A4 sheet, centred on a grey desk, with
-/// the page count above them.
+/// the page count above them. Only the sheets near the view, the page being
+/// edited and, while printing, all sheets are built; the others are
+/// placeholders of the same size ([`lazy`]).
 #[component]
 pub fn Sheets(props: &SheetsProps) -> Html {
     let root = use_node_ref();
+    let stack = use_node_ref();
     {
         let root = root.clone();
         let layout = Rc::clone(&props.layout);
@@ -116,13 +121,21 @@ pub fn Sheets(props: &SheetsProps) -> Html {
     } else {
         1.0
     };
+    let built = lazy::use_built(root.clone(), stack.clone(), count, zoom);
+    let editing = props
+        .focus
+        .as_ref()
+        .and_then(|focus| focus_target(&props.layout, focus))
+        .map(|(page, _)| page);
     html! {
         <div class="sheets" ref={root} lang="zh-CN" {onclick}
             data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
             <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
-            <div class="sheet-stack">
-                { for (0..count).map(|index| html! {
-                    <Sheet key={index} layout={Rc::clone(&props.layout)} {index} />
+            <div class="sheet-stack" ref={stack}>
+                { for (0..count).map(|index| if built.has(index, editing) {
+                    html! { <Sheet key={index} layout={Rc::clone(&props.layout)} {index} /> }
+                } else {
+                    html! { <div key={index} class="sheet placeholder" data-page={(index + 1).to_string()}></div> }
                 }) }
             </div>
         </div>

@@ -1,5 +1,7 @@
-//! One file per journey.
+//! One file per journey; `long_report` opens a 30,000-character report
+//! for the journeys that need one.
 
+mod bench;
 mod carried_over;
 mod create_fill_reload;
 mod delete_and_undo;
@@ -7,6 +9,7 @@ mod durability;
 mod foreign_places;
 mod import;
 mod list_moves;
+mod long_report;
 mod navigation_keeps_text;
 mod next_year_copy;
 mod offline;
@@ -15,6 +18,7 @@ mod paste_100k;
 mod preview_follows;
 mod preview_zoom;
 mod print;
+mod print_long;
 mod print_submitted;
 mod reorder_sections;
 mod review_fix;

@@ -6,7 +6,7 @@
 //! reach the pages, not a time (times on shared machines are not stable).
 
 #[path = "../../support/large_draft.rs"]
-mod large_draft;
+pub(super) mod large_draft;
 
 use crate::harness::{self, wait_for};
 use baogao::draft::FieldValue;
@@ -57,6 +57,7 @@ fn a_keystroke_in_a_30000_character_report() {
         let script = r#"
             const [selector, count, done] = arguments;
             const el = document.querySelector(selector);
+            el.focus();
             const pages = () => Array.from(document.querySelectorAll('.sheet .line'))
                 .map(l => l.textContent).join('');
             const times = [];
