@@ -13,7 +13,7 @@ use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
 use crate::import::from_text;
 use crate::sample::seed_draft;
-use crate::template::annual_report;
+use crate::template;
 use crate::{docx, render};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +57,8 @@ pub struct ImportAnswer {
 pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     match (op, arg) {
         (WRITE_DOCX, Value::Text(json)) => {
-            let (doc, frame) = compose_edition(annual_report(), &draft(&json)?);
+            let draft = draft(&json)?;
+            let (doc, frame) = compose_edition(template::of(&draft.template_id), &draft);
             docx::write_edition(&doc, frame.as_ref())
                 .map(Value::Bytes)
                 .map_err(|e| e.to_string())
@@ -73,7 +74,8 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map_err(|_| broken())
         }
         (MARKDOWN, Value::Text(json)) => {
-            let doc = compose(annual_report(), &draft(&json)?);
+            let draft = draft(&json)?;
+            let doc = compose(template::of(&draft.template_id), &draft);
             Ok(Value::Text(render::markdown::render(&doc)))
         }
         (SAMPLE, Value::Text(json)) => {
@@ -89,7 +91,7 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
 /// Imports the text of `request` with the annual report's template, with
 /// the importer's notes (skipped lines included, each said once).
 pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
-    let imported = from_text(annual_report(), &request.text, request.id, request.now_ms)
+    let imported = from_text(template::annual_report(), &request.text, request.id, request.now_ms)
         .map_err(|e| e.to_string())?;
     let notes: Vec<(Option<String>, String)> = imported
         .notes

@@ -24,8 +24,8 @@ pub enum FixAction {
     NormalizeDates,
     /// End the addressee with "：".
     AddresseeColon,
-    /// Set the closing to "特此报告。".
-    SetClosing,
+    /// Set the closing to the template's formula ("特此报告。").
+    SetClosing { text: String },
     /// Remove the punctuation at the end of the title (or of an
     /// attachment's name).
     TrimTitlePunctuation,
@@ -54,7 +54,7 @@ impl Fix {
             FixAction::PlanYear { report_year } => format!("改为{}年", report_year + 1),
             FixAction::NormalizeDates => "改为规范的日期写法".to_string(),
             FixAction::AddresseeColon => "以“：”结尾".to_string(),
-            FixAction::SetClosing => format!("写上“{}”", frame::CLOSING),
+            FixAction::SetClosing { text } => format!("写上“{text}”"),
             FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
             FixAction::FinalFullStop => "以“。”结尾".to_string(),
             FixAction::ReplacePlace { from, to } => format!("把“{from}”改为“{to}”"),
@@ -76,7 +76,7 @@ pub enum FixError {
 /// when there is nothing left to correct, nothing changes.
 pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
     let role = role_at(draft, &fix.location);
-    let create = fix.action == FixAction::SetClosing;
+    let create = matches!(fix.action, FixAction::SetClosing { .. });
     let text = text_at_mut(draft, &fix.location, create).ok_or(FixError::Gone)?;
     let fixed = match &fix.action {
         FixAction::FullWidthPunctuation => {
@@ -101,7 +101,7 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
         }
         FixAction::NormalizeDates => apply_edits(text, &dates::date_slips(text)),
         FixAction::AddresseeColon => frame::with_colon(text),
-        FixAction::SetClosing => frame::CLOSING.to_string(),
+        FixAction::SetClosing { text: formula } => formula.clone(),
         FixAction::TrimTitlePunctuation => frame::trim_title(text),
         FixAction::FinalFullStop => official::with_full_stop(text),
         FixAction::ReplacePlace { from, to } => places::replace_place(text, from, to),
@@ -165,7 +165,10 @@ mod tests {
             fix(FixAction::PlanYear { report_year: 2023 }).label(),
             "改为2024年"
         );
-        assert_eq!(fix(FixAction::SetClosing).label(), "写上“特此报告。”");
+        assert_eq!(fix(FixAction::SetClosing {
+                text: "特此报告。".into()
+            })
+            .label(), "写上“特此报告。”");
         assert_eq!(
             fix(FixAction::ReplaceYear {
                 from: 2022,

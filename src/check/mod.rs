@@ -44,14 +44,6 @@ pub use summary::{summary_by_step, Counts, StepSummary};
 use crate::draft::Draft;
 use crate::template::Template;
 
-/// Section ids of the built-in template that some checks single out.
-pub(crate) mod section_id {
-    /// The main measures and results (主要举措和成效).
-    pub const MEASURES: &str = "measures";
-    /// The next year's plans (下一年度安排).
-    pub const PLANS: &str = "plans";
-}
-
 /// How serious a finding is. Ordered from most to least serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -136,9 +128,9 @@ pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
     required::check(template, draft, &mut out);
     punctuation::check(&slots, &mut out);
     numbering::check(&slots, &mut out);
-    years::check(draft, &slots, &mut out);
+    years::check(template, draft, &slots, &mut out);
     dates::check(draft, &slots, &mut out);
-    frame::check(draft, &slots, &mut out);
+    frame::check(template, draft, &slots, &mut out);
     official::check(draft, &mut out);
     generic::check(template, draft, &slots, &mut out);
     places::check(draft, &slots, &mut out);

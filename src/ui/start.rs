@@ -1,9 +1,10 @@
-//! The start page: the writer's drafts, a new report, the sample report,
-//! and copy / rename / delete (with undo) / start next year's report.
+//! The start page: the writer's drafts, a new report of a chosen kind and
+//! year, the sample report, and copy / rename / delete (with undo) / start
+//! next year's report.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
 use crate::store::DeletedDraft;
-use crate::template::{annual_report, meta_id};
+use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
 use crate::ui::app::Opened;
 use crate::ui::draft_row::{DraftRow, RowMsg};
@@ -43,6 +44,7 @@ pub fn Start(props: &StartProps) -> Html {
     let confirming = use_state(|| None::<String>);
     let renaming = use_state(|| None::<(String, String)>);
     let new_year = use_state(|| today().0 - 1);
+    let new_kind = use_state(|| template::ANNUAL_REPORT_ID.to_string());
 
     let Some(session) = session else {
         return html! { <p class="error">{"无法打开草稿存储。"}</p> };
@@ -66,9 +68,31 @@ pub fn Start(props: &StartProps) -> Html {
         }
     };
     let new_report = {
-        let (create, year) = (create.clone(), new_year.clone());
-        move |_: MouseEvent| create(Draft::new(annual_report(), new_id(), *year, now_ms()))
+        let (create, year, kind) = (create.clone(), new_year.clone(), new_kind.clone());
+        move |_: MouseEvent| create(Draft::new(template::of(&kind), new_id(), *year, now_ms()))
     };
+    let kinds = template::builtin()
+        .into_iter()
+        .chain(template::registered())
+        .map(|t| {
+            let id = t.id.clone();
+            let input_id = format!("new-kind-{id}");
+            let onchange = {
+                let (kind, id) = (new_kind.clone(), id.clone());
+                move |_: Event| kind.set(id.clone())
+            };
+            html! {
+                <li key={id.clone()} class="kind-choice">
+                    <input type="radio" name="new-kind" id={input_id.clone()} value={id.clone()}
+                        checked={*new_kind == id} {onchange} />
+                    <label for={input_id}>
+                        <strong>{ &t.name }</strong>
+                        <span class="kind-description">{ &t.description }</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect::<Html>();
     // The sample report comes from the on-demand tools worker. It opens as
     // an example, not saved: opening it again makes no copy.
     let open_sample = {
@@ -166,7 +190,7 @@ pub fn Start(props: &StartProps) -> Html {
                             field: FieldRef::meta(meta_id::TITLE),
                             text: title,
                         };
-                        crate::draft::apply(annual_report(), &mut d, &action, now);
+                        crate::draft::apply(template::of(&d.template_id), &mut d, &action, now);
                         session.with(|s| s.save(&mut d, now)).map(|_| ())
                     });
                     refresh();
@@ -228,18 +252,20 @@ pub fn Start(props: &StartProps) -> Html {
     html! {
         <main class="start">
             <header class="start-head">
-                <h1>{"报告"}<small>{"法治政府建设年度报告写作助手"}</small></h1>
-                <p>{"按照《法治政府建设与责任落实督察工作规定》要求的内容，一步一步写完年度报告，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
+                <h1>{"报告"}<small>{"年度报告写作助手"}</small></h1>
+                <p>{"法治政府建设年度报告、年度工作总结、述职报告：按每种报告要求的内容一步一步写完，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
             </header>
             <OfflineNote />
             <section class="new-report">
                 <h2>{"新建报告"}</h2>
                 <div class="template-card">
-                    <strong>{ &annual_report().name }</strong>
-                    <label>{"报告年度 "}
-                        <input type="text" inputmode="numeric" maxlength="4" data-field="new-year"
-                            value={new_year.to_string()} oninput={set_year} />
-                    </label>
+                    <fieldset class="kinds">
+                        <legend>{"报告种类"}</legend>
+                        <ul class="kind-list">{ kinds }</ul>
+                    </fieldset>
+                    <label for="new-year">{"报告年度"}</label>
+                    <input type="text" id="new-year" inputmode="numeric" maxlength="4" data-field="new-year"
+                        value={new_year.to_string()} oninput={set_year} />
                     <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
                     <button type="button" data-action="open-sample" onclick={open_sample}
                         title="只读的示例，不会存入“我的报告”">{"打开示例报告"}</button>

@@ -4,7 +4,7 @@
 use super::EditorMsg;
 use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef};
-use crate::template::annual_report;
+use crate::template::TemplateRef;
 use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
 use std::rc::Rc;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionStepProps {
+    pub template: TemplateRef,
     pub draft: Rc<Draft>,
     pub section: String,
     pub findings: Rc<Vec<Finding>>,
@@ -32,7 +33,7 @@ pub fn findings_of(findings: &[Finding], section: Option<&str>, field: &str) -> 
 
 #[component]
 pub fn SectionStep(props: &SectionStepProps) -> Html {
-    let template = annual_report();
+    let template = props.template.0;
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
         return html! { <p class="error">{"找不到这一部分。"}</p> };

@@ -4,7 +4,7 @@
 use crate::check::{apply_fix, Fix, Location};
 use crate::document::Anchor;
 use crate::draft::{Action, Draft, History};
-use crate::template::annual_report;
+use crate::template::{self, TemplateRef};
 use crate::wizard::{STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -72,6 +72,8 @@ pub enum FocusRequest {
 /// The editor's state.
 #[derive(Clone)]
 pub struct EditorState {
+    /// The template the draft names, looked up once when it opens.
+    pub template: TemplateRef,
     pub history: History,
     pub step: String,
     pub save: SaveStatus,
@@ -94,7 +96,8 @@ pub struct EditorState {
 
 impl PartialEq for EditorState {
     fn eq(&self, other: &Self) -> bool {
-        self.history.generation() == other.history.generation()
+        self.template == other.template
+            && self.history.generation() == other.history.generation()
             && Rc::ptr_eq(&self.history.current_rc(), &other.history.current_rc())
             && self.step == other.step
             && self.save == other.save
@@ -110,6 +113,7 @@ impl PartialEq for EditorState {
 impl EditorState {
     pub fn new(draft: Draft, step: String, read_only: bool) -> EditorState {
         EditorState {
+            template: TemplateRef(template::of(&draft.template_id)),
             history: History::new(draft),
             step,
             save: SaveStatus::Clean,
@@ -148,7 +152,7 @@ impl Reducible for EditorState {
             return self;
         }
         let changed = match msg {
-            EditorMsg::Edit(action) => next.history.apply(annual_report(), &action, now),
+            EditorMsg::Edit(action) => next.history.apply(self.template.0, &action, now),
             EditorMsg::Fix(fix) => next.history.edit(now, |d| apply_fix(d, &fix).is_ok()),
             EditorMsg::Undo => next.history.undo(now),
             EditorMsg::Redo => next.history.redo(now),
