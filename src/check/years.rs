@@ -233,7 +233,7 @@ mod tests {
     fn run(d: &Draft) -> Vec<Finding> {
         let slots = crate::check::slots::collect(d);
         let mut out = Vec::new();
-        check(d, &slots, &mut out);
+        check(annual_report(), d, &slots, &mut out);
         out
     }
 

@@ -369,6 +369,7 @@ mod tests {
             .map(|b| match b.kind {
                 BlockKind::Organ { .. } => "organ",
                 BlockKind::Title { .. } => "title",
+                BlockKind::Byline { .. } => "byline",
                 BlockKind::Addressee { .. } => "addressee",
                 BlockKind::Heading { .. } => "heading",
                 BlockKind::Paragraph { .. } => "paragraph",

@@ -125,7 +125,7 @@ pub(crate) fn frame(
             ),
         ));
     }
-    if head.organ.is_none() {
+    if head.organ.is_none() && template.meta_field(meta_id::ORGAN).is_some() {
         notes.push(Note::meta(
             meta_id::ORGAN,
             "未找到发文机关（标题上方的单位名称），请在向导中填写。".into(),

@@ -437,6 +437,7 @@ fn summary_of(id: &str, draft: &Draft) -> DraftSummary {
                 version: draft.template_version,
                 name: String::new(),
                 description: String::new(),
+                keywords: Vec::new(),
                 closing: String::new(),
                 meta: Vec::new(),
                 sections: Vec::new(),

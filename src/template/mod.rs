@@ -138,6 +138,10 @@ pub struct Template {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// Words in a report's title that name this kind (述职, 工作总结), by
+    /// which an imported text is recognised.
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// The closing formula a report of this kind sent up ends with
     /// (“特此报告。”, “以上报告，请审议。”); empty when the kind has none.
     #[serde(default)]
