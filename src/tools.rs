@@ -11,7 +11,7 @@
 
 use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
-use crate::import::from_text;
+use crate::import::{from_text, rank, MIN_SCORE};
 use crate::sample::seed_draft;
 use crate::template;
 use crate::{docx, render};
@@ -36,13 +36,16 @@ pub enum Value {
 }
 
 /// Importing a report's text as a new draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportRequest {
     pub text: String,
     /// The new draft's id.
     pub id: String,
     /// The time of the import, milliseconds since the Unix epoch.
     pub now_ms: i64,
+    /// The kind the writer chose; `None` to recognise it from the text.
+    #[serde(default)]
+    pub template_id: Option<String>,
 }
 
 /// An imported draft and the notes a writer should check, each with the
@@ -88,15 +91,49 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     }
 }
 
-/// Imports the text of `request` with the annual report's template, with
-/// the importer's notes (skipped lines included, each said once).
+/// Imports the text of `request` as the kind the writer chose, or else as
+/// the kind it is recognised as (a 年度工作总结 when none fits well), with
+/// the importer's notes (the kind first, skipped lines included, each said
+/// once).
 pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
-    let imported = from_text(template::annual_report(), &request.text, request.id, request.now_ms)
+    let all = template::builtin();
+    let chosen = request.template_id.as_deref().and_then(template::by_id);
+    let (template, kind_note) = match chosen {
+        Some(t) => (t, format!("按所选的“{}”导入。", t.name)),
+        None => {
+            let ranked = rank(&all, &request.text);
+            match ranked.first() {
+                Some(best) if best.score >= MIN_SCORE => {
+                    let others: Vec<String> = ranked[1..]
+                        .iter()
+                        .map(|r| format!("“{}”", r.template.name))
+                        .collect();
+                    (
+                        best.template,
+                        format!(
+                            "已识别为“{}”。如果不是，请在“报告种类”中改选{}后重新导入。",
+                            best.template.name,
+                            others.join("或")
+                        ),
+                    )
+                }
+                _ => {
+                    let summary = template::work_summary();
+                    (
+                        summary,
+                        format!(
+                            "没有认出是哪一种报告，已按“{}”导入。如果是其他种类，请在“报告种类”中选择后重新导入。",
+                            summary.name
+                        ),
+                    )
+                }
+            }
+        }
+    };
+    let imported = from_text(template, &request.text, request.id, request.now_ms)
         .map_err(|e| e.to_string())?;
-    let notes: Vec<(Option<String>, String)> = imported
-        .notes
-        .into_iter()
-        .map(|n| (n.section, n.message))
+    let notes: Vec<(Option<String>, String)> = std::iter::once((None, kind_note))
+        .chain(imported.notes.into_iter().map(|n| (n.section, n.message)))
         .collect();
     Ok(ImportAnswer {
         draft: imported.draft,
@@ -139,6 +176,7 @@ mod tests {
             text: include_str!("../tests/fixtures/seed-report-2023.txt").to_string(),
             id: "new".into(),
             now_ms: 7,
+            template_id: None,
         };
         let json = serde_json::to_string(&request).expect("json");
         let Ok(Value::Text(answer)) = handle(IMPORT_TEXT, Value::Text(json)) else {
@@ -159,6 +197,7 @@ mod tests {
             text,
             id: "n".into(),
             now_ms: 7,
+            template_id: None,
         })
         .expect("import");
         let skipped: Vec<&String> = answer
@@ -173,6 +212,38 @@ mod tests {
         let mut unique = answer.notes.clone();
         unique.dedup();
         assert_eq!(unique.len(), answer.notes.len());
+    }
+
+    #[test]
+    fn the_kind_is_recognised_or_taken_as_chosen_and_said_first() {
+        let duty = crate::sample::example_draft(template::duty_report(), "x", 2023, 0);
+        let text = render::text::render(&compose(template::duty_report(), &duty));
+        let request = |template_id: Option<&str>| ImportRequest {
+            text: text.clone(),
+            id: "n".into(),
+            now_ms: 7,
+            template_id: template_id.map(str::to_string),
+        };
+        let answer = import_text(request(None)).expect("import");
+        assert_eq!(answer.draft.template_id, template::DUTY_REPORT_ID);
+        assert_eq!(
+            answer.notes[0].1,
+            "已识别为“述职报告”。如果不是，请在“报告种类”中改选“法治政府建设年度报告”或“年度工作总结”后重新导入。"
+        );
+        assert_eq!(
+            answer.draft.meta_line("reporter"),
+            "述职人：××镇党委副书记、镇长　张××"
+        );
+        let chosen = import_text(request(Some(template::WORK_SUMMARY_ID))).expect("import");
+        assert_eq!(chosen.draft.template_id, template::WORK_SUMMARY_ID);
+        assert_eq!(chosen.notes[0].1, "按所选的“年度工作总结”导入。");
+        let vague = import_text(ImportRequest {
+            text: "一、项目概况\n项目于3月开工。\n二、资金使用\n已拨付资金5万元。".into(),
+            ..request(None)
+        })
+        .expect("import");
+        assert_eq!(vague.draft.template_id, template::WORK_SUMMARY_ID);
+        assert!(vague.notes[0].1.starts_with("没有认出是哪一种报告"));
     }
 
     #[test]
@@ -201,6 +272,7 @@ mod tests {
             text: " \n".into(),
             id: "x".into(),
             now_ms: 0,
+            template_id: None,
         };
         let empty = serde_json::to_string(&empty).expect("json");
         assert_eq!(
