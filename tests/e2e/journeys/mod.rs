@@ -3,6 +3,7 @@
 mod carried_over;
 mod create_fill_reload;
 mod delete_and_undo;
+mod duty_report;
 mod foreign_places;
 mod import;
 mod list_moves;
