@@ -110,7 +110,7 @@ fn duty_report_is_chosen_filled_and_printed() {
             &flow(&preview),
             &[
                 "2023年度述职报告",
-                REPORTER,
+                &flow(REPORTER),
                 "县委组织部：",
                 PREAMBLE,
                 "一、履职情况",
