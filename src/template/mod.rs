@@ -4,10 +4,15 @@
 //! Templates are data (`templates/*.json`), compiled into the binary and
 //! parsed on first use.
 
+mod file;
+
+pub use file::{parse, validate, MAX_TEMPLATE_BYTES};
+
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// The kinds of content a field can hold.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
@@ -26,6 +31,7 @@ pub enum FieldKind {
 }
 
 /// One field of a template: what it holds and how the writer is guided.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldSpec {
     pub id: String,
@@ -49,6 +55,7 @@ pub struct FieldSpec {
 }
 
 /// Where a template's own frame field prints.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Placement {
@@ -67,6 +74,7 @@ impl Placement {
 }
 
 /// What a section is for, as far as the checks are concerned.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionRole {
@@ -85,6 +93,7 @@ pub enum SectionRole {
 }
 
 /// One level-1 section of a report.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionSpec {
     pub id: String,
@@ -131,6 +140,7 @@ fn yes() -> bool {
 }
 
 /// A report template.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub id: String,
@@ -364,6 +374,29 @@ pub fn register(template: Template) -> Result<&'static Template, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `docs/template.schema.json` is generated from these types; run
+    /// with `BAOGAO_UPDATE_SCHEMA=1` to write it after changing them.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_documented_json_schema_is_generated_from_the_types() {
+        let schema = schemars::schema_for!(Template);
+        let generated = serde_json::to_string_pretty(&schema).expect("schema json") + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/template.schema.json");
+        if std::env::var_os("BAOGAO_UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).expect("write the schema");
+        }
+        let documented = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            documented == generated,
+            "docs/template.schema.json is out of step with the template types; \
+             run BAOGAO_UPDATE_SCHEMA=1 cargo test --lib template::"
+        );
+        // The schema knows the kinds and roles a file may use.
+        for word in ["subsections", "under_title", "achievements", "year_offset"] {
+            assert!(generated.contains(word), "{word}");
+        }
+    }
 
     #[test]
     fn annual_report_has_the_five_required_contents_in_regulation_order() {
