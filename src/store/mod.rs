@@ -9,6 +9,7 @@
 //! | `baogao.v1.index` | the summaries of the start page (a cache, see [`index`]) |
 //! | `baogao.v1.ui` | the last open draft and step ([`UiState`]) |
 //! | `baogao.v1.corrupt.<id>.<ms>` | an unreadable record, moved aside at `<ms>` |
+//! | `baogao.v1.template.<id>` | a template the writer loaded ([`templates`]) |
 //!
 //! Nothing is ever dropped silently: unreadable records are moved aside and
 //! listed as damaged, records of a newer app version are listed and left
@@ -26,6 +27,7 @@ pub mod index;
 mod local;
 mod record;
 mod storage;
+pub mod templates;
 
 pub use error::StoreError;
 #[cfg(target_arch = "wasm32")]

@@ -67,10 +67,17 @@ impl Session {
                 )),
             ),
         };
-        (
-            Session(Rc::new(RefCell::new(DraftStore::new(storage)))),
-            problem,
-        )
+        let store = DraftStore::new(storage);
+        // The writer's own templates, known before any draft opens.
+        let (templates, problems) = store.load_templates();
+        let mut problems: Vec<String> = problem.into_iter().chain(problems).collect();
+        for t in templates {
+            if let Err(e) = crate::template::register(t) {
+                problems.push(e);
+            }
+        }
+        let problem = (!problems.is_empty()).then(|| problems.join(" "));
+        (Session(Rc::new(RefCell::new(store))), problem)
     }
 
     /// Runs `f` with the store.

@@ -8,6 +8,7 @@ use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
 use crate::ui::app::Opened;
 use crate::ui::draft_row::{DraftRow, RowMsg};
+use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::offline_note::OfflineNote;
 use crate::ui::platform::{entropy, now_ms, today};
@@ -16,6 +17,7 @@ use crate::ui::worker;
 use crate::wizard::STEP_BASIC;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long "撤销删除" stays offered.
@@ -70,6 +72,63 @@ pub fn Start(props: &StartProps) -> Html {
     let new_report = {
         let (create, year, kind) = (create.clone(), new_year.clone(), new_kind.clone());
         move |_: MouseEvent| create(Draft::new(template::of(&kind), new_id(), *year, now_ms()))
+    };
+    // 打开模板文件: a writer's template, checked, kept and offered as a kind.
+    // A file with problems changes nothing.
+    let on_template_file = {
+        let (session, message, kind, refresh) = (
+            session.clone(),
+            message.clone(),
+            new_kind.clone(),
+            refresh.clone(),
+        );
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (session, message, kind, refresh) =
+                (session.clone(), message.clone(), kind.clone(), refresh.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let result = async {
+                    let bytes = read_bytes(&file).await?;
+                    let text = decode_text(&bytes)?;
+                    let parsed = template::parse(&text).map_err(|problems| {
+                        format!(
+                            "模板文件“{name}”有问题，未载入：{}",
+                            problems.join("；")
+                        )
+                    })?;
+                    let loaded = template::register(parsed)?;
+                    session
+                        .with(|s| s.save_template(loaded))
+                        .map_err(|e| e.to_string())?;
+                    Ok::<_, String>(loaded)
+                }
+                .await;
+                match result {
+                    Ok(loaded) => {
+                        kind.set(loaded.id.clone());
+                        message.set(Some(Ok(format!(
+                            "已载入模板“{}”，已选为新建报告的种类。",
+                            loaded.name
+                        ))));
+                        refresh();
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        }
+    };
+    let choose_template_file = |_: MouseEvent| {
+        if let Some(input) = gloo::utils::document()
+            .get_element_by_id("template-file")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.click();
+        }
     };
     let kinds = template::builtin()
         .into_iter()
@@ -269,6 +328,10 @@ pub fn Start(props: &StartProps) -> Html {
                     <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
                     <button type="button" data-action="open-sample" onclick={open_sample}
                         title="只读的示例，不会存入“我的报告”">{"打开示例报告"}</button>
+                    <button type="button" data-action="open-template" onclick={choose_template_file}
+                        title="载入按 docs/template-format.md 编写的模板 .json 文件">{"打开模板文件"}</button>
+                    <input type="file" id="template-file" data-field="template-file" accept=".json"
+                        hidden=true onchange={on_template_file} />
                 </div>
             </section>
             <section class="drafts">
