@@ -13,17 +13,18 @@ use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
 use crate::import::{from_text, rank, MIN_SCORE};
 use crate::sample::seed_draft;
-use crate::template;
+use crate::template::{self, Template};
 use crate::{docx, render};
 use serde::{Deserialize, Serialize};
 
-/// Draft JSON → the .docx file's bytes.
+/// Draft JSON, or [`ExportRequest`] JSON for a draft of the writer's own
+/// template → the .docx file's bytes.
 pub const WRITE_DOCX: &str = "write-docx";
 /// A .docx file's bytes → its text, one line per paragraph.
 pub const READ_DOCX: &str = "read-docx";
 /// [`ImportRequest`] JSON → [`ImportAnswer`] JSON.
 pub const IMPORT_TEXT: &str = "import-text";
-/// Draft JSON → the report as Markdown.
+/// Draft JSON (or [`ExportRequest`] JSON) → the report as Markdown.
 pub const MARKDOWN: &str = "markdown";
 /// `[id, now_ms]` JSON → the sample report's draft JSON.
 pub const SAMPLE: &str = "sample";
@@ -33,6 +34,29 @@ pub const SAMPLE: &str = "sample";
 pub enum Value {
     Text(String),
     Bytes(Vec<u8>),
+}
+
+/// A draft to export with its template, when that is the writer's own
+/// (the worker knows only the built-in ones).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub draft: Draft,
+    pub template: Option<Template>,
+}
+
+/// The JSON asking the worker to export `draft` of `template`: the draft
+/// alone for a built-in template, with the template otherwise.
+pub fn export_request(draft: &Draft, template: &Template) -> Result<String, String> {
+    let builtin = template::builtin().iter().any(|t| t.id == template.id);
+    let json = if builtin {
+        serde_json::to_string(draft)
+    } else {
+        serde_json::to_string(&ExportRequest {
+            draft: draft.clone(),
+            template: Some(template.clone()),
+        })
+    };
+    json.map_err(|_| "无法读取这份草稿。".to_string())
 }
 
 /// Importing a report's text as a new draft.
@@ -46,6 +70,10 @@ pub struct ImportRequest {
     /// The kind the writer chose; `None` to recognise it from the text.
     #[serde(default)]
     pub template_id: Option<String>,
+    /// The writer's own templates, matched and chosen beside the built-in
+    /// ones (the worker knows only those).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<Template>,
 }
 
 /// An imported draft and the notes a writer should check, each with the
@@ -60,8 +88,8 @@ pub struct ImportAnswer {
 pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     match (op, arg) {
         (WRITE_DOCX, Value::Text(json)) => {
-            let draft = draft(&json)?;
-            let (doc, frame) = compose_edition(template::of(&draft.template_id), &draft);
+            let (draft, template) = export(&json)?;
+            let (doc, frame) = compose_edition(&template, &draft);
             docx::write_edition(&doc, frame.as_ref())
                 .map(Value::Bytes)
                 .map_err(|e| e.to_string())
@@ -77,8 +105,8 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map_err(|_| broken())
         }
         (MARKDOWN, Value::Text(json)) => {
-            let draft = draft(&json)?;
-            let doc = compose(template::of(&draft.template_id), &draft);
+            let (draft, template) = export(&json)?;
+            let doc = compose(&template, &draft);
             Ok(Value::Text(render::markdown::render(&doc)))
         }
         (SAMPLE, Value::Text(json)) => {
@@ -96,8 +124,17 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
 /// the importer's notes (the kind first, skipped lines included, each said
 /// once).
 pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
-    let all = template::builtin();
-    let chosen = request.template_id.as_deref().and_then(template::by_id);
+    let mut all = template::builtin();
+    let own: Vec<&Template> = request
+        .templates
+        .iter()
+        .filter(|t| template::validate(t).is_empty() && all.iter().all(|b| b.id != t.id))
+        .collect();
+    let all: Vec<&Template> = all.drain(..).chain(own).collect();
+    let chosen = request
+        .template_id
+        .as_deref()
+        .and_then(|id| all.iter().copied().find(|t| t.id == id));
     let (template, kind_note) = match chosen {
         Some(t) => (t, format!("按所选的“{}”导入。", t.name)),
         None => {
@@ -130,7 +167,7 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
             }
         }
     };
-    let imported = from_text(template, &request.text, request.id, request.now_ms)
+    let imported = from_text(template, &request.text, request.id.clone(), request.now_ms)
         .map_err(|e| e.to_string())?;
     let notes: Vec<(Option<String>, String)> = std::iter::once((None, kind_note))
         .chain(imported.notes.into_iter().map(|n| (n.section, n.message)))
@@ -141,8 +178,19 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
     })
 }
 
-fn draft(json: &str) -> Result<Draft, String> {
-    serde_json::from_str(json).map_err(|_| broken())
+/// The draft of an export request and its template.
+fn export(json: &str) -> Result<(Draft, std::borrow::Cow<'static, Template>), String> {
+    use std::borrow::Cow;
+    if let Ok(request) = serde_json::from_str::<ExportRequest>(json) {
+        let template = match request.template {
+            Some(t) if template::validate(&t).is_empty() => Cow::Owned(t),
+            _ => Cow::Borrowed(template::of(&request.draft.template_id)),
+        };
+        return Ok((request.draft, template));
+    }
+    let draft: Draft = serde_json::from_str(json).map_err(|_| broken())?;
+    let template = Cow::Borrowed(template::of(&draft.template_id));
+    Ok((draft, template))
 }
 
 fn broken() -> String {
@@ -177,6 +225,7 @@ mod tests {
             id: "new".into(),
             now_ms: 7,
             template_id: None,
+            templates: Vec::new(),
         };
         let json = serde_json::to_string(&request).expect("json");
         let Ok(Value::Text(answer)) = handle(IMPORT_TEXT, Value::Text(json)) else {
@@ -198,6 +247,7 @@ mod tests {
             id: "n".into(),
             now_ms: 7,
             template_id: None,
+            templates: Vec::new(),
         })
         .expect("import");
         let skipped: Vec<&String> = answer
@@ -223,6 +273,7 @@ mod tests {
             id: "n".into(),
             now_ms: 7,
             template_id: template_id.map(str::to_string),
+            templates: Vec::new(),
         };
         let answer = import_text(request(None)).expect("import");
         assert_eq!(answer.draft.template_id, template::DUTY_REPORT_ID);
@@ -244,6 +295,46 @@ mod tests {
         .expect("import");
         assert_eq!(vague.draft.template_id, template::WORK_SUMMARY_ID);
         assert!(vague.notes[0].1.starts_with("没有认出是哪一种报告"));
+    }
+
+    #[test]
+    fn a_draft_of_the_writers_template_exports_with_it() {
+        let mut own = template::parse(include_str!("../docs/template-example.json")).expect("example");
+        own.id = "export-kind".into();
+        own.meta.push(template::FieldSpec {
+            id: "unit".into(),
+            label: "责任单位".into(),
+            kind: template::FieldKind::Line,
+            required: false,
+            hint: String::new(),
+            example: "责任单位：××县应急管理局".into(),
+            default: String::new(),
+            placement: template::Placement::UnderTitle,
+        });
+        let draft = crate::sample::example_draft(&own, "e", 2023, 0);
+        let json = export_request(&draft, &own).expect("json");
+        let Ok(Value::Text(md)) = handle(MARKDOWN, Value::Text(json.clone())) else {
+            panic!("no markdown");
+        };
+        assert!(md.contains("责任单位：××县应急管理局"), "{md}");
+        let Ok(Value::Bytes(bytes)) = handle(WRITE_DOCX, Value::Text(json)) else {
+            panic!("no docx");
+        };
+        let Ok(Value::Text(text)) = handle(READ_DOCX, Value::Bytes(bytes)) else {
+            panic!("no text");
+        };
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let title = lines
+            .iter()
+            .position(|l| l.trim() == "关于2023年度安全生产工作情况的报告")
+            .expect("title");
+        assert_eq!(lines[title + 1].trim(), "责任单位：××县应急管理局");
+        // A built-in template's draft travels alone, as before.
+        let seed = seed_draft("s", 0);
+        assert_eq!(
+            export_request(&seed, template::annual_report()).expect("json"),
+            serde_json::to_string(&seed).expect("json")
+        );
     }
 
     #[test]
@@ -273,6 +364,7 @@ mod tests {
             id: "x".into(),
             now_ms: 0,
             template_id: None,
+            templates: Vec::new(),
         };
         let empty = serde_json::to_string(&empty).expect("json");
         assert_eq!(

@@ -40,6 +40,7 @@ async fn import_text(
         id: new_id(),
         now_ms: now_ms(),
         template_id,
+        templates: template::registered().into_iter().cloned().collect(),
     };
     let request = serde_json::to_string(&request).map_err(|e| e.to_string())?;
     let Value::Text(answer) = worker::call(tools::IMPORT_TEXT, Value::Text(request)).await? else {

@@ -104,8 +104,9 @@ pub fn Review(props: &ReviewProps) -> Html {
     let export = |op: &'static str, ext: &'static str, mime: &'static str| {
         let (draft, report) = (draft.clone(), report.clone());
         move |_: MouseEvent| {
-            let Ok(json) = serde_json::to_string(&*draft) else {
-                return report(Err("无法读取这份草稿。".to_string()));
+            let json = match tools::export_request(&draft, &template) {
+                Ok(json) => json,
+                Err(e) => return report(Err(e)),
             };
             let name = format!("{}.{ext}", file_stem(&draft));
             let report = report.clone();
