@@ -2,7 +2,9 @@
 //! in through the template's fields. It is the reference the tests compare
 //! against and the example a writer can open from the start page.
 
-use crate::draft::{apply, Action, Draft, Edition, FieldRef, FieldValue, Point, ReportDate, Subsection};
+use crate::draft::{
+    apply, Action, Draft, Edition, FieldRef, FieldValue, Point, ReportDate, Subsection,
+};
 use crate::template::{annual_report, frame_id, meta_id, Template};
 
 /// The sample report's town. Its name in another organ's report is text

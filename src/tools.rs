@@ -299,7 +299,8 @@ mod tests {
 
     #[test]
     fn a_draft_of_the_writers_template_exports_with_it() {
-        let mut own = template::parse(include_str!("../docs/template-example.json")).expect("example");
+        let mut own =
+            template::parse(include_str!("../docs/template-example.json")).expect("example");
         own.id = "export-kind".into();
         own.meta.push(template::FieldSpec {
             id: "unit".into(),

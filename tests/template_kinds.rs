@@ -290,11 +290,7 @@ fn website_chrome_is_skipped_and_listed_in_the_notes() {
             imported.skipped
         );
     }
-    let notes: String = imported
-        .notes
-        .iter()
-        .map(|n| n.message.as_str())
-        .collect();
+    let notes: String = imported.notes.iter().map(|n| n.message.as_str()).collect();
     assert!(notes.contains("您当前所在位置"), "{notes}");
     assert!(notes.contains("关闭窗口"), "{notes}");
 }

@@ -122,34 +122,32 @@ fn template() -> impl Strategy<Value = Template> {
         frame,
         prop::collection::vec(section(), 1..6),
     )
-        .prop_map(
-            |(id, version, name, frame, mut sections)| {
-                let (organ, year, title, preamble, signature, date, own, with_organ) = frame;
-                let mut meta = vec![year, title];
-                if with_organ {
-                    meta.insert(0, organ);
-                }
-                meta.extend([preamble, signature, date]);
-                // Distinct ids for the template's own lines.
-                for (i, mut f) in own.into_iter().enumerate() {
-                    f.id = format!("{}-{i}", f.id);
-                    meta.push(f);
-                }
-                for (i, s) in sections.iter_mut().enumerate() {
-                    s.id = format!("s{i}");
-                }
-                Template {
-                    id,
-                    version,
-                    name: format!("报告{name}"),
-                    description: String::new(),
-                    keywords: Vec::new(),
-                    closing: "特此报告。".into(),
-                    meta,
-                    sections,
-                }
-            },
-        )
+        .prop_map(|(id, version, name, frame, mut sections)| {
+            let (organ, year, title, preamble, signature, date, own, with_organ) = frame;
+            let mut meta = vec![year, title];
+            if with_organ {
+                meta.insert(0, organ);
+            }
+            meta.extend([preamble, signature, date]);
+            // Distinct ids for the template's own lines.
+            for (i, mut f) in own.into_iter().enumerate() {
+                f.id = format!("{}-{i}", f.id);
+                meta.push(f);
+            }
+            for (i, s) in sections.iter_mut().enumerate() {
+                s.id = format!("s{i}");
+            }
+            Template {
+                id,
+                version,
+                name: format!("报告{name}"),
+                description: String::new(),
+                keywords: Vec::new(),
+                closing: "特此报告。".into(),
+                meta,
+                sections,
+            }
+        })
 }
 
 proptest! {

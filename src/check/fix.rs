@@ -165,10 +165,13 @@ mod tests {
             fix(FixAction::PlanYear { report_year: 2023 }).label(),
             "改为2024年"
         );
-        assert_eq!(fix(FixAction::SetClosing {
+        assert_eq!(
+            fix(FixAction::SetClosing {
                 text: "特此报告。".into()
             })
-            .label(), "写上“特此报告。”");
+            .label(),
+            "写上“特此报告。”"
+        );
         assert_eq!(
             fix(FixAction::ReplaceYear {
                 from: 2022,

@@ -97,8 +97,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
         Some(format!(
             "报告写了主送机关，是向上级报送的，结尾应写“{formula}”"
         ))
-    } else if closing != formula && closing.trim_end_matches(|c| TITLE_MARKS.contains(c)) == core
-    {
+    } else if closing != formula && closing.trim_end_matches(|c| TITLE_MARKS.contains(c)) == core {
         Some(format!("结束语应写作“{formula}”"))
     } else {
         None

@@ -116,9 +116,11 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
 /// A website's date banner: “今天是：2024年1月15日 星期一”, “2024年1月15日
 /// 星期一”. A weekday is never part of a report's own date line.
 fn is_date_banner(line: &str) -> bool {
-    let weekday = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日"]
-        .iter()
-        .any(|w| line.contains(w));
+    let weekday = [
+        "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
     line.starts_with("今天是")
         || (weekday
             && line.chars().count() <= 30

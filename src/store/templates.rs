@@ -79,6 +79,10 @@ mod tests {
         assert_eq!(loaded, [t]);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("已载入的模板“broken”无法读取"));
-        assert!(store.storage().get(&template_key("broken")).expect("get").is_some());
+        assert!(store
+            .storage()
+            .get(&template_key("broken"))
+            .expect("get")
+            .is_some());
     }
 }

@@ -86,8 +86,7 @@ fn expected_kind(text: &str) -> &'static str {
         "列表（[ ]）"
     } else if expected.contains("bool") {
         "true 或 false"
-    } else if expected.contains("integer") || expected.contains("u32") || expected.contains("i32")
-    {
+    } else if expected.contains("integer") || expected.contains("u32") || expected.contains("i32") {
         "整数"
     } else {
         "对象（{ }）"
@@ -230,7 +229,9 @@ fn check_field(at: &str, f: &FieldSpec, out: &mut Vec<String>) {
         out.push(format!("“{at}.id”：字段编号“{}”不可用，{ID_RULE}。", f.id));
     }
     if f.label.trim().is_empty() {
-        out.push(format!("“{at}.label”：字段名称不能为空（它是输入框的名字）。"));
+        out.push(format!(
+            "“{at}.label”：字段名称不能为空（它是输入框的名字）。"
+        ));
     }
 }
 
@@ -278,7 +279,10 @@ mod tests {
         assert!(problems[0].contains("points"), "{problems:?}");
 
         let no_name = EXAMPLE.replacen("\"name\": \"安全生产工作年度报告\",", "", 1);
-        assert_eq!(parse(&no_name).unwrap_err()[0].split('（').next(), Some("缺少必填字段“name”"));
+        assert_eq!(
+            parse(&no_name).unwrap_err()[0].split('（').next(),
+            Some("缺少必填字段“name”")
+        );
         let cut = &EXAMPLE[..EXAMPLE.len() / 2];
         assert!(parse(cut).unwrap_err()[0].starts_with("文件不完整"));
         assert!(parse("{,}").unwrap_err()[0].contains("不是有效的 JSON"));

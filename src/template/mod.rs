@@ -357,7 +357,10 @@ pub fn registered() -> Vec<&'static Template> {
 /// the life of the page (a few kilobytes each).
 pub fn register(template: Template) -> Result<&'static Template, String> {
     if builtin().iter().any(|t| t.id == template.id) {
-        return Err(format!("模板编号“{}”与内置模板重复，请换一个编号", template.id));
+        return Err(format!(
+            "模板编号“{}”与内置模板重复，请换一个编号",
+            template.id
+        ));
     }
     let mut list = REGISTERED
         .lock()

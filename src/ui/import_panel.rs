@@ -3,8 +3,8 @@
 //! is said in one message, and no existing draft is touched.
 
 use crate::backup;
-use crate::template;
 use crate::draft::{draft_id, ReportDate};
+use crate::template;
 use crate::tools::{self, ImportAnswer, ImportRequest, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};

@@ -88,18 +88,19 @@ pub fn Start(props: &StartProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (session, message, kind, refresh) =
-                (session.clone(), message.clone(), kind.clone(), refresh.clone());
+            let (session, message, kind, refresh) = (
+                session.clone(),
+                message.clone(),
+                kind.clone(),
+                refresh.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let result = async {
                     let bytes = read_bytes(&file).await?;
                     let text = decode_text(&bytes)?;
                     let parsed = template::parse(&text).map_err(|problems| {
-                        format!(
-                            "模板文件“{name}”有问题，未载入：{}",
-                            problems.join("；")
-                        )
+                        format!("模板文件“{name}”有问题，未载入：{}", problems.join("；"))
                     })?;
                     let loaded = template::register(parsed)?;
                     session

@@ -153,9 +153,7 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let template = state.template.0;
     let draft = state.draft();
-    let findings = use_memo(state.history.current_rc(), move |d| {
-        check::run(template, d)
-    });
+    let findings = use_memo(state.history.current_rc(), move |d| check::run(template, d));
     let step_list = steps(template, draft, &findings);
     let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
     let print_state = PrintState {

@@ -115,12 +115,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let el: web_sys::HtmlInputElement = e.target_unchecked_into();
         EditorMsg::ShowCarried(el.checked())
     });
-    let on_line_click = props.on_msg.reform(move |(anchor, heading): (Anchor, bool)| {
-        match Location::from_anchor(&template, &anchor, heading) {
-            Some(location) => EditorMsg::Reveal(location),
-            None => EditorMsg::Focus(anchor),
-        }
-    });
+    let on_line_click = props
+        .on_msg
+        .reform(move |(anchor, heading): (Anchor, bool)| {
+            match Location::from_anchor(&template, &anchor, heading) {
+                Some(location) => EditorMsg::Reveal(location),
+                None => EditorMsg::Focus(anchor),
+            }
+        });
     // Marks drawn by a style rule, so no sheet has to render again.
     let editing = props.focus.as_ref();
     // Screen only: the printout carries no marks.

@@ -68,7 +68,9 @@ fn duty_report_is_chosen_filled_and_printed() {
         )
         .await;
         assert!(
-            reporter_label.as_str().is_some_and(|l| l.contains("述职人")),
+            reporter_label
+                .as_str()
+                .is_some_and(|l| l.contains("述职人")),
             "{reporter_label}"
         );
         assert_eq!(

@@ -2,6 +2,7 @@
 
 mod carried_over;
 mod create_fill_reload;
+mod custom_template;
 mod delete_and_undo;
 mod duty_report;
 mod foreign_places;
