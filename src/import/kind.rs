@@ -70,7 +70,7 @@ pub fn rank<'t>(templates: &[&'t Template], text: &str) -> Vec<KindScore<'t>> {
             }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.cmp(&a.score));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
     ranked
 }
 
