@@ -2,10 +2,9 @@
 //! 7.3.1), the addressee ends with "：" (7.3.2), and a report addressed
 //! upward closes with its template's closing formula ("特此报告。").
 
-use super::fix::{Fix, FixAction};
 use super::location::Location;
 use super::slots::Slot;
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
 use crate::template::{meta_id, Template};
 

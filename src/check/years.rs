@@ -2,11 +2,10 @@
 //! (the plans section names the next year), and in plans that open with the
 //! report year ("2023年，我镇将…" in a 2023 report).
 
-use super::fix::{Fix, FixAction};
 use super::location::Location;
 use super::slots::{Role, Slot};
 use super::text::{snippet, years, Edit};
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
 use crate::template::{meta_id, SectionRole, Template};
 use std::ops::Range;
