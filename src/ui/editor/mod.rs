@@ -13,7 +13,7 @@ mod step_list;
 mod toolbar;
 
 pub use print::{print_button, PrintState};
-pub use state::{EditorMsg, EditorState, SaveStatus};
+pub use state::{field_events, EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
 use crate::draft::Draft;
@@ -152,6 +152,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let template = state.template.0;
+    let events = field_events(&on_msg);
     let draft = state.draft();
     let findings = use_memo(state.history.current_rc(), move |d| check::run(template, d));
     let step_list = steps(template, draft, &findings);
@@ -181,7 +182,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             let found = section_step::findings_of(&findings, None, &spec.id);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
-                    year={draft.year} on_msg={on_msg.clone()} findings={found} />
+                    year={draft.year} events={events.clone()} findings={found} />
             }
         };
         let fields = template.meta.iter().map(field_editor);

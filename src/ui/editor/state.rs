@@ -5,6 +5,7 @@ use crate::check::{apply_fix, Fix, Location};
 use crate::document::Anchor;
 use crate::draft::{Action, Draft, History};
 use crate::template::{self, TemplateRef};
+use crate::ui::fields::FieldEvents;
 use crate::wizard::{STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,6 +59,18 @@ pub enum EditorMsg {
     Conflict,
     /// Start over from another copy (the other tab's) of the draft.
     Replace(Draft),
+}
+
+/// The field editors' events as the editor's messages.
+pub fn field_events(on_msg: &Callback<EditorMsg>) -> FieldEvents {
+    FieldEvents {
+        edit: on_msg.reform(EditorMsg::Edit),
+        focus: on_msg.reform(EditorMsg::Focus),
+        blur: on_msg.reform(|_| EditorMsg::EndTyping),
+        caret: on_msg.reform(|(anchor, after)| EditorMsg::Caret { anchor, after }),
+        reveal: on_msg.reform(EditorMsg::Reveal),
+        fix: on_msg.reform(EditorMsg::Fix),
+    }
 }
 
 /// Where the form should put the focus after the next render.
