@@ -67,7 +67,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
             Some(s) if !s.enabled && spec.required => {
                 out.push(error(
                     Location::heading(&spec.id),
-                    format!("缺少必备内容：{heading}（这一部分被关闭了，年度报告必须包含它）"),
+                    format!("缺少必备内容：{heading}（这一部分被关闭了，这种报告必须包含它）"),
                 ));
                 continue;
             }
@@ -197,7 +197,7 @@ mod tests {
                 ),
                 (
                     Location::heading("duty"),
-                    "缺少必备内容：2023年党政主要负责人履行推进法治建设第一责任人职责情况（这一部分被关闭了，年度报告必须包含它）".to_string()
+                    "缺少必备内容：2023年党政主要负责人履行推进法治建设第一责任人职责情况（这一部分被关闭了，这种报告必须包含它）".to_string()
                 ),
             ]
         );

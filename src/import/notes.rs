@@ -120,7 +120,7 @@ pub(crate) fn frame(
         notes.push(Note::meta(
             meta_id::TITLE,
             format!(
-                "未找到标题（含“报告”二字的一行），已使用默认标题“{}”，请核对。",
+                "未找到标题（含“报告”或“总结”的一行），已使用默认标题“{}”，请核对。",
                 draft.title()
             ),
         ));
