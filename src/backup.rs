@@ -214,7 +214,7 @@ pub fn import<S: Storage>(
     let mut report = ImportReport::default();
     // The writer's templates the drafts use: made known and kept first.
     for value in templates {
-        let Ok(t) = template::parse(&value.to_string()) else {
+        let Ok(t) = template::reread(&value.to_string()) else {
             continue;
         };
         if let Ok(known) = template::register(t) {

@@ -26,6 +26,9 @@ pub const READ_DOCX: &str = "read-docx";
 pub const IMPORT_TEXT: &str = "import-text";
 /// Draft JSON (or [`ExportRequest`] JSON) → the report as Markdown.
 pub const MARKDOWN: &str = "markdown";
+/// A template file's text → the template's JSON, or every problem with it
+/// (each naming its field), joined with “；”.
+pub const READ_TEMPLATE: &str = "read-template";
 /// `[id, now_ms]` JSON → the sample report's draft JSON.
 pub const SAMPLE: &str = "sample";
 
@@ -112,6 +115,12 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
         (SAMPLE, Value::Text(json)) => {
             let (id, now_ms): (String, i64) = serde_json::from_str(&json).map_err(|_| broken())?;
             serde_json::to_string(&seed_draft(&id, now_ms))
+                .map(Value::Text)
+                .map_err(|_| broken())
+        }
+        (READ_TEMPLATE, Value::Text(text)) => {
+            let template = template::parse(&text).map_err(|problems| problems.join("；"))?;
+            serde_json::to_string(&template)
                 .map(Value::Text)
                 .map_err(|_| broken())
         }
@@ -335,6 +344,21 @@ mod tests {
         assert_eq!(
             export_request(&seed, template::annual_report()).expect("json"),
             serde_json::to_string(&seed).expect("json")
+        );
+    }
+
+    #[test]
+    fn a_template_file_is_read_in_the_worker_with_its_problems_named() {
+        let example = include_str!("../docs/template-example.json");
+        let Ok(Value::Text(json)) = handle(READ_TEMPLATE, Value::Text(example.into())) else {
+            panic!("no template");
+        };
+        let t: Template = serde_json::from_str(&json).expect("template json");
+        assert_eq!(t.name, "安全生产工作年度报告");
+        let broken = example.replacen("\"version\": 1", "\"version\": 0", 1);
+        assert_eq!(
+            handle(READ_TEMPLATE, Value::Text(broken)),
+            Err("“version”：版本号从1开始。".to_string())
         );
     }
 

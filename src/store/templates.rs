@@ -2,7 +2,7 @@
 //! `baogao.v1.template.<id>`), so a loaded template survives reloads.
 
 use super::{DraftStore, Storage, StorageError, StoreError};
-use crate::template::{parse, Template};
+use crate::template::{reread, Template};
 
 const TEMPLATE_PREFIX: &str = "baogao.v1.template.";
 
@@ -39,7 +39,7 @@ impl<S: Storage> DraftStore<S> {
         let mut problems = Vec::new();
         for key in keys {
             match self.storage().get(&key) {
-                Ok(Some(json)) => match parse(&json) {
+                Ok(Some(json)) => match reread(&json) {
                     Ok(t) => templates.push(t),
                     Err(e) => problems.push(format!(
                         "已载入的模板“{}”无法读取：{}",

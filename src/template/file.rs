@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 
 /// Reads and checks a template file. `Err` lists every problem found, each
-/// naming its field; nothing is returned half-read.
+/// naming its field; nothing is returned half-read. Runs in the tools
+/// worker (`tools::READ_TEMPLATE`), so the app itself does not carry the
+/// path-tracking reader.
 pub fn parse(json: &str) -> Result<Template, Vec<String>> {
     if json.len() > MAX_TEMPLATE_BYTES {
         return Err(vec![format!(
@@ -118,6 +120,19 @@ fn valid_id(id: &str) -> bool {
 }
 
 const ID_RULE: &str = "只能用英文字母、数字、“-”和“_”，不超过64个字符";
+
+/// A template kept by this app (in the browser or a backup), read again:
+/// the plain reader, then the same rules as a file.
+pub fn reread(json: &str) -> Result<Template, Vec<String>> {
+    let template: Template =
+        serde_json::from_str(json).map_err(|_| vec!["模板内容已损坏，无法读取。".to_string()])?;
+    let problems = validate(&template);
+    if problems.is_empty() {
+        Ok(template)
+    } else {
+        Err(problems)
+    }
+}
 
 /// Every problem with a template that parsed, each naming its field.
 pub fn validate(t: &Template) -> Vec<String> {

@@ -6,7 +6,7 @@
 
 mod file;
 
-pub use file::{parse, validate, MAX_TEMPLATE_BYTES};
+pub use file::{parse, reread, validate, MAX_TEMPLATE_BYTES};
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;

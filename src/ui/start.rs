@@ -99,9 +99,16 @@ pub fn Start(props: &StartProps) -> Html {
                 let result = async {
                     let bytes = read_bytes(&file).await?;
                     let text = decode_text(&bytes)?;
-                    let parsed = template::parse(&text).map_err(|problems| {
-                        format!("模板文件“{name}”有问题，未载入：{}", problems.join("；"))
-                    })?;
+                    // Read and checked in the on-demand tools worker.
+                    let refused =
+                        |problems: String| format!("模板文件“{name}”有问题，未载入：{problems}");
+                    let json = match worker::call(tools::READ_TEMPLATE, Value::Text(text)).await {
+                        Ok(Value::Text(json)) => json,
+                        Ok(Value::Bytes(_)) => return Err(refused("无法读取".to_string())),
+                        Err(problems) => return Err(refused(problems)),
+                    };
+                    let parsed: template::Template =
+                        worker::from_json(&json).ok_or_else(|| refused("无法读取".to_string()))?;
                     let loaded = template::register(parsed)?;
                     session
                         .with(|s| s.save_template(loaded))
