@@ -201,3 +201,23 @@ fn a_development_build_is_refused() {
     assert!(refused.contains("live-reload"), "{refused}");
     assert!(single_file(&build).is_err());
 }
+
+#[test]
+fn trunks_hashes_without_leading_zeros_count_as_hashes() {
+    for name in [
+        "baogao-94f0f9aa7d0a7c0.js",
+        "baogao-94f0f9aa7d0a7c0_bg.wasm",
+        "app-2a987ff3078bf2b0.css",
+        "tools-0864eaf5b26ffebf_loader.js",
+    ] {
+        assert!(site::is_hashed(name), "{name}");
+    }
+    for name in [
+        "app.css",
+        "baogao-main.js",
+        "icon-1.png",
+        "baogao-94f0f9aa7d0a7c0aa.js",
+    ] {
+        assert!(!site::is_hashed(name), "{name}");
+    }
+}
