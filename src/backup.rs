@@ -5,8 +5,13 @@
 //!
 //! ```json
 //! { "format": "baogao-backup", "format_version": 1, "exported_ms": 1702857600000,
-//!   "drafts": [ { "schema_version": 1, "revision": 3, "saved_ms": …, "draft": { … } } ] }
+//!   "drafts": [ { "schema_version": 1, "revision": 3, "saved_ms": …, "draft": { … } } ],
+//!   "templates": [ { "id": "my-kind", … } ] }
 //! ```
+//!
+//! `templates` carries the writer's own templates the drafts use (absent
+//! when they all use built-in ones), so a draft opens even where its
+//! template was never loaded.
 
 use crate::draft::{is_valid_draft_id, Draft, ReportDate};
 use crate::store::{migrate, DraftStore, Record, Storage, StoreError};
@@ -125,7 +130,8 @@ pub fn export_drafts(drafts: &[Draft], now_ms: i64) -> Result<String, BackupErro
         .map(|d| Record::new(d.clone(), d.revision, d.updated_ms).to_value())
         .collect::<Result<Vec<_>, _>>()
         .map_err(BackupError::Store)?;
-    Ok(backup_text(entries, now_ms))
+    let ids: Vec<&str> = drafts.iter().map(|d| d.template_id.as_str()).collect();
+    Ok(backup_text(entries, &ids, now_ms))
 }
 
 /// The backup text of every stored draft. Records of a newer app version
@@ -144,20 +150,42 @@ pub fn export_store<S: Storage>(store: &DraftStore<S>, now_ms: i64) -> Result<Ex
             Err(_) => skipped.push(id),
         }
     }
+    let ids: Vec<String> = entries
+        .iter()
+        .filter_map(|e| e.pointer("/draft/template_id").and_then(Value::as_str))
+        .map(str::to_string)
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     Ok(Export {
         drafts: entries.len(),
-        json: backup_text(entries, now_ms),
+        json: backup_text(entries, &ids, now_ms),
         skipped,
     })
 }
 
-fn backup_text(entries: Vec<Value>, now_ms: i64) -> String {
-    let backup = json!({
+/// The writer's own templates among `template_ids`, once each.
+fn own_templates(template_ids: &[&str]) -> Vec<Value> {
+    let builtin = template::builtin();
+    let mut seen = HashSet::new();
+    template_ids
+        .iter()
+        .filter(|id| builtin.iter().all(|t| t.id != **id) && seen.insert(**id))
+        .filter_map(|id| template::by_id(id))
+        .filter_map(|t| serde_json::to_value(t).ok())
+        .collect()
+}
+
+fn backup_text(entries: Vec<Value>, template_ids: &[&str], now_ms: i64) -> String {
+    let mut backup = json!({
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_ms": now_ms,
         "drafts": entries,
     });
+    let templates = own_templates(template_ids);
+    if !templates.is_empty() {
+        backup["templates"] = Value::Array(templates);
+    }
     // A tree of JSON values always serializes.
     serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
@@ -182,8 +210,17 @@ pub fn import<S: Storage>(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<ImportReport, BackupError> {
     check_size(text.len() as u64)?;
-    let entries = parse_backup(text)?;
+    let (entries, templates) = parse_backup(text)?;
     let mut report = ImportReport::default();
+    // The writer's templates the drafts use: made known and kept first.
+    for value in templates {
+        let Ok(t) = template::reread(&value.to_string()) else {
+            continue;
+        };
+        if let Ok(known) = template::register(t) {
+            store.save_template(known).map_err(BackupError::Store)?;
+        }
+    }
     let mut records = Vec::new();
     for (i, entry) in entries.into_iter().enumerate() {
         let id = entry
@@ -247,7 +284,7 @@ pub fn import<S: Storage>(
 
 /// The list of draft entries of a backup file, after checking its marker
 /// and version.
-fn parse_backup(text: &str) -> Result<Vec<Value>, BackupError> {
+fn parse_backup(text: &str) -> Result<(Vec<Value>, Vec<Value>), BackupError> {
     let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if text.is_empty() {
         return Err(BackupError::Empty);
@@ -269,9 +306,13 @@ fn parse_backup(text: &str) -> Result<Vec<Value>, BackupError> {
         Some(0) | None => return Err(invalid("格式版本缺失或无效")),
         Some(_) => {}
     }
+    let templates = match backup.remove("templates") {
+        Some(Value::Array(templates)) => templates,
+        _ => Vec::new(),
+    };
     match backup.remove("drafts") {
         Some(Value::Array(entries)) if entries.is_empty() => Err(BackupError::NoDrafts),
-        Some(Value::Array(entries)) => Ok(entries),
+        Some(Value::Array(entries)) => Ok((entries, templates)),
         _ => Err(invalid("缺少草稿列表")),
     }
 }

@@ -2,8 +2,10 @@
 //! in through the template's fields. It is the reference the tests compare
 //! against and the example a writer can open from the start page.
 
-use crate::draft::{Draft, Edition, FieldValue, Point, ReportDate, Subsection};
-use crate::template::{annual_report, frame_id, meta_id};
+use crate::draft::{
+    apply, Action, Draft, Edition, FieldRef, FieldValue, Point, ReportDate, Subsection,
+};
+use crate::template::{annual_report, frame_id, meta_id, Template};
 
 /// The sample report's town. Its name in another organ's report is text
 /// carried over from the sample (see `check`).
@@ -33,6 +35,33 @@ fn line(text: &str) -> FieldValue {
 
 fn text(paragraphs: &[&str]) -> FieldValue {
     FieldValue::Text(paragraphs.iter().map(|p| p.to_string()).collect())
+}
+
+/// A draft of `template` for `year` with every field of the frame and of
+/// the sections switched on by default filled with its example, as a
+/// writer gets it by pressing 插入示例 on each field.
+pub fn example_draft(template: &Template, id: &str, year: i32, now_ms: i64) -> Draft {
+    let mut d = Draft::new(template, id.into(), year, now_ms);
+    let mut fields: Vec<FieldRef> = template
+        .meta
+        .iter()
+        .filter(|f| !f.example.trim().is_empty())
+        .map(|f| FieldRef::meta(&f.id))
+        .collect();
+    for section in template.sections.iter().filter(|s| s.enabled_by_default) {
+        fields.extend(
+            section
+                .fields
+                .iter()
+                .filter(|f| !f.example.trim().is_empty())
+                .map(|f| FieldRef::section(&section.id, &f.id)),
+        );
+    }
+    for field in fields {
+        // A line's example replaces its default; the rest append.
+        apply(template, &mut d, &Action::InsertExample { field }, now_ms);
+    }
+    d
 }
 
 /// The 2023 report of 荆家镇 as a draft of the built-in template, with the

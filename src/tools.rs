@@ -11,20 +11,24 @@
 
 use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
-use crate::import::from_text;
+use crate::import::{from_text, rank, MIN_SCORE};
 use crate::sample::seed_draft;
-use crate::template::annual_report;
+use crate::template::{self, Template};
 use crate::{docx, render};
 use serde::{Deserialize, Serialize};
 
-/// Draft JSON → the .docx file's bytes.
+/// Draft JSON, or [`ExportRequest`] JSON for a draft of the writer's own
+/// template → the .docx file's bytes.
 pub const WRITE_DOCX: &str = "write-docx";
 /// A .docx file's bytes → its text, one line per paragraph.
 pub const READ_DOCX: &str = "read-docx";
 /// [`ImportRequest`] JSON → [`ImportAnswer`] JSON.
 pub const IMPORT_TEXT: &str = "import-text";
-/// Draft JSON → the report as Markdown.
+/// Draft JSON (or [`ExportRequest`] JSON) → the report as Markdown.
 pub const MARKDOWN: &str = "markdown";
+/// A template file's text → the template's JSON, or every problem with it
+/// (each naming its field), joined with “；”.
+pub const READ_TEMPLATE: &str = "read-template";
 /// `[id, now_ms]` JSON → the sample report's draft JSON.
 pub const SAMPLE: &str = "sample";
 
@@ -35,14 +39,44 @@ pub enum Value {
     Bytes(Vec<u8>),
 }
 
+/// A draft to export with its template, when that is the writer's own
+/// (the worker knows only the built-in ones).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub draft: Draft,
+    pub template: Option<Template>,
+}
+
+/// The JSON asking the worker to export `draft` of `template`: the draft
+/// alone for a built-in template, with the template otherwise.
+pub fn export_request(draft: &Draft, template: &Template) -> Result<String, String> {
+    let builtin = template::builtin().iter().any(|t| t.id == template.id);
+    let json = if builtin {
+        serde_json::to_string(draft)
+    } else {
+        serde_json::to_string(&ExportRequest {
+            draft: draft.clone(),
+            template: Some(template.clone()),
+        })
+    };
+    json.map_err(|_| "无法读取这份草稿。".to_string())
+}
+
 /// Importing a report's text as a new draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportRequest {
     pub text: String,
     /// The new draft's id.
     pub id: String,
     /// The time of the import, milliseconds since the Unix epoch.
     pub now_ms: i64,
+    /// The kind the writer chose; `None` to recognise it from the text.
+    #[serde(default)]
+    pub template_id: Option<String>,
+    /// The writer's own templates, matched and chosen beside the built-in
+    /// ones (the worker knows only those).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<Template>,
 }
 
 /// An imported draft and the notes a writer should check, each with the
@@ -57,7 +91,8 @@ pub struct ImportAnswer {
 pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
     match (op, arg) {
         (WRITE_DOCX, Value::Text(json)) => {
-            let (doc, frame) = compose_edition(annual_report(), &draft(&json)?);
+            let (draft, template) = export(&json)?;
+            let (doc, frame) = compose_edition(&template, &draft);
             docx::write_edition(&doc, frame.as_ref())
                 .map(Value::Bytes)
                 .map_err(|e| e.to_string())
@@ -73,7 +108,8 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map_err(|_| broken())
         }
         (MARKDOWN, Value::Text(json)) => {
-            let doc = compose(annual_report(), &draft(&json)?);
+            let (draft, template) = export(&json)?;
+            let doc = compose(&template, &draft);
             Ok(Value::Text(render::markdown::render(&doc)))
         }
         (SAMPLE, Value::Text(json)) => {
@@ -82,19 +118,68 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map(Value::Text)
                 .map_err(|_| broken())
         }
+        (READ_TEMPLATE, Value::Text(text)) => {
+            let template = template::parse(&text).map_err(|problems| problems.join("；"))?;
+            serde_json::to_string(&template)
+                .map(Value::Text)
+                .map_err(|_| broken())
+        }
         _ => Err(broken()),
     }
 }
 
-/// Imports the text of `request` with the annual report's template, with
-/// the importer's notes (skipped lines included, each said once).
+/// Imports the text of `request` as the kind the writer chose, or else as
+/// the kind it is recognised as (a 年度工作总结 when none fits well), with
+/// the importer's notes (the kind first, skipped lines included, each said
+/// once).
 pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
-    let imported = from_text(annual_report(), &request.text, request.id, request.now_ms)
+    let mut all = template::builtin();
+    let own: Vec<&Template> = request
+        .templates
+        .iter()
+        .filter(|t| template::validate(t).is_empty() && all.iter().all(|b| b.id != t.id))
+        .collect();
+    let all: Vec<&Template> = all.drain(..).chain(own).collect();
+    let chosen = request
+        .template_id
+        .as_deref()
+        .and_then(|id| all.iter().copied().find(|t| t.id == id));
+    let (template, kind_note) = match chosen {
+        Some(t) => (t, format!("按所选的“{}”导入。", t.name)),
+        None => {
+            let ranked = rank(&all, &request.text);
+            match ranked.first() {
+                Some(best) if best.score >= MIN_SCORE => {
+                    let others: Vec<String> = ranked[1..]
+                        .iter()
+                        .map(|r| format!("“{}”", r.template.name))
+                        .collect();
+                    (
+                        best.template,
+                        format!(
+                            "已识别为“{}”。如果不是，请在“报告种类”中改选{}后重新导入。",
+                            best.template.name,
+                            others.join("或")
+                        ),
+                    )
+                }
+                _ => {
+                    let summary = template::work_summary();
+                    (
+                        summary,
+                        format!(
+                            "没有认出是哪一种报告，已按“{}”导入。如果是其他种类，请在“报告种类”中选择后重新导入。",
+                            summary.name
+                        ),
+                    )
+                }
+            }
+        }
+    };
+    let imported = from_text(template, &request.text, request.id.clone(), request.now_ms)
         .map_err(|e| e.to_string())?;
-    let notes: Vec<(Option<String>, String)> = imported
-        .notes
-        .into_iter()
-        .map(|n| (n.section, n.message))
+    let notes: Vec<(Option<String>, String)> = std::iter::once((None, kind_note))
+        .chain(imported.notes.into_iter().map(|n| (n.section, n.message)))
         .collect();
     Ok(ImportAnswer {
         draft: imported.draft,
@@ -102,8 +187,19 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
     })
 }
 
-fn draft(json: &str) -> Result<Draft, String> {
-    serde_json::from_str(json).map_err(|_| broken())
+/// The draft of an export request and its template.
+fn export(json: &str) -> Result<(Draft, std::borrow::Cow<'static, Template>), String> {
+    use std::borrow::Cow;
+    if let Ok(request) = serde_json::from_str::<ExportRequest>(json) {
+        let template = match request.template {
+            Some(t) if template::validate(&t).is_empty() => Cow::Owned(t),
+            _ => Cow::Borrowed(template::of(&request.draft.template_id)),
+        };
+        return Ok((request.draft, template));
+    }
+    let draft: Draft = serde_json::from_str(json).map_err(|_| broken())?;
+    let template = Cow::Borrowed(template::of(&draft.template_id));
+    Ok((draft, template))
 }
 
 fn broken() -> String {
@@ -137,6 +233,8 @@ mod tests {
             text: include_str!("../tests/fixtures/seed-report-2023.txt").to_string(),
             id: "new".into(),
             now_ms: 7,
+            template_id: None,
+            templates: Vec::new(),
         };
         let json = serde_json::to_string(&request).expect("json");
         let Ok(Value::Text(answer)) = handle(IMPORT_TEXT, Value::Text(json)) else {
@@ -157,6 +255,8 @@ mod tests {
             text,
             id: "n".into(),
             now_ms: 7,
+            template_id: None,
+            templates: Vec::new(),
         })
         .expect("import");
         let skipped: Vec<&String> = answer
@@ -171,6 +271,95 @@ mod tests {
         let mut unique = answer.notes.clone();
         unique.dedup();
         assert_eq!(unique.len(), answer.notes.len());
+    }
+
+    #[test]
+    fn the_kind_is_recognised_or_taken_as_chosen_and_said_first() {
+        let duty = crate::sample::example_draft(template::duty_report(), "x", 2023, 0);
+        let text = render::text::render(&compose(template::duty_report(), &duty));
+        let request = |template_id: Option<&str>| ImportRequest {
+            text: text.clone(),
+            id: "n".into(),
+            now_ms: 7,
+            template_id: template_id.map(str::to_string),
+            templates: Vec::new(),
+        };
+        let answer = import_text(request(None)).expect("import");
+        assert_eq!(answer.draft.template_id, template::DUTY_REPORT_ID);
+        assert_eq!(
+            answer.notes[0].1,
+            "已识别为“述职报告”。如果不是，请在“报告种类”中改选“法治政府建设年度报告”或“年度工作总结”后重新导入。"
+        );
+        assert_eq!(
+            answer.draft.meta_line("reporter"),
+            "述职人：××镇党委副书记、镇长　张××"
+        );
+        let chosen = import_text(request(Some(template::WORK_SUMMARY_ID))).expect("import");
+        assert_eq!(chosen.draft.template_id, template::WORK_SUMMARY_ID);
+        assert_eq!(chosen.notes[0].1, "按所选的“年度工作总结”导入。");
+        let vague = import_text(ImportRequest {
+            text: "一、项目概况\n项目于3月开工。\n二、资金使用\n已拨付资金5万元。".into(),
+            ..request(None)
+        })
+        .expect("import");
+        assert_eq!(vague.draft.template_id, template::WORK_SUMMARY_ID);
+        assert!(vague.notes[0].1.starts_with("没有认出是哪一种报告"));
+    }
+
+    #[test]
+    fn a_draft_of_the_writers_template_exports_with_it() {
+        let mut own =
+            template::parse(include_str!("../docs/template-example.json")).expect("example");
+        own.id = "export-kind".into();
+        own.meta.push(template::FieldSpec {
+            id: "unit".into(),
+            label: "责任单位".into(),
+            kind: template::FieldKind::Line,
+            required: false,
+            hint: String::new(),
+            example: "责任单位：××县应急管理局".into(),
+            default: String::new(),
+            placement: template::Placement::UnderTitle,
+        });
+        let draft = crate::sample::example_draft(&own, "e", 2023, 0);
+        let json = export_request(&draft, &own).expect("json");
+        let Ok(Value::Text(md)) = handle(MARKDOWN, Value::Text(json.clone())) else {
+            panic!("no markdown");
+        };
+        assert!(md.contains("责任单位：××县应急管理局"), "{md}");
+        let Ok(Value::Bytes(bytes)) = handle(WRITE_DOCX, Value::Text(json)) else {
+            panic!("no docx");
+        };
+        let Ok(Value::Text(text)) = handle(READ_DOCX, Value::Bytes(bytes)) else {
+            panic!("no text");
+        };
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let title = lines
+            .iter()
+            .position(|l| l.trim() == "关于2023年度安全生产工作情况的报告")
+            .expect("title");
+        assert_eq!(lines[title + 1].trim(), "责任单位：××县应急管理局");
+        // A built-in template's draft travels alone, as before.
+        let seed = seed_draft("s", 0);
+        assert_eq!(
+            export_request(&seed, template::annual_report()).expect("json"),
+            serde_json::to_string(&seed).expect("json")
+        );
+    }
+
+    #[test]
+    fn a_template_file_is_read_in_the_worker_with_its_problems_named() {
+        let example = include_str!("../docs/template-example.json");
+        let Ok(Value::Text(json)) = handle(READ_TEMPLATE, Value::Text(example.into())) else {
+            panic!("no template");
+        };
+        let t: Template = serde_json::from_str(&json).expect("template json");
+        assert_eq!(t.name, "安全生产工作年度报告");
+        let broken = example.replacen("\"version\": 1", "\"version\": 0", 1);
+        assert_eq!(
+            handle(READ_TEMPLATE, Value::Text(broken)),
+            Err("“version”：版本号从1开始。".to_string())
+        );
     }
 
     #[test]
@@ -199,6 +388,8 @@ mod tests {
             text: " \n".into(),
             id: "x".into(),
             now_ms: 0,
+            template_id: None,
+            templates: Vec::new(),
         };
         let empty = serde_json::to_string(&empty).expect("json");
         assert_eq!(

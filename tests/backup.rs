@@ -265,3 +265,36 @@ fn bad_files_are_refused_with_clear_messages_and_nothing_written() {
         .to_string()
         .contains("更新版本"));
 }
+
+#[test]
+fn a_backup_carries_the_writers_template_and_brings_it_back() {
+    let mut own = baogao::template::parse(include_str!("../docs/template-example.json"))
+        .expect("the documented example");
+    own.id = "backup-kind".into();
+    let own = baogao::template::register(own).expect("register");
+    let mut d = Draft::new(own, "b1".into(), 2023, 0);
+    d.meta.insert(
+        meta_id::TITLE.into(),
+        baogao::draft::FieldValue::Line("关于2023年度安全生产工作情况的报告".into()),
+    );
+    let seed = seed_draft("s1", 0);
+    let json = export_drafts(&[d.clone(), seed.clone()], 5).unwrap();
+    let backup: Value = serde_json::from_str(&json).unwrap();
+    let templates = backup["templates"].as_array().expect("templates");
+    // Only the writer's own template: the built-in one is not carried.
+    assert_eq!(templates.len(), 1);
+    assert_eq!(templates[0]["id"], "backup-kind");
+
+    let (_, mut elsewhere) = store_with(&[]);
+    let report = import(&mut elsewhere, &json, &mut ids()).unwrap();
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    let (kept, problems) = elsewhere.load_templates();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].name, "安全生产工作年度报告");
+    assert_eq!(elsewhere.load("b1", 9).unwrap().template_id, "backup-kind");
+
+    // A backup without the key reads as before.
+    let plain = export_drafts(&[seed], 5).unwrap();
+    assert!(!plain.contains("\"templates\""));
+}

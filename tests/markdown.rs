@@ -68,6 +68,7 @@ fn check(doc: &Document) -> Result<(), String> {
     for block in &doc.blocks {
         match &block.kind {
             BlockKind::Organ { text }
+            | BlockKind::Byline { text }
             | BlockKind::Addressee { text }
             | BlockKind::Paragraph { text }
             | BlockKind::Closing { text } => want.push((para(text.clone()), None)),

@@ -1,67 +1,15 @@
-//! Automatic corrections. A fix names a place and an action; applying it
+//! Applying automatic corrections ([`Fix`], defined beside [`Finding`](super::Finding)
+//! so the checks that offer fixes need not import this file, which imports
+//! them). A fix names a place and an action; applying it
 //! recomputes the correction on the text as it is now, so a fix stays
 //! valid after other edits elsewhere, and applying it twice changes nothing.
 
-use super::location::Location;
 use super::slots::{role_at, text_at_mut};
 use super::text::apply_edits;
 use super::{dates, frame, numbering, official, places, punctuation, years};
+use super::{Fix, FixAction};
 use crate::draft::Draft;
 use thiserror::Error;
-
-/// What a fix does to the text at its location.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FixAction {
-    /// Replace half-width punctuation and ASCII quotes by full-width ones.
-    FullWidthPunctuation,
-    /// Remove the number typed before a heading or point.
-    RemoveTypedNumber,
-    /// Turn every "`from`年" into "`to`年".
-    ReplaceYear { from: i32, to: i32 },
-    /// Turn the report year opening a sentence of plans into the next year.
-    PlanYear { report_year: i32 },
-    /// Rewrite dates as 2023年12月8日.
-    NormalizeDates,
-    /// End the addressee with "：".
-    AddresseeColon,
-    /// Set the closing to "特此报告。".
-    SetClosing,
-    /// Remove the punctuation at the end of the title (or of an
-    /// attachment's name).
-    TrimTitlePunctuation,
-    /// End the 抄送 with “。”.
-    FinalFullStop,
-    /// Turn the place `from` into the organ's place `to`.
-    ReplacePlace { from: String, to: String },
-    /// Turn other years in sentences about the report year into it.
-    ReportYear { report_year: i32 },
-}
-
-/// An automatic correction the interface can offer next to a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Fix {
-    pub location: Location,
-    pub action: FixAction,
-}
-
-impl Fix {
-    /// The button label, in Simplified Chinese.
-    pub fn label(&self) -> String {
-        match &self.action {
-            FixAction::FullWidthPunctuation => "改为全角标点".to_string(),
-            FixAction::RemoveTypedNumber => "删去手写编号".to_string(),
-            FixAction::ReplaceYear { to, .. } => format!("改为{to}年"),
-            FixAction::PlanYear { report_year } => format!("改为{}年", report_year + 1),
-            FixAction::NormalizeDates => "改为规范的日期写法".to_string(),
-            FixAction::AddresseeColon => "以“：”结尾".to_string(),
-            FixAction::SetClosing => format!("写上“{}”", frame::CLOSING),
-            FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
-            FixAction::FinalFullStop => "以“。”结尾".to_string(),
-            FixAction::ReplacePlace { from, to } => format!("把“{from}”改为“{to}”"),
-            FixAction::ReportYear { report_year } => format!("改为{report_year}年"),
-        }
-    }
-}
 
 /// Why a fix could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -76,7 +24,7 @@ pub enum FixError {
 /// when there is nothing left to correct, nothing changes.
 pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
     let role = role_at(draft, &fix.location);
-    let create = fix.action == FixAction::SetClosing;
+    let create = matches!(fix.action, FixAction::SetClosing { .. });
     let text = text_at_mut(draft, &fix.location, create).ok_or(FixError::Gone)?;
     let fixed = match &fix.action {
         FixAction::FullWidthPunctuation => {
@@ -101,7 +49,7 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
         }
         FixAction::NormalizeDates => apply_edits(text, &dates::date_slips(text)),
         FixAction::AddresseeColon => frame::with_colon(text),
-        FixAction::SetClosing => frame::CLOSING.to_string(),
+        FixAction::SetClosing { text: formula } => formula.clone(),
         FixAction::TrimTitlePunctuation => frame::trim_title(text),
         FixAction::FinalFullStop => official::with_full_stop(text),
         FixAction::ReplacePlace { from, to } => places::replace_place(text, from, to),
@@ -123,7 +71,7 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::location::Within;
+    use crate::check::location::{Location, Within};
     use crate::sample::seed_draft;
 
     #[test]
@@ -165,7 +113,13 @@ mod tests {
             fix(FixAction::PlanYear { report_year: 2023 }).label(),
             "改为2024年"
         );
-        assert_eq!(fix(FixAction::SetClosing).label(), "写上“特此报告。”");
+        assert_eq!(
+            fix(FixAction::SetClosing {
+                text: "特此报告。".into()
+            })
+            .label(),
+            "写上“特此报告。”"
+        );
         assert_eq!(
             fix(FixAction::ReplaceYear {
                 from: 2022,

@@ -1,16 +1,12 @@
 //! The report's frame: the title carries no final punctuation (GB/T 9704
 //! 7.3.1), the addressee ends with "：" (7.3.2), and a report addressed
-//! upward closes with "特此报告。".
+//! upward closes with its template's closing formula ("特此报告。").
 
-use super::fix::{Fix, FixAction};
 use super::location::Location;
 use super::slots::Slot;
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
-use crate::template::meta_id;
-
-/// The closing formula of a report to a higher authority.
-pub(crate) const CLOSING: &str = "特此报告。";
+use crate::template::{meta_id, Template};
 
 /// Marks a title must not end with. Closing quotes and brackets may end a
 /// title (关于印发《…》), so they are not here.
@@ -51,7 +47,7 @@ fn warning(check: Check, field: &str, message: String, action: FixAction) -> Fin
     }
 }
 
-pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
+pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     let title = draft.title().trim_end();
     if let Some(mark) = title
         .chars()
@@ -84,20 +80,24 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
         ));
     }
 
+    let formula = template.closing.trim();
+    // The formula without its final mark, as typed at the end of the body.
+    let core = formula.trim_end_matches(|c| TITLE_MARKS.contains(c));
+    if core.is_empty() {
+        return;
+    }
     let closing = draft.meta_line(meta_id::CLOSING).trim();
     let in_body = || {
         slots
             .iter()
-            .any(|s| s.location.section.is_some() && s.text.contains("特此报告"))
+            .any(|s| s.location.section.is_some() && s.text.contains(core))
     };
     let message = if closing.is_empty() && !in_body() {
         Some(format!(
-            "报告写了主送机关，是向上级报送的，结尾应写“{CLOSING}”"
+            "报告写了主送机关，是向上级报送的，结尾应写“{formula}”"
         ))
-    } else if closing != CLOSING
-        && closing.trim_end_matches(|c| TITLE_MARKS.contains(c)) == "特此报告"
-    {
-        Some(format!("结束语应写作“{CLOSING}”"))
+    } else if closing != formula && closing.trim_end_matches(|c| TITLE_MARKS.contains(c)) == core {
+        Some(format!("结束语应写作“{formula}”"))
     } else {
         None
     };
@@ -106,7 +106,9 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
             Check::Closing,
             meta_id::CLOSING,
             message,
-            FixAction::SetClosing,
+            FixAction::SetClosing {
+                text: formula.to_string(),
+            },
         ));
     }
 }
@@ -132,10 +134,11 @@ mod tests {
     fn run(d: &Draft) -> Vec<(Check, String)> {
         let slots = crate::check::slots::collect(d);
         let mut out = Vec::new();
-        check(d, &slots, &mut out);
+        check(annual_report(), d, &slots, &mut out);
         out.into_iter().map(|f| (f.check, f.message)).collect()
     }
 
+    const CLOSING: &str = "特此报告。";
     const TITLE: &str = "关于2023年度法治政府建设工作的报告";
 
     #[test]

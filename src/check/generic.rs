@@ -3,12 +3,11 @@
 //! measures, and paragraphs too long to read.
 
 use super::location::{Location, Within};
-use super::section_id::{MEASURES, PLANS};
 use super::slots::{Role, Slot};
 use super::text::count_chars;
 use super::{Check, Finding, Severity, LONG_PARAGRAPH};
 use crate::draft::Draft;
-use crate::template::{FieldKind, Template};
+use crate::template::{FieldKind, SectionRole, Template};
 
 fn info(check: Check, location: Location, message: String) -> Finding {
     Finding {
@@ -72,11 +71,14 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
     }
 }
 
-/// Sections written as subsections (measures, the leaders' duty) are where
-/// concrete counts belong.
+/// Sections of achievements and of a duty fulfilled are where concrete
+/// counts belong.
 fn no_figures(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     for section in draft.sections.iter().filter(|s| s.enabled) {
-        let Some(spec) = template.section(&section.id) else {
+        let Some(spec) = template
+            .section(&section.id)
+            .filter(|s| matches!(s.role, SectionRole::Achievements | SectionRole::Duty))
+        else {
             continue;
         };
         let Some(items) = spec
@@ -106,10 +108,15 @@ fn no_figures(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<
 }
 
 fn repeated_plans(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
-    let in_section = |slot: &&Slot, id: &str| slot.location.section.as_deref() == Some(id);
+    let in_section = |slot: &&Slot, role: SectionRole| {
+        slot.location
+            .section
+            .as_deref()
+            .is_some_and(|id| template.role(id) == role)
+    };
     let measures: Vec<(&str, Ends)> = slots
         .iter()
-        .filter(|s| in_section(s, MEASURES) && s.role.is_body())
+        .filter(|s| in_section(s, SectionRole::Achievements) && s.role.is_body())
         .filter(|s| {
             s.text
                 .chars()
@@ -123,11 +130,11 @@ fn repeated_plans(template: &Template, draft: &Draft, slots: &[Slot], out: &mut 
         return;
     }
     let name = template
-        .section(MEASURES)
+        .section_with(SectionRole::Achievements)
         .map_or("举措和成效", |s| s.short.as_str());
     for slot in slots
         .iter()
-        .filter(|s| in_section(s, PLANS) && s.role.is_body())
+        .filter(|s| in_section(s, SectionRole::Plans) && s.role.is_body())
     {
         let plan = core(slot.text);
         let key = ends(plan);

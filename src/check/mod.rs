@@ -36,7 +36,7 @@ mod years;
 mod tests;
 
 pub use carried::{carried, describe as describe_carried, CarriedParagraph};
-pub use fix::{apply_fix, Fix, FixAction, FixError};
+pub use fix::{apply_fix, FixError};
 pub use location::{Location, Within};
 pub use slots::text_at;
 pub use summary::{summary_by_step, Counts, StepSummary};
@@ -44,12 +44,58 @@ pub use summary::{summary_by_step, Counts, StepSummary};
 use crate::draft::Draft;
 use crate::template::Template;
 
-/// Section ids of the built-in template that some checks single out.
-pub(crate) mod section_id {
-    /// The main measures and results (主要举措和成效).
-    pub const MEASURES: &str = "measures";
-    /// The next year's plans (下一年度安排).
-    pub const PLANS: &str = "plans";
+/// What a fix does to the text at its location.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FixAction {
+    /// Replace half-width punctuation and ASCII quotes by full-width ones.
+    FullWidthPunctuation,
+    /// Remove the number typed before a heading or point.
+    RemoveTypedNumber,
+    /// Turn every "`from`年" into "`to`年".
+    ReplaceYear { from: i32, to: i32 },
+    /// Turn the report year opening a sentence of plans into the next year.
+    PlanYear { report_year: i32 },
+    /// Rewrite dates as 2023年12月8日.
+    NormalizeDates,
+    /// End the addressee with "：".
+    AddresseeColon,
+    /// Set the closing to the template's formula ("特此报告。").
+    SetClosing { text: String },
+    /// Remove the punctuation at the end of the title (or of an
+    /// attachment's name).
+    TrimTitlePunctuation,
+    /// End the 抄送 with “。”.
+    FinalFullStop,
+    /// Turn the place `from` into the organ's place `to`.
+    ReplacePlace { from: String, to: String },
+    /// Turn other years in sentences about the report year into it.
+    ReportYear { report_year: i32 },
+}
+
+/// An automatic correction the interface can offer next to a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub location: Location,
+    pub action: FixAction,
+}
+
+impl Fix {
+    /// The button label, in Simplified Chinese.
+    pub fn label(&self) -> String {
+        match &self.action {
+            FixAction::FullWidthPunctuation => "改为全角标点".to_string(),
+            FixAction::RemoveTypedNumber => "删去手写编号".to_string(),
+            FixAction::ReplaceYear { to, .. } => format!("改为{to}年"),
+            FixAction::PlanYear { report_year } => format!("改为{}年", report_year + 1),
+            FixAction::NormalizeDates => "改为规范的日期写法".to_string(),
+            FixAction::AddresseeColon => "以“：”结尾".to_string(),
+            FixAction::SetClosing { text } => format!("写上“{text}”"),
+            FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
+            FixAction::FinalFullStop => "以“。”结尾".to_string(),
+            FixAction::ReplacePlace { from, to } => format!("把“{from}”改为“{to}”"),
+            FixAction::ReportYear { report_year } => format!("改为{report_year}年"),
+        }
+    }
 }
 
 /// How serious a finding is. Ordered from most to least serious.
@@ -136,9 +182,9 @@ pub fn run(template: &Template, draft: &Draft) -> Vec<Finding> {
     required::check(template, draft, &mut out);
     punctuation::check(&slots, &mut out);
     numbering::check(&slots, &mut out);
-    years::check(draft, &slots, &mut out);
+    years::check(template, draft, &slots, &mut out);
     dates::check(draft, &slots, &mut out);
-    frame::check(draft, &slots, &mut out);
+    frame::check(template, draft, &slots, &mut out);
     official::check(draft, &mut out);
     generic::check(template, draft, &slots, &mut out);
     places::check(draft, &slots, &mut out);

@@ -3,10 +3,9 @@
 //! its number twice. Inside a paragraph, inline "一是…二是…四是" sequences
 //! that skip or repeat a number are flagged.
 
-use super::fix::{Fix, FixAction};
 use super::slots::{Role, Slot};
 use super::text::{chinese_numeral, is_numeral, snippet};
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::numbering::point_label;
 use std::ops::Range;
 

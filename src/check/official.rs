@@ -4,10 +4,9 @@
 //! the 抄送 ends with “。” (7.4.2); an attachment's name carries no final
 //! punctuation (7.3.4).
 
-use super::fix::{Fix, FixAction};
 use super::frame::trim_title;
 use super::location::{Location, Within};
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::frame::DocNumber;
 use crate::draft::{Draft, Edition, FieldValue};
 use crate::template::frame_id;

@@ -6,10 +6,9 @@
 //!   the organ's place in;
 //! * the placeholders the examples are inserted with (“××镇”, “×次”).
 
-use super::fix::{Fix, FixAction};
 use super::slots::{Role, Slot};
 use super::text::{is_han, snippet};
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
 use crate::sample::SAMPLE_PLACE;
 use crate::template::meta_id;

@@ -1,5 +1,6 @@
 //! Required content: every required frame field, every required section
-//! (present and enabled, with a heading) and its required fields.
+//! (present and enabled, with a heading) and its required fields, and the
+//! minimum length a template declares for a section (`min_chars`).
 
 use super::location::{Location, Within};
 use super::{Check, Finding, Severity};
@@ -66,7 +67,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
             Some(s) if !s.enabled && spec.required => {
                 out.push(error(
                     Location::heading(&spec.id),
-                    format!("缺少必备内容：{heading}（这一部分被关闭了，年度报告必须包含它）"),
+                    format!("缺少必备内容：{heading}（这一部分被关闭了，这种报告必须包含它）"),
                 ));
                 continue;
             }
@@ -79,13 +80,37 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
                 format!("“{}”的标题是空的，可以写“{heading}”", spec.short),
             ));
         }
+        let mut missing = false;
         for field in spec.fields.iter().filter(|f| f.required) {
             if blank(section.fields.get(&field.id)) {
+                missing = true;
                 out.push(error(
                     Location::section(&spec.id, &field.id, Within::Field),
                     format!("“{}”还没有填写“{}”", spec.short, field.label),
                 ));
             }
+        }
+        let written: usize = section.fields.values().map(FieldValue::char_count).sum();
+        if !missing && written > 0 && written < spec.min_chars {
+            let field = spec
+                .fields
+                .iter()
+                .find(|f| f.required)
+                .or(spec.fields.first());
+            out.push(Finding {
+                // A suggestion: the report is complete, only thin here.
+                severity: Severity::Info,
+                check: Check::Required,
+                location: match field {
+                    Some(f) => Location::section(&spec.id, &f.id, Within::Field),
+                    None => Location::heading(&spec.id),
+                },
+                message: format!(
+                    "“{}”只写了{written}字，这一部分一般至少要写{}字，请补充具体做法、数字和事例",
+                    spec.short, spec.min_chars
+                ),
+                fix: None,
+            });
         }
     }
 }
@@ -93,6 +118,29 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_shorter_than_its_template_asks_gets_a_warning() {
+        let t = crate::template::work_summary();
+        let mut d = Draft::new(t, "d".into(), 2023, 0);
+        if let Some(s) = d.section_mut("problems") {
+            s.fields
+                .insert("intro".into(), FieldValue::Text(vec!["还有差距。".into()]));
+        }
+        let mut out = Vec::new();
+        check(t, &d, &mut out);
+        let short: Vec<&Finding> = out
+            .iter()
+            .filter(|f| f.severity == Severity::Info)
+            .collect();
+        assert_eq!(short.len(), 1, "{out:?}");
+        assert_eq!(
+            short[0].message,
+            "“问题和不足”只写了5字，这一部分一般至少要写50字，请补充具体做法、数字和事例"
+        );
+        assert_eq!(short[0].location.section.as_deref(), Some("problems"));
+        assert_eq!(short[0].location.field, "intro");
+    }
     use crate::sample::seed_draft;
     use crate::template::annual_report;
 
@@ -149,7 +197,7 @@ mod tests {
                 ),
                 (
                     Location::heading("duty"),
-                    "缺少必备内容：2023年党政主要负责人履行推进法治建设第一责任人职责情况（这一部分被关闭了，年度报告必须包含它）".to_string()
+                    "缺少必备内容：2023年党政主要负责人履行推进法治建设第一责任人职责情况（这一部分被关闭了，这种报告必须包含它）".to_string()
                 ),
             ]
         );

@@ -102,7 +102,7 @@ fn every_fix_removes_its_finding_and_nothing_else() {
             "RemoveTypedNumber",
             "ReplaceYear { from: 2022, to: 2023 }",
             "ReplaceYear { from: 2023, to: 2024 }",
-            "SetClosing",
+            "SetClosing { text: \"特此报告。\" }",
             "TrimTitlePunctuation",
         ]
     );

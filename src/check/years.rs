@@ -2,14 +2,12 @@
 //! (the plans section names the next year), and in plans that open with the
 //! report year ("2023年，我镇将…" in a 2023 report).
 
-use super::fix::{Fix, FixAction};
 use super::location::Location;
-use super::section_id::PLANS;
 use super::slots::{Role, Slot};
 use super::text::{snippet, years, Edit};
-use super::{Check, Finding, Severity};
+use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
-use crate::template::meta_id;
+use crate::template::{meta_id, SectionRole, Template};
 use std::ops::Range;
 
 /// The distinct years written as "NNNN年" in `text`, in order.
@@ -114,9 +112,13 @@ fn warning(location: &Location, message: String, action: Option<FixAction>) -> F
     }
 }
 
-pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
+pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     let year = draft.year;
-    let next = year + 1;
+    // The year the plans speak of, as the template declares it.
+    let next = year
+        + template
+            .section_with(SectionRole::Plans)
+            .map_or(1, |s| s.year_offset.max(1));
     let title = Location::frame(meta_id::TITLE);
     for wrong in distinct_years(draft.title())
         .into_iter()
@@ -132,7 +134,11 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
         ));
     }
     for slot in slots {
-        let in_plans = slot.location.section.as_deref() == Some(PLANS);
+        let in_plans = slot
+            .location
+            .section
+            .as_deref()
+            .is_some_and(|id| template.role(id) == SectionRole::Plans);
         if slot.role == Role::SectionHeading && slot.digits {
             let found = distinct_years(slot.text);
             for &wrong in found.iter().filter(|&&y| y != year && y != next) {
@@ -226,7 +232,7 @@ mod tests {
     fn run(d: &Draft) -> Vec<Finding> {
         let slots = crate::check::slots::collect(d);
         let mut out = Vec::new();
-        check(d, &slots, &mut out);
+        check(annual_report(), d, &slots, &mut out);
         out
     }
 

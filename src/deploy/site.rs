@@ -54,15 +54,18 @@ pub fn not_development(page: &str) -> Result<(), String> {
 }
 
 /// Whether `name` carries a hash: `stem-<hex>` before its extension (and
-/// before wasm-bindgen's `_bg`).
+/// before wasm-bindgen's `_bg`). Trunk writes its 64-bit hashes in hex
+/// without leading zeros, so one build in sixteen has 15 digits or fewer;
+/// fewer than 8 happens once in four billion builds.
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem
         .strip_suffix("_bg")
         .or_else(|| stem.strip_suffix("_loader"))
         .unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 /// Copies the tools worker's three files into `out` under hashed names,

@@ -217,3 +217,23 @@ fn the_budgets_count_what_the_page_fetches_before_it_is_interactive() {
     assert_eq!(before_interactive("icon-192-1a2b3c.png"), Some(false));
     assert_eq!(before_interactive(super::SINGLE_FILE), None);
 }
+
+#[test]
+fn trunks_hashes_without_leading_zeros_count_as_hashes() {
+    for name in [
+        "baogao-94f0f9aa7d0a7c0.js",
+        "baogao-94f0f9aa7d0a7c0_bg.wasm",
+        "app-2a987ff3078bf2b0.css",
+        "tools-0864eaf5b26ffebf_loader.js",
+    ] {
+        assert!(site::is_hashed(name), "{name}");
+    }
+    for name in [
+        "app.css",
+        "baogao-main.js",
+        "icon-1.png",
+        "baogao-94f0f9aa7d0a7c0aa.js",
+    ] {
+        assert!(!site::is_hashed(name), "{name}");
+    }
+}

@@ -9,7 +9,7 @@ use crate::template::{meta_id, Template};
 /// Composes the whole report.
 pub fn compose(template: &Template, draft: &Draft) -> Document {
     let mut out = Vec::new();
-    compose_head(draft, &mut out);
+    compose_head(template, draft, &mut out);
     for (number, section) in draft.sections.iter().filter(|s| s.enabled).enumerate() {
         compose_section(template, section, number, &mut out);
     }
@@ -17,8 +17,9 @@ pub fn compose(template: &Template, draft: &Draft) -> Document {
     Document { blocks: out }
 }
 
-/// The blocks before the first section: organ, title, addressee, preamble.
-pub fn compose_head(draft: &Draft, out: &mut Vec<Block>) {
+/// The blocks before the first section: organ, title, the template's own
+/// lines under the title (述职人), addressee, preamble.
+pub fn compose_head(template: &Template, draft: &Draft, out: &mut Vec<Block>) {
     let line = |id: &str| draft.meta_line(id).trim().to_string();
     let push = |out: &mut Vec<Block>, id: &str, kind: BlockKind| {
         out.push(Block {
@@ -33,6 +34,12 @@ pub fn compose_head(draft: &Draft, out: &mut Vec<Block>) {
     let title = line(meta_id::TITLE);
     if !title.is_empty() {
         push(out, meta_id::TITLE, BlockKind::Title { text: title });
+    }
+    for spec in template.under_title() {
+        let text = line(&spec.id);
+        if !text.is_empty() {
+            push(out, &spec.id, BlockKind::Byline { text });
+        }
     }
     let addressee = line(meta_id::ADDRESSEE);
     if !addressee.is_empty() {
@@ -362,6 +369,7 @@ mod tests {
             .map(|b| match b.kind {
                 BlockKind::Organ { .. } => "organ",
                 BlockKind::Title { .. } => "title",
+                BlockKind::Byline { .. } => "byline",
                 BlockKind::Addressee { .. } => "addressee",
                 BlockKind::Heading { .. } => "heading",
                 BlockKind::Paragraph { .. } => "paragraph",

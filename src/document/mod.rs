@@ -51,6 +51,11 @@ pub enum BlockKind {
     Title {
         text: String,
     },
+    /// A centred line under the title that the template declares, such as
+    /// “述职人：××镇镇长　张××”.
+    Byline {
+        text: String,
+    },
     /// The addressee line, ending with "：".
     Addressee {
         text: String,
@@ -109,6 +114,7 @@ impl BlockKind {
         match self {
             BlockKind::Organ { text }
             | BlockKind::Title { text }
+            | BlockKind::Byline { text }
             | BlockKind::Addressee { text }
             | BlockKind::Paragraph { text }
             | BlockKind::Closing { text }

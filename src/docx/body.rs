@@ -82,6 +82,14 @@ pub(crate) fn document_xml(doc: &Document, official: Option<&Frame>) -> String {
                 };
                 paragraph(&mut w, &title, &[(face::TITLE, text)]);
             }
+            BlockKind::Byline { text } => {
+                let byline = Paragraph {
+                    align: Align::Center,
+                    keep_next: true,
+                    ..Paragraph::FLUSH_LEFT
+                };
+                paragraph(&mut w, &byline, &[(face::BODY, text)])
+            }
             BlockKind::Addressee { text } => {
                 paragraph(&mut w, &Paragraph::FLUSH_LEFT, &[(face::BODY, text)])
             }
@@ -144,7 +152,8 @@ fn blank_before(w: &mut XmlWriter, previous: Option<&BlockKind>, next: &BlockKin
     let (height, keep_next) = match (previous, next) {
         (None, _) => return,
         (Some(BlockKind::Organ { .. }), _) => (LINE_PITCH, false),
-        (Some(BlockKind::Title { .. }), _) => (TITLE_GAP, false),
+        (Some(BlockKind::Title { .. }), BlockKind::Byline { .. }) => return,
+        (Some(BlockKind::Title { .. } | BlockKind::Byline { .. }), _) => (TITLE_GAP, false),
         (Some(BlockKind::Signature { .. }), BlockKind::Date { .. }) => return,
         (Some(_), BlockKind::Signature { .. } | BlockKind::Date { .. }) => (LINE_PITCH, true),
         _ => return,

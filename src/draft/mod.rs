@@ -230,7 +230,11 @@ pub struct SectionDraft {
 pub struct Draft {
     pub schema_version: u32,
     pub id: String,
+    /// The template the draft answers. Records written before drafts could
+    /// be of other kinds are annual reports.
+    #[serde(default = "annual_report_id")]
     pub template_id: String,
+    #[serde(default = "first_version")]
     pub template_version: u32,
     /// Incremented on every saved change, so two tabs can tell whose save is newer.
     pub revision: u64,
@@ -252,6 +256,14 @@ pub struct Draft {
     /// before it existed, and left out when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub carried: BTreeMap<String, Origin>,
+}
+
+fn annual_report_id() -> String {
+    crate::template::ANNUAL_REPORT_ID.to_string()
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 impl Draft {

@@ -40,6 +40,10 @@ pub struct DraftSummary {
     /// "（副本）" on later drafts sharing a title (see [`label_summaries`]).
     #[serde(default)]
     pub label: String,
+    /// The kind of report: its template's name (法治政府建设年度报告,
+    /// 述职报告…); empty for a template the app does not know.
+    #[serde(default)]
+    pub kind: String,
     pub year: i32,
     pub revision: u64,
     pub created_ms: i64,
@@ -89,6 +93,7 @@ pub fn summarize(template: &Template, draft: &Draft) -> DraftSummary {
         id: draft.id.clone(),
         label: label_of(&title),
         title,
+        kind: template.name.clone(),
         year: draft.year,
         revision: draft.revision,
         created_ms: draft.created_ms,

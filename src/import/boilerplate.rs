@@ -38,6 +38,14 @@ const LABELS: &[&str] = &[
     "您的位置",
     "您当前的位置",
     "您现在的位置",
+    "您当前所在位置",
+    "当前所在位置",
+    "所在位置",
+    "发文字号",
+    "文号",
+    "点击",
+    "点击次数",
+    "今天是",
 ];
 
 /// Words that make a line boilerplate wherever they occur in it.
@@ -70,6 +78,16 @@ const WHOLE: &[&str] = &[
     "相关文章",
     "大中小",
     "大 中 小",
+    // The cells of a metadata table copied one per line.
+    "索引号",
+    "发文字号",
+    "发布日期",
+    "发布机构",
+    "成文日期",
+    "主题分类",
+    "来源",
+    "点击",
+    "点击数",
 ];
 
 /// Separators of a breadcrumb trail (首页 > 政务公开 > …).
@@ -88,7 +106,27 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     });
     let breadcrumb = (bare.starts_with("首页") || bare.starts_with("网站首页"))
         && bare.contains(CRUMB_SEPARATORS);
-    labelled || breadcrumb || ANYWHERE.iter().any(|w| line.contains(w)) || WHOLE.contains(&bare)
+    labelled
+        || breadcrumb
+        || is_date_banner(bare)
+        || ANYWHERE.iter().any(|w| line.contains(w))
+        || WHOLE.contains(&bare)
+}
+
+/// A website's date banner: “今天是：2024年1月15日 星期一”, “2024年1月15日
+/// 星期一”. A weekday is never part of a report's own date line.
+fn is_date_banner(line: &str) -> bool {
+    let weekday = [
+        "星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+    ]
+    .iter()
+    .any(|w| line.contains(w));
+    line.starts_with("今天是")
+        || (weekday
+            && line.chars().count() <= 30
+            && line.contains('年')
+            && line.contains('月')
+            && !line.ends_with('。'))
 }
 
 /// Whether a trimmed line is a page number carried over from a printed or

@@ -29,6 +29,9 @@ pub(crate) struct Head {
     pub organ: Option<String>,
     pub title: Option<String>,
     pub addressee: Option<String>,
+    /// Lines right below the title that start with the label of one of the
+    /// template's own lines there (述职人：…): the label's index and the line.
+    pub bylines: Vec<(usize, String)>,
     /// Index of the first body line.
     pub body_start: usize,
     /// Lines left out before the body (boilerplate, text above the title).
@@ -56,9 +59,16 @@ fn ends_with_punctuation(line: &str) -> bool {
     line.ends_with(FINAL_PUNCTUATION)
 }
 
+/// Words a title of the report kinds contains.
+const TITLE_WORDS: &[&str] = &["报告", "总结"];
+
+fn names_a_kind(line: &str) -> bool {
+    TITLE_WORDS.iter().any(|w| line.contains(w))
+}
+
 fn is_title(line: &str) -> bool {
     (4..=MAX_TITLE_CHARS).contains(&chars(line))
-        && line.contains("报告")
+        && names_a_kind(line)
         && !ends_with_punctuation(line)
         && parse_marker(line).is_none()
 }
@@ -68,7 +78,7 @@ fn is_title(line: &str) -> bool {
 fn is_name_line(line: &str) -> bool {
     (2..=MAX_ORGAN_CHARS).contains(&chars(line))
         && !ends_with_punctuation(line)
-        && !line.contains("报告")
+        && !names_a_kind(line)
         && parse_marker(line).is_none()
         && read_date_line(line).is_none()
         && !is_boilerplate(line)
@@ -94,8 +104,9 @@ pub(crate) fn is_closing(line: &str) -> bool {
 
 /// Reads the head: boilerplate and other lines above the title are
 /// skipped (except the organ line just above it), then boilerplate
-/// directly below the title, then an addressee line.
-pub(crate) fn read_head(lines: &[&str]) -> Head {
+/// directly below the title, then lines starting with one of the
+/// `byline_labels` (述职人), then an addressee line.
+pub(crate) fn read_head(lines: &[&str], byline_labels: &[&str]) -> Head {
     let mut head = Head::default();
     let title_at = lines
         .iter()
@@ -122,6 +133,14 @@ pub(crate) fn read_head(lines: &[&str]) -> Head {
     let repeats_title = |line: &str| head.title.as_deref() == Some(line);
     while at < lines.len() && (is_boilerplate(lines[at]) || repeats_title(lines[at])) {
         head.skipped.push(lines[at].to_string());
+        at += 1;
+    }
+    while let Some(label) = lines.get(at).and_then(|line| {
+        byline_labels
+            .iter()
+            .position(|l| !l.is_empty() && line.starts_with(l) && chars(line) <= MAX_TITLE_CHARS)
+    }) {
+        head.bylines.push((label, lines[at].to_string()));
         at += 1;
     }
     if at < lines.len() && is_addressee(lines[at]) {
@@ -177,7 +196,7 @@ mod tests {
             "县委、县政府：",
             "2023年，荆家镇……现将2023年度法治政府建设情况报告如下：",
         ];
-        let head = read_head(&lines);
+        let head = read_head(&lines, &[]);
         assert_eq!(head.organ.as_deref(), Some("中共荆家镇委"));
         assert_eq!(
             head.title.as_deref(),
@@ -197,7 +216,7 @@ mod tests {
             "【字体：大 中 小】",
             "2023年，我局……",
         ];
-        let head = read_head(&lines);
+        let head = read_head(&lines, &[]);
         assert_eq!(head.organ, None);
         assert_eq!(
             head.title.as_deref(),
@@ -215,7 +234,7 @@ mod tests {
             "某县2023年法治政府建设年度报告",
             "正文。",
         ];
-        let head = read_head(&lines);
+        let head = read_head(&lines, &[]);
         assert_eq!(
             head.skipped,
             ["来源：某县", "某县2023年法治政府建设年度报告"]
@@ -225,11 +244,11 @@ mod tests {
 
     #[test]
     fn no_title_past_the_first_section_or_a_long_paragraph() {
-        let head = read_head(&["一、主要举措和成效", "关于某事的报告"]);
+        let head = read_head(&["一、主要举措和成效", "关于某事的报告"], &[]);
         assert_eq!(head.title, None);
         assert_eq!(head.body_start, 0);
         let long = "荆家镇".repeat(20);
-        let head = read_head(&[long.as_str(), "关于某事的报告"]);
+        let head = read_head(&[long.as_str(), "关于某事的报告"], &[]);
         assert_eq!(head.title, None);
     }
 

@@ -66,6 +66,7 @@
 mod boilerplate;
 mod date;
 mod frame;
+mod kind;
 mod marker;
 mod matching;
 mod notes;
@@ -74,10 +75,11 @@ mod place;
 mod section;
 mod year;
 
+pub use kind::{propose, rank, KindScore, MIN_SCORE};
 pub use notes::Note;
 
 use crate::draft::{clean_paragraph, Draft, FieldValue, Origin};
-use crate::template::{meta_id, Template};
+use crate::template::{meta_id, FieldSpec, Template};
 use frame::{read_head, read_tail};
 use outline::split_sections;
 use place::{place_sections, place_unstructured};
@@ -138,7 +140,9 @@ pub fn from_text(
         return Err(ImportError::Empty);
     }
     let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let head = read_head(&lines);
+    let bylines: Vec<&FieldSpec> = template.under_title().collect();
+    let labels: Vec<&str> = bylines.iter().map(|f| f.label.as_str()).collect();
+    let head = read_head(&lines, &labels);
     let tail = read_tail(&lines, head.body_start);
     let body = &lines[head.body_start..tail.body_end];
     let frame_found = head.title.is_some()
@@ -164,6 +168,11 @@ pub fn from_text(
     let mut draft = Draft::new(template, id, year, now_ms);
 
     fill_frame(template, &mut draft, &head, &tail, &mut notes);
+    for (label, line) in &head.bylines {
+        draft
+            .meta
+            .insert(bylines[*label].id.clone(), FieldValue::Line(line.clone()));
+    }
     // Without sections the whole body is one block of text, placed once.
     let preamble = match sections.is_empty() {
         true => Vec::new(),

@@ -120,12 +120,12 @@ pub(crate) fn frame(
         notes.push(Note::meta(
             meta_id::TITLE,
             format!(
-                "未找到标题（含“报告”二字的一行），已使用默认标题“{}”，请核对。",
+                "未找到标题（含“报告”或“总结”的一行），已使用默认标题“{}”，请核对。",
                 draft.title()
             ),
         ));
     }
-    if head.organ.is_none() {
+    if head.organ.is_none() && template.meta_field(meta_id::ORGAN).is_some() {
         notes.push(Note::meta(
             meta_id::ORGAN,
             "未找到发文机关（标题上方的单位名称），请在向导中填写。".into(),

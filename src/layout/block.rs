@@ -23,6 +23,8 @@ pub enum BlockRole {
     Organ,
     /// The 2号 title, one or more centred lines.
     Title,
+    /// A template's own centred line under the title (述职人).
+    Byline,
     /// The addressee, flush left.
     Addressee,
     /// A numbered heading (level 1–4); `run_in` when body text follows on
@@ -62,6 +64,7 @@ pub fn lay_out_block(block: &Block) -> BlockLines {
     let (role, lines) = match &block.kind {
         BlockKind::Organ { text } => (BlockRole::Organ, centred(text, true)),
         BlockKind::Title { text } => (BlockRole::Title, title(text)),
+        BlockKind::Byline { text } => (BlockRole::Byline, centred(text, true)),
         BlockKind::Addressee { text } => (
             BlockRole::Addressee,
             flowing(&[(text, FontRole::Body)], 0, false),

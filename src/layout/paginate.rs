@@ -180,7 +180,8 @@ impl Slot {
 /// Blank rows between two consecutive blocks.
 fn blank_rows_between(before: BlockRole, after: BlockRole) -> usize {
     match (before, after) {
-        (BlockRole::Organ | BlockRole::Title, _) => 1,
+        (BlockRole::Title, BlockRole::Byline) => 0,
+        (BlockRole::Organ | BlockRole::Title | BlockRole::Byline, _) => 1,
         (BlockRole::Signature, BlockRole::Date) => 0,
         (BlockRole::Signature | BlockRole::Date, BlockRole::Note) => 0,
         (_, BlockRole::Signature | BlockRole::Date | BlockRole::Attachments | BlockRole::Note) => 1,
@@ -190,7 +191,8 @@ fn blank_rows_between(before: BlockRole, after: BlockRole) -> usize {
 
 /// Puts the blocks' lines on pages (step two of layout).
 ///
-/// Blank rows: one under the organ line, one under the title, one above
+/// Blank rows: one under the organ line, one under the title (or under the
+/// lines right below it, such as 述职人), one above
 /// the signature (or the date when there is no signature); none at the top
 /// of a page. A run of lines that must keep together (heading lines with
 /// the first line after them; the last body line, the blank row, the

@@ -34,6 +34,7 @@ pub fn render(doc: &Document) -> String {
     for block in &doc.blocks {
         match &block.kind {
             BlockKind::Organ { text }
+            | BlockKind::Byline { text }
             | BlockKind::Addressee { text }
             | BlockKind::Paragraph { text }
             | BlockKind::Closing { text } => w.paragraph(text),

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 /// The storage key of the index.
 pub const INDEX_KEY: &str = "baogao.v1.index";
 
-const INDEX_VERSION: u32 = 1;
+/// 2: summaries carry the draft's kind; an older index is rebuilt.
+const INDEX_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Index {
@@ -56,5 +57,27 @@ pub fn update(storage: &impl Storage, id: &str, summary: Option<DraftSummary>) {
     };
     if changed {
         write(storage, drafts);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStorage;
+
+    #[test]
+    fn an_index_written_before_summaries_had_a_kind_is_rebuilt() {
+        let storage = MemoryStorage::new();
+        let summary = crate::draft::summarize(
+            crate::template::duty_report(),
+            &crate::draft::Draft::new(crate::template::duty_report(), "d".into(), 2023, 0),
+        );
+        let mut old = serde_json::to_value(&summary).expect("json");
+        old.as_object_mut().expect("object").remove("kind");
+        let v1 = serde_json::json!({ "version": 1, "drafts": { "d": old } });
+        storage.set(INDEX_KEY, &v1.to_string()).expect("set");
+        assert!(read(&storage).is_empty());
+        write(&storage, BTreeMap::from([("d".to_string(), summary)]));
+        assert_eq!(read(&storage)["d"].kind, "述职报告");
     }
 }

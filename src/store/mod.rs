@@ -12,6 +12,7 @@
 //! | `baogao.v1.ui.backup` | when a backup was last exported |
 //! | `baogao.v1.migrated` | the localStorage keys copied to IndexedDB ([`migration`]) |
 //! | `baogao.v1.corrupt.<id>.<ms>` | an unreadable record, moved aside at `<ms>` |
+//! | `baogao.v1.template.<id>` | a template the writer loaded ([`templates`]) |
 //!
 //! Nothing is ever dropped silently: unreadable records are moved aside and
 //! listed as damaged, records of a newer app version are listed and left
@@ -35,6 +36,7 @@ mod local;
 pub mod migration;
 mod record;
 mod storage;
+pub mod templates;
 
 pub use error::StoreError;
 #[cfg(target_arch = "wasm32")]
@@ -518,6 +520,8 @@ fn summary_of(id: &str, draft: &Draft) -> DraftSummary {
                 version: draft.template_version,
                 name: String::new(),
                 description: String::new(),
+                keywords: Vec::new(),
+                closing: String::new(),
                 meta: Vec::new(),
                 sections: Vec::new(),
             };

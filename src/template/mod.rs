@@ -4,10 +4,15 @@
 //! Templates are data (`templates/*.json`), compiled into the binary and
 //! parsed on first use.
 
+mod file;
+
+pub use file::{parse, reread, validate, MAX_TEMPLATE_BYTES};
+
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// The kinds of content a field can hold.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
@@ -26,6 +31,7 @@ pub enum FieldKind {
 }
 
 /// One field of a template: what it holds and how the writer is guided.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldSpec {
     pub id: String,
@@ -42,9 +48,52 @@ pub struct FieldSpec {
     /// Initial value; `{year}` and `{next_year}` are replaced by the report year.
     #[serde(default)]
     pub default: String,
+    /// Where a frame field of the template's own prints. The frame fields
+    /// of [`meta_id`] have fixed places and ignore it.
+    #[serde(default, skip_serializing_if = "Placement::is_unplaced")]
+    pub placement: Placement,
+}
+
+/// Where a template's own frame field prints.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Not printed by itself (the frame fields of [`meta_id`], section fields).
+    #[default]
+    Unplaced,
+    /// A centred line under the title, such as a 述职报告's
+    /// “述职人：××镇党委书记　张××”.
+    UnderTitle,
+}
+
+impl Placement {
+    pub fn is_unplaced(&self) -> bool {
+        *self == Placement::Unplaced
+    }
+}
+
+/// What a section is for, as far as the checks are concerned.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionRole {
+    /// The work done and its results: where figures and cases belong.
+    Achievements,
+    /// Shortcomings and their causes.
+    Shortcomings,
+    /// How leaders fulfilled a duty: where figures and cases belong too.
+    Duty,
+    /// What comes next: its years run `year_offset` after the report year,
+    /// and it should not repeat the achievements word for word.
+    Plans,
+    /// Anything else.
+    #[default]
+    Other,
 }
 
 /// One level-1 section of a report.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionSpec {
     pub id: String,
@@ -64,7 +113,26 @@ pub struct SectionSpec {
     pub hint: String,
     #[serde(default)]
     pub example: String,
+    /// What the section is for, which the checks go by.
+    #[serde(default)]
+    pub role: SectionRole,
+    /// The year the section speaks of, counted from the report year: 1 for
+    /// the next year's plans.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub year_offset: i32,
+    /// The fewest characters (whitespace not counted) the section needs to
+    /// say anything; 0 for no minimum.
+    #[serde(default, skip_serializing_if = "is_zero_usize")]
+    pub min_chars: usize,
     pub fields: Vec<FieldSpec>,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
+fn is_zero_usize(n: &usize) -> bool {
+    *n == 0
 }
 
 fn yes() -> bool {
@@ -72,6 +140,7 @@ fn yes() -> bool {
 }
 
 /// A report template.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub id: String,
@@ -79,8 +148,17 @@ pub struct Template {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// Words in a report's title that name this kind (述职, 工作总结), by
+    /// which an imported text is recognised.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The closing formula a report of this kind sent up ends with
+    /// (“特此报告。”, “以上报告，请审议。”); empty when the kind has none.
+    #[serde(default)]
+    pub closing: String,
     /// The report's frame: organ, year, title, addressee, preamble, closing,
-    /// signature and date.
+    /// signature and date, and any line of the template's own
+    /// ([`Placement`]).
     pub meta: Vec<FieldSpec>,
     pub sections: Vec<SectionSpec>,
 }
@@ -119,6 +197,24 @@ impl Template {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// The role of section `id`; [`SectionRole::Other`] for a section the
+    /// template does not know.
+    pub fn role(&self, section: &str) -> SectionRole {
+        self.section(section).map_or(SectionRole::Other, |s| s.role)
+    }
+
+    /// The first section with `role`.
+    pub fn section_with(&self, role: SectionRole) -> Option<&SectionSpec> {
+        self.sections.iter().find(|s| s.role == role)
+    }
+
+    /// The frame fields printed under the title, in the template's order.
+    pub fn under_title(&self) -> impl Iterator<Item = &FieldSpec> {
+        self.meta
+            .iter()
+            .filter(|f| f.placement == Placement::UnderTitle)
+    }
+
     /// A frame field: the template's own, or one of the
     /// [`official_frame`] fields every template shares.
     pub fn meta_field(&self, id: &str) -> Option<&FieldSpec> {
@@ -135,6 +231,24 @@ impl SectionSpec {
     }
 }
 
+/// A template as views pass it around: copied freely, equal when it is the
+/// same template (no field-by-field comparison on every render).
+#[derive(Debug, Clone, Copy)]
+pub struct TemplateRef(pub &'static Template);
+
+impl PartialEq for TemplateRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::ops::Deref for TemplateRef {
+    type Target = Template;
+    fn deref(&self) -> &Template {
+        self.0
+    }
+}
+
 /// Replaces `{year}` and `{next_year}` in a template text.
 pub fn fill_year(pattern: &str, year: i32) -> String {
     pattern
@@ -142,16 +256,51 @@ pub fn fill_year(pattern: &str, year: i32) -> String {
         .replace("{next_year}", &(year + 1).to_string())
 }
 
-const ANNUAL_REPORT_JSON: &str = include_str!("../../templates/annual-report.json");
+/// Id of the built-in 法治政府建设年度报告, the kind of drafts saved before
+/// drafts named their template.
+pub const ANNUAL_REPORT_ID: &str = "fazhi-zhengfu-niandu-baogao";
+/// Id of the built-in 年度工作总结, the kind text that matches no template
+/// well is imported as.
+pub const WORK_SUMMARY_ID: &str = "niandu-gongzuo-zongjie";
+/// Id of the built-in 述职报告.
+pub const DUTY_REPORT_ID: &str = "shuzhi-baogao";
+
+fn parse_builtin(cell: &'static OnceLock<Template>, json: &str, file: &str) -> &'static Template {
+    cell.get_or_init(|| {
+        // The files are part of the build and checked by tests; a broken
+        // file is a build defect, not user input.
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("templates/{file} is invalid: {e}"))
+    })
+}
 
 /// The built-in annual rule-of-law government report template.
 pub fn annual_report() -> &'static Template {
     static TEMPLATE: OnceLock<Template> = OnceLock::new();
-    TEMPLATE.get_or_init(|| {
-        // The file is part of the build and checked by tests; a broken file
-        // is a build defect, not user input.
-        serde_json::from_str(ANNUAL_REPORT_JSON).expect("templates/annual-report.json is valid")
-    })
+    parse_builtin(
+        &TEMPLATE,
+        include_str!("../../templates/annual-report.json"),
+        "annual-report.json",
+    )
+}
+
+/// The built-in annual work summary (年度工作总结) of a unit.
+pub fn work_summary() -> &'static Template {
+    static TEMPLATE: OnceLock<Template> = OnceLock::new();
+    parse_builtin(
+        &TEMPLATE,
+        include_str!("../../templates/work-summary.json"),
+        "work-summary.json",
+    )
+}
+
+/// The built-in report on one's own performance of duties (述职报告).
+pub fn duty_report() -> &'static Template {
+    static TEMPLATE: OnceLock<Template> = OnceLock::new();
+    parse_builtin(
+        &TEMPLATE,
+        include_str!("../../templates/duty-report.json"),
+        "duty-report.json",
+    )
 }
 
 const OFFICIAL_FRAME_JSON: &str = include_str!("../../templates/official-frame.json");
@@ -174,17 +323,83 @@ pub fn is_official_frame_field(id: &str) -> bool {
 
 /// All built-in templates.
 pub fn builtin() -> Vec<&'static Template> {
-    vec![annual_report()]
+    vec![annual_report(), work_summary(), duty_report()]
 }
 
-/// Looks a built-in template up by id.
+/// Looks a template up by id: a built-in one, or one the writer loaded
+/// ([`register`]).
 pub fn by_id(id: &str) -> Option<&'static Template> {
-    builtin().into_iter().find(|t| t.id == id)
+    builtin()
+        .into_iter()
+        .find(|t| t.id == id)
+        .or_else(|| registered().into_iter().find(|t| t.id == id))
+}
+
+/// The template a draft names, looked up once by the views that show it.
+/// A draft whose template is not known here (the store and the backup
+/// refuse those before they reach a view) falls back to the
+/// 法治政府建设年度报告, the kind every draft had before there were others.
+pub fn of(template_id: &str) -> &'static Template {
+    by_id(template_id).unwrap_or_else(annual_report)
+}
+
+static REGISTERED: std::sync::Mutex<Vec<&'static Template>> = std::sync::Mutex::new(Vec::new());
+
+/// The templates the writer loaded in this session, newest version of each.
+pub fn registered() -> Vec<&'static Template> {
+    REGISTERED.lock().map(|r| r.clone()).unwrap_or_default()
+}
+
+/// Makes a writer's template known to [`by_id`] for the rest of the
+/// session and returns it. A template already known with the same id and
+/// version is returned as it is; a newer version replaces the older one.
+/// Built-in ids cannot be taken over. Each distinct template is kept for
+/// the life of the page (a few kilobytes each).
+pub fn register(template: Template) -> Result<&'static Template, String> {
+    if builtin().iter().any(|t| t.id == template.id) {
+        return Err(format!(
+            "模板编号“{}”与内置模板重复，请换一个编号",
+            template.id
+        ));
+    }
+    let mut list = REGISTERED
+        .lock()
+        .map_err(|_| "模板列表不可用，请刷新页面".to_string())?;
+    if let Some(known) = list.iter().copied().find(|t| **t == template) {
+        return Ok(known);
+    }
+    let leaked: &'static Template = Box::leak(Box::new(template));
+    list.retain(|t| t.id != leaked.id);
+    list.push(leaked);
+    Ok(leaked)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `docs/template.schema.json` is generated from these types; run
+    /// with `BAOGAO_UPDATE_SCHEMA=1` to write it after changing them.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_documented_json_schema_is_generated_from_the_types() {
+        let schema = schemars::schema_for!(Template);
+        let generated = serde_json::to_string_pretty(&schema).expect("schema json") + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/template.schema.json");
+        if std::env::var_os("BAOGAO_UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).expect("write the schema");
+        }
+        let documented = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            documented == generated,
+            "docs/template.schema.json is out of step with the template types; \
+             run BAOGAO_UPDATE_SCHEMA=1 cargo test --lib template::"
+        );
+        // The schema knows the kinds and roles a file may use.
+        for word in ["subsections", "under_title", "achievements", "year_offset"] {
+            assert!(generated.contains(word), "{word}");
+        }
+    }
 
     #[test]
     fn annual_report_has_the_five_required_contents_in_regulation_order() {

@@ -70,6 +70,9 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                     <button type="button" class="link draft-title" data-action="open" onclick={send(RowMsg::Open)}>{ &summary.label }</button>
                 }
                 <span class="meta">
+                    if !summary.kind.is_empty() {
+                        <span class="kind" data-kind={summary.kind.clone()}>{ &summary.kind }</span>
+                    }
                     <span data-year={summary.year.to_string()}>{ format!("{}年度", summary.year) }</span>
                     <span>{ format!("最后编辑 {}", date_time(summary.updated_ms)) }</span>
                     <span>{ format!("{} 字", summary.char_count) }</span>

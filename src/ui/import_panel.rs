@@ -4,6 +4,7 @@
 
 use crate::backup;
 use crate::draft::{draft_id, ReportDate};
+use crate::template;
 use crate::tools::{self, ImportAnswer, ImportRequest, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
@@ -26,13 +27,20 @@ fn new_id() -> String {
     draft_id(now_ms(), entropy())
 }
 
-/// Turns imported text into a saved draft, or an error message. The
-/// importer runs in the on-demand tools worker.
-async fn import_text(session: &Session, text: String) -> Result<Opened, String> {
+/// Turns imported text into a saved draft of the kind chosen (`None`:
+/// recognised from the text), or an error message. The importer runs in the
+/// on-demand tools worker.
+async fn import_text(
+    session: &Session,
+    text: String,
+    template_id: Option<String>,
+) -> Result<Opened, String> {
     let request = ImportRequest {
         text,
         id: new_id(),
         now_ms: now_ms(),
+        template_id,
+        templates: template::registered().into_iter().cloned().collect(),
     };
     let request = serde_json::to_string(&request).map_err(|e| e.to_string())?;
     let Value::Text(answer) = worker::call(tools::IMPORT_TEXT, Value::Text(request)).await? else {
@@ -65,6 +73,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let pasted = use_state(String::new);
     let message = use_state(|| None::<Result<String, String>>);
     let busy = use_state(|| false);
+    // The kind to import as; `None`: recognise it from the text.
+    let kind = use_state(|| None::<String>);
     let Some(session) = session else {
         return html! {};
     };
@@ -76,26 +86,36 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             pasted.set(el.value());
         }
     };
+    let on_kind = {
+        let kind = kind.clone();
+        move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = el.value();
+            kind.set((!value.is_empty()).then_some(value));
+        }
+    };
     let import_pasted = {
-        let (session, pasted, message, busy, on_open) = (
+        let (session, pasted, message, busy, on_open, kind) = (
             session.clone(),
             pasted.clone(),
             message.clone(),
             busy.clone(),
             props.on_open.clone(),
+            kind.clone(),
         );
         move |_: MouseEvent| {
-            let (session, text, message, busy, on_open) = (
+            let (session, text, message, busy, on_open, kind) = (
                 session.clone(),
                 (*pasted).clone(),
                 message.clone(),
                 busy.clone(),
                 on_open.clone(),
+                (*kind).clone(),
             );
             // The importer answers asynchronously: one import at a time.
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = import_text(&session, text).await;
+                let result = import_text(&session, text, kind).await;
                 busy.set(false);
                 match result {
                     Ok(opened) => on_open.emit(opened),
@@ -105,12 +125,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
     let on_file = {
-        let (session, message, busy, on_open, on_restored) = (
+        let (session, message, busy, on_open, on_restored, chosen) = (
             session.clone(),
             message.clone(),
             busy.clone(),
             props.on_open.clone(),
             props.on_restored.clone(),
+            kind.clone(),
         );
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -118,12 +139,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (session, message, busy, on_open, on_restored) = (
+            let (session, message, busy, on_open, on_restored, chosen) = (
                 session.clone(),
                 message.clone(),
                 busy.clone(),
                 on_open.clone(),
                 on_restored.clone(),
+                (*chosen).clone(),
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
@@ -155,9 +177,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                         }
                         FileKind::Docx => {
                             let text = docx_text(bytes).await?;
-                            import_text(&session, text).await.map(Some)
+                            import_text(&session, text, chosen).await.map(Some)
                         }
-                        _ => import_text(&session, decode_text(&bytes)?).await.map(Some),
+                        _ => import_text(&session, decode_text(&bytes)?, chosen)
+                            .await
+                            .map(Some),
                     }
                 }
                 .await;
@@ -209,6 +233,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <p class="hint">{"把去年的报告粘贴到下面（从 Word、WPS 或政府网站复制均可），或打开 .txt / .docx 文件，自动识别标题、主送机关、各部分和落款，生成可以继续修改的草稿。"}</p>
             <textarea data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder="在此粘贴报告全文" />
+            <div class="import-kind">
+                <label for="import-kind">{"报告种类"}</label>
+                <select id="import-kind" data-field="import-kind" onchange={on_kind}>
+                    <option value="" selected={kind.is_none()}>{"自动识别"}</option>
+                    { for template::builtin().into_iter().chain(template::registered()).map(|t| html! {
+                        <option value={t.id.clone()} selected={kind.as_deref() == Some(t.id.as_str())}>{ &t.name }</option>
+                    }) }
+                </select>
+            </div>
             <div class="import-tools">
                 <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
                     onclick={import_pasted}>{"导入粘贴的文字"}</button>

@@ -6,7 +6,7 @@ use crate::check::{summary_by_step, Finding};
 use crate::document::compose;
 use crate::draft::{Draft, ReportDate};
 use crate::render::text;
-use crate::template::annual_report;
+use crate::template::TemplateRef;
 use crate::tools::{self, Value};
 use crate::ui::editor::{print_button, EditorMsg, PrintState};
 use crate::ui::fields::severity_label;
@@ -20,6 +20,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
+    pub template: TemplateRef,
     pub draft: Rc<Draft>,
     pub findings: Rc<Vec<Finding>>,
     /// What printing needs to know (it asks once about carried-over text).
@@ -65,6 +66,7 @@ pub fn file_stem(draft: &Draft) -> String {
 pub fn Review(props: &ReviewProps) -> Html {
     let message = use_state(|| None::<Result<String, String>>);
     let draft = props.draft.clone();
+    let template = props.template;
     let report = {
         let message = message.clone();
         move |result: Result<String, String>| message.set(Some(result))
@@ -72,7 +74,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let download_text = {
         let (draft, report) = (draft.clone(), report.clone());
         move |_: MouseEvent| {
-            let body = text::render(&compose(annual_report(), &draft));
+            let body = text::render(&compose(&template, &draft));
             let name = format!("{}.txt", file_stem(&draft));
             report(
                 platform::download(&name, "text/plain;charset=utf-8", body.as_bytes())
@@ -83,7 +85,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let copy_text = {
         let (draft, report) = (draft.clone(), report.clone());
         move |_: MouseEvent| {
-            let body = text::render(&compose(annual_report(), &draft));
+            let body = text::render(&compose(&template, &draft));
             let report = report.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 report(
@@ -102,8 +104,9 @@ pub fn Review(props: &ReviewProps) -> Html {
     let export = |op: &'static str, ext: &'static str, mime: &'static str| {
         let (draft, report) = (draft.clone(), report.clone());
         move |_: MouseEvent| {
-            let Ok(json) = serde_json::to_string(&*draft) else {
-                return report(Err("无法读取这份草稿。".to_string()));
+            let json = match tools::export_request(&draft, &template) {
+                Ok(json) => json,
+                Err(e) => return report(Err(e)),
             };
             let name = format!("{}.{ext}", file_stem(&draft));
             let report = report.clone();

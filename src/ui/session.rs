@@ -195,8 +195,18 @@ impl Session {
         let channel = durable
             .as_ref()
             .and_then(|_| web_sys::BroadcastChannel::new(CHANNEL).ok());
+        let store = DraftStore::new(storage);
+        // The writer's own templates, known before any draft opens.
+        let (templates, template_problems) = store.load_templates();
+        let mut problems: Vec<String> = problem.into_iter().chain(template_problems).collect();
+        for t in templates {
+            if let Err(e) = crate::template::register(t) {
+                problems.push(e);
+            }
+        }
+        let problem = (!problems.is_empty()).then(|| problems.join(" "));
         let session = Session(Rc::new(Shared {
-            store: RefCell::new(DraftStore::new(storage)),
+            store: RefCell::new(store),
             durable,
             backing,
             problem,

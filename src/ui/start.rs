@@ -1,13 +1,15 @@
-//! The start page: the writer's drafts, a new report, the sample report,
-//! and copy / rename / delete (with undo) / start next year's report; where
-//! drafts live, whether the browser keeps them, and a backup reminder.
+//! The start page: the writer's drafts, a new report of a chosen kind and
+//! year, the sample report, and copy / rename / delete (with undo) / start
+//! next year's report; where drafts live, whether the browser keeps them,
+//! and a backup reminder.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
 use crate::store::DeletedDraft;
-use crate::template::{annual_report, meta_id};
+use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
 use crate::ui::app::Opened;
 use crate::ui::draft_row::{DraftRow, RowMsg};
+use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::offline_note::OfflineNote;
 use crate::ui::platform::{entropy, now_ms, today};
@@ -16,6 +18,7 @@ use crate::ui::worker;
 use crate::wizard::STEP_BASIC;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long "撤销删除" stays offered.
@@ -51,6 +54,7 @@ pub fn Start(props: &StartProps) -> Html {
     let confirming = use_state(|| None::<String>);
     let renaming = use_state(|| None::<(String, String)>);
     let new_year = use_state(|| today().0 - 1);
+    let new_kind = use_state(|| template::ANNUAL_REPORT_ID.to_string());
 
     // What other tabs did while this one was elsewhere.
     {
@@ -92,9 +96,96 @@ pub fn Start(props: &StartProps) -> Html {
         }
     };
     let new_report = {
-        let (create, year) = (create.clone(), new_year.clone());
-        move |_: MouseEvent| create(Draft::new(annual_report(), new_id(), *year, now_ms()))
+        let (create, year, kind) = (create.clone(), new_year.clone(), new_kind.clone());
+        move |_: MouseEvent| create(Draft::new(template::of(&kind), new_id(), *year, now_ms()))
     };
+    // 打开模板文件: a writer's template, checked, kept and offered as a kind.
+    // A file with problems changes nothing.
+    let on_template_file = {
+        let (session, message, kind, refresh) = (
+            session.clone(),
+            message.clone(),
+            new_kind.clone(),
+            refresh.clone(),
+        );
+        move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (session, message, kind, refresh) = (
+                session.clone(),
+                message.clone(),
+                kind.clone(),
+                refresh.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let result = async {
+                    let bytes = read_bytes(&file).await?;
+                    let text = decode_text(&bytes)?;
+                    // Read and checked in the on-demand tools worker.
+                    let refused =
+                        |problems: String| format!("模板文件“{name}”有问题，未载入：{problems}");
+                    let json = match worker::call(tools::READ_TEMPLATE, Value::Text(text)).await {
+                        Ok(Value::Text(json)) => json,
+                        Ok(Value::Bytes(_)) => return Err(refused("无法读取".to_string())),
+                        Err(problems) => return Err(refused(problems)),
+                    };
+                    let parsed: template::Template =
+                        worker::from_json(&json).ok_or_else(|| refused("无法读取".to_string()))?;
+                    let loaded = template::register(parsed)?;
+                    session
+                        .with(|s| s.save_template(loaded))
+                        .map_err(|e| e.to_string())?;
+                    Ok::<_, String>(loaded)
+                }
+                .await;
+                match result {
+                    Ok(loaded) => {
+                        kind.set(loaded.id.clone());
+                        message.set(Some(Ok(format!(
+                            "已载入模板“{}”，已选为新建报告的种类。",
+                            loaded.name
+                        ))));
+                        refresh();
+                    }
+                    Err(e) => message.set(Some(Err(e))),
+                }
+            });
+        }
+    };
+    let choose_template_file = |_: MouseEvent| {
+        if let Some(input) = gloo::utils::document()
+            .get_element_by_id("template-file")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.click();
+        }
+    };
+    let kinds = template::builtin()
+        .into_iter()
+        .chain(template::registered())
+        .map(|t| {
+            let id = t.id.clone();
+            let input_id = format!("new-kind-{id}");
+            let onchange = {
+                let (kind, id) = (new_kind.clone(), id.clone());
+                move |_: Event| kind.set(id.clone())
+            };
+            html! {
+                <li key={id.clone()} class="kind-choice">
+                    <input type="radio" name="new-kind" id={input_id.clone()} value={id.clone()}
+                        checked={*new_kind == id} {onchange} />
+                    <label for={input_id}>
+                        <strong>{ &t.name }</strong>
+                        <span class="kind-description">{ &t.description }</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect::<Html>();
     // The sample report comes from the on-demand tools worker. It opens as
     // an example, not saved: opening it again makes no copy.
     let open_sample = {
@@ -192,7 +283,7 @@ pub fn Start(props: &StartProps) -> Html {
                             field: FieldRef::meta(meta_id::TITLE),
                             text: title,
                         };
-                        crate::draft::apply(annual_report(), &mut d, &action, now);
+                        crate::draft::apply(template::of(&d.template_id), &mut d, &action, now);
                         session.with(|s| s.save(&mut d, now)).map(|_| ())
                     });
                     refresh();
@@ -254,22 +345,28 @@ pub fn Start(props: &StartProps) -> Html {
     html! {
         <main class="start">
             <header class="start-head">
-                <h1>{"报告"}<small>{"法治政府建设年度报告写作助手"}</small></h1>
-                <p>{"按照《法治政府建设与责任落实督察工作规定》要求的内容，一步一步写完年度报告，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
+                <h1>{"报告"}<small>{"年度报告写作助手"}</small></h1>
+                <p>{"法治政府建设年度报告、年度工作总结、述职报告：按每种报告要求的内容一步一步写完，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
             </header>
             <OfflineNote />
             { storage_note }
             <section class="new-report">
                 <h2>{"新建报告"}</h2>
                 <div class="template-card">
-                    <strong>{ &annual_report().name }</strong>
-                    <label>{"报告年度 "}
-                        <input type="text" inputmode="numeric" maxlength="4" data-field="new-year"
-                            value={new_year.to_string()} oninput={set_year} />
-                    </label>
+                    <fieldset class="kinds">
+                        <legend>{"报告种类"}</legend>
+                        <ul class="kind-list">{ kinds }</ul>
+                    </fieldset>
+                    <label for="new-year">{"报告年度"}</label>
+                    <input type="text" id="new-year" inputmode="numeric" maxlength="4" data-field="new-year"
+                        value={new_year.to_string()} oninput={set_year} />
                     <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
                     <button type="button" data-action="open-sample" onclick={open_sample}
                         title="只读的示例，不会存入“我的报告”">{"打开示例报告"}</button>
+                    <button type="button" data-action="open-template" onclick={choose_template_file}
+                        title="载入按 docs/template-format.md 编写的模板 .json 文件">{"打开模板文件"}</button>
+                    <input type="file" id="template-file" data-field="template-file" accept=".json"
+                        hidden=true onchange={on_template_file} />
                 </div>
             </section>
             <section class="drafts">

@@ -13,12 +13,12 @@ mod step_list;
 mod toolbar;
 
 pub use print::{print_button, PrintState};
-pub use state::{EditorMsg, EditorState, SaveStatus};
+pub use state::{field_events, EditorMsg, EditorState, SaveStatus};
 
 use crate::check;
 use crate::draft::Draft;
 use crate::draft::Edition;
-use crate::template::{annual_report, official_frame};
+use crate::template::official_frame;
 use crate::ui::app::Opened;
 use crate::ui::edition::EditionSwitch;
 use crate::ui::fields::FieldEditor;
@@ -144,11 +144,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
 
-    let template = annual_report();
+    let template = state.template.0;
+    let events = field_events(&on_msg);
     let draft = state.draft();
-    let findings = use_memo(state.history.current_rc(), |d| {
-        check::run(annual_report(), d)
-    });
+    let findings = use_memo(state.history.current_rc(), move |d| check::run(template, d));
     let step_list = steps(template, draft, &findings);
     let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
     let print_state = PrintState {
@@ -176,7 +175,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             let found = section_step::findings_of(&findings, None, &spec.id);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
-                    year={draft.year} on_msg={on_msg.clone()} findings={found} />
+                    year={draft.year} events={events.clone()} findings={found} />
             }
         };
         let fields = template.meta.iter().map(field_editor);
@@ -197,10 +196,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             </section>
         }
     } else if current == STEP_REVIEW {
-        html! { <crate::ui::review::Review draft={state.history.current_rc()} findings={findings.clone()}
+        html! { <crate::ui::review::Review template={state.template} draft={state.history.current_rc()} findings={findings.clone()}
         print={print_state.clone()} read_only={props.example} on_msg={on_msg.clone()} /> }
     } else {
-        html! { <SectionStep draft={state.history.current_rc()} section={current.clone()}
+        html! { <SectionStep template={state.template} draft={state.history.current_rc()} section={current.clone()}
         findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
 
@@ -271,7 +270,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }
                     </nav>
                 </div>
-                <Preview draft={state.history.current_rc()} focus={state.focus.clone()}
+                <Preview template={state.template} draft={state.history.current_rc()} focus={state.focus.clone()}
                     caret={state.caret.clone()} carried={carried.clone()}
                     show_carried={state.show_carried} on_msg={on_msg.clone()} />
             </div>

@@ -9,7 +9,7 @@ use crate::check::{CarriedParagraph, Location};
 use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
 use crate::layout::LayoutCache;
-use crate::template::annual_report;
+use crate::template::TemplateRef;
 use crate::ui::document_css::use_document_css;
 use crate::ui::pages::{anchor_key, short_decimal, Sheets};
 use std::rc::Rc;
@@ -25,6 +25,7 @@ const STACK_PX: f64 = 226.0 * 96.0 / 25.4;
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
+    pub template: TemplateRef,
     pub draft: Rc<Draft>,
     pub focus: Option<Anchor>,
     #[prop_or_default]
@@ -53,8 +54,9 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let zoom = use_state(|| None::<usize>);
     let width = use_state(|| 0.0f64);
     let body = use_node_ref();
-    let layout = use_memo(props.draft.clone(), move |draft| {
-        let (doc, frame) = compose_edition(annual_report(), draft);
+    let template = props.template;
+    let layout = use_memo((template, props.draft.clone()), move |(template, draft)| {
+        let (doc, frame) = compose_edition(template, draft);
         Rc::new(cache.borrow_mut().lay_out_edition(&doc, frame.as_ref()))
     });
     // Measure the width now and whenever the window is resized.
@@ -114,12 +116,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let el: web_sys::HtmlInputElement = e.target_unchecked_into();
         EditorMsg::ShowCarried(el.checked())
     });
-    let on_line_click = props.on_msg.reform(|(anchor, heading): (Anchor, bool)| {
-        match Location::from_anchor(annual_report(), &anchor, heading) {
-            Some(location) => EditorMsg::Reveal(location),
-            None => EditorMsg::Focus(anchor),
-        }
-    });
+    let on_line_click = props
+        .on_msg
+        .reform(move |(anchor, heading): (Anchor, bool)| {
+            match Location::from_anchor(&template, &anchor, heading) {
+                Some(location) => EditorMsg::Reveal(location),
+                None => EditorMsg::Focus(anchor),
+            }
+        });
     // Marks drawn by style rules, so no sheet has to render again.
     let editing = props.focus.as_ref();
     // Screen only: the printout carries no marks.

@@ -4,7 +4,7 @@
 use super::EditorMsg;
 use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef};
-use crate::template::annual_report;
+use crate::template::TemplateRef;
 use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
 use std::rc::Rc;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionStepProps {
+    pub template: TemplateRef,
     pub draft: Rc<Draft>,
     pub section: String,
     pub findings: Rc<Vec<Finding>>,
@@ -32,7 +33,8 @@ pub fn findings_of(findings: &[Finding], section: Option<&str>, field: &str) -> 
 
 #[component]
 pub fn SectionStep(props: &SectionStepProps) -> Html {
-    let template = annual_report();
+    let template = props.template.0;
+    let events = super::field_events(&props.on_msg);
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
         return html! { <p class="error">{"找不到这一部分。"}</p> };
@@ -86,7 +88,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
             let found = findings_of(&props.findings, Some(&section.id), &f.id);
             html! {
                 <FieldEditor key={f.id.clone()} spec={f} {field} value={section.fields.get(&f.id).cloned()}
-                    year={draft.year} on_msg={props.on_msg.clone()} findings={found} />
+                    year={draft.year} events={events.clone()} findings={found} />
             }
         }).collect::<Html>()
     });
@@ -126,7 +128,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{"编号自动生成，只写标题文字。"}</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
                     <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
-                    { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &props.on_msg) }
+                    { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &events) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {

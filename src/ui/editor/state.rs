@@ -4,7 +4,8 @@
 use crate::check::{apply_fix, Fix, Location};
 use crate::document::Anchor;
 use crate::draft::{Action, Draft, History};
-use crate::template::annual_report;
+use crate::template::{self, TemplateRef};
+use crate::ui::fields::FieldEvents;
 use crate::wizard::{STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -67,6 +68,18 @@ pub enum EditorMsg {
     Replace(Draft),
 }
 
+/// The field editors' events as the editor's messages.
+pub fn field_events(on_msg: &Callback<EditorMsg>) -> FieldEvents {
+    FieldEvents {
+        edit: on_msg.reform(EditorMsg::Edit),
+        focus: on_msg.reform(EditorMsg::Focus),
+        blur: on_msg.reform(|_| EditorMsg::EndTyping),
+        caret: on_msg.reform(|(anchor, after)| EditorMsg::Caret { anchor, after }),
+        reveal: on_msg.reform(EditorMsg::Reveal),
+        fix: on_msg.reform(EditorMsg::Fix),
+    }
+}
+
 /// Where the form should put the focus after the next render.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FocusRequest {
@@ -79,6 +92,8 @@ pub enum FocusRequest {
 /// The editor's state.
 #[derive(Clone)]
 pub struct EditorState {
+    /// The template the draft names, looked up once when it opens.
+    pub template: TemplateRef,
     pub history: History,
     pub step: String,
     pub save: SaveStatus,
@@ -101,7 +116,8 @@ pub struct EditorState {
 
 impl PartialEq for EditorState {
     fn eq(&self, other: &Self) -> bool {
-        self.history.generation() == other.history.generation()
+        self.template == other.template
+            && self.history.generation() == other.history.generation()
             && Rc::ptr_eq(&self.history.current_rc(), &other.history.current_rc())
             && self.step == other.step
             && self.save == other.save
@@ -117,6 +133,7 @@ impl PartialEq for EditorState {
 impl EditorState {
     pub fn new(draft: Draft, step: String, read_only: bool) -> EditorState {
         EditorState {
+            template: TemplateRef(template::of(&draft.template_id)),
             history: History::new(draft),
             step,
             save: SaveStatus::Clean,
@@ -155,7 +172,7 @@ impl Reducible for EditorState {
             return self;
         }
         let changed = match msg {
-            EditorMsg::Edit(action) => next.history.apply(annual_report(), &action, now),
+            EditorMsg::Edit(action) => next.history.apply(self.template.0, &action, now),
             EditorMsg::Fix(fix) => next.history.edit(now, |d| apply_fix(d, &fix).is_ok()),
             EditorMsg::Undo => next.history.undo(now),
             EditorMsg::Redo => next.history.redo(now),

@@ -7,6 +7,7 @@ use super::points::PointList;
 use super::subsections::SubsectionList;
 use super::text_area::TextArea;
 use super::year::YearInput;
+use super::FieldEvents;
 use super::{input_id, DocNumberInput};
 use crate::check::Finding;
 use crate::document::Anchor;
@@ -14,7 +15,6 @@ use crate::draft::{Action, FieldRef, FieldValue};
 use crate::template::{
     fill_year, frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec,
 };
-use crate::ui::editor::EditorMsg;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub struct FieldEditorProps {
     /// The field's value; `None` for the year, which lives on the draft.
     pub value: Option<FieldValue>,
     pub year: i32,
-    pub on_msg: Callback<EditorMsg>,
+    pub events: FieldEvents,
     /// What the checks found in this field, shown under it.
     #[prop_or_default]
     pub findings: Rc<Vec<Finding>>,
@@ -51,12 +51,14 @@ pub fn field_anchor(field: &FieldRef, path: Vec<usize>) -> Anchor {
 
 /// Tells the editor where the caret is in a text box whose paragraphs
 /// print as blocks anchored at `base` + the paragraph's index.
-pub fn caret_reporter(on_msg: &Callback<EditorMsg>, base: Anchor) -> Callback<(usize, usize)> {
-    on_msg.reform(move |(paragraph, after): (usize, usize)| {
-        let mut anchor = base.clone();
-        anchor.path.push(paragraph);
-        EditorMsg::Caret { anchor, after }
-    })
+pub fn caret_reporter(events: &FieldEvents, base: Anchor) -> Callback<(usize, usize)> {
+    events
+        .caret
+        .reform(move |(paragraph, after): (usize, usize)| {
+            let mut anchor = base.clone();
+            anchor.path.push(paragraph);
+            (anchor, after)
+        })
 }
 
 #[component]
@@ -64,17 +66,16 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
     let spec = props.spec;
     let field = props.field.clone();
     let key = field_key(&field);
-    let on_msg = props.on_msg.clone();
+    let events = props.events.clone();
     let edit = {
-        let on_msg = on_msg.clone();
-        move |action: Action| on_msg.emit(EditorMsg::Edit(action))
+        let on_edit = events.edit.clone();
+        move |action: Action| on_edit.emit(action)
     };
     let focus = {
-        let on_msg = on_msg.clone();
         let anchor = field_anchor(&field, Vec::new());
-        Callback::from(move |_| on_msg.emit(EditorMsg::Focus(anchor.clone())))
+        events.focus.reform(move |_| anchor.clone())
     };
-    let blur = on_msg.reform(|_| EditorMsg::EndTyping);
+    let blur = events.blur.reform(|_| ());
     let input = match (spec.kind, &props.value) {
         (FieldKind::Year, _) => {
             let edit = edit.clone();
@@ -110,7 +111,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
             placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
-            on_caret={caret_reporter(&on_msg, field_anchor(&field, Vec::new()))}
+            on_caret={caret_reporter(&events, field_anchor(&field, Vec::new()))}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
         (FieldKind::Date, value) => {
@@ -137,14 +138,14 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 Some(FieldValue::Subsections(items)) => items.clone(),
                 _ => Vec::new(),
             };
-            html! { <SubsectionList field={field.clone()} {items} on_msg={on_msg.clone()} /> }
+            html! { <SubsectionList field={field.clone()} {items} events={events.clone()} /> }
         }
         (FieldKind::Points, value) => {
             let points = match value {
                 Some(FieldValue::Points(points)) => points.clone(),
                 _ => Vec::new(),
             };
-            html! { <PointList field={field.clone()} {points} on_msg={on_msg.clone()} /> }
+            html! { <PointList field={field.clone()} {points} events={events.clone()} /> }
         }
     };
     let count = props
@@ -191,7 +192,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 <p class="hint">{ &spec.hint }</p>
             }
             { input }
-            { finding_list(&props.findings, &on_msg) }
+            { finding_list(&props.findings, &events) }
             if has_example {
                 <details class="example">
                     <summary>{"参考示例"}</summary>

@@ -1,8 +1,8 @@
 //! What the checks found about one field, shown under it in the colour of
 //! its severity, each with its fix and a way to the place it names.
 
+use super::FieldEvents;
 use crate::check::{Finding, Severity};
-use crate::ui::editor::EditorMsg;
 use yew::prelude::*;
 
 /// The label and CSS class of a severity, as the writer reads it.
@@ -16,17 +16,17 @@ pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
 
 /// The findings about one field as a list (nothing when there are none).
 /// A plain function, not a component: it renders as part of its field.
-pub fn finding_list(findings: &[Finding], on_msg: &Callback<EditorMsg>) -> Html {
+pub fn finding_list(findings: &[Finding], events: &FieldEvents) -> Html {
     if findings.is_empty() {
         return Html::default();
     }
     let items = findings.iter().enumerate().map(|(i, f)| {
         let (label, class) = severity_label(f.severity);
         let location = f.location.clone();
-        let go = on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
+        let go = events.reveal.reform(move |_: MouseEvent| location.clone());
         let fix = f.fix.clone().map(|fix| {
             let text = fix.label();
-            let onclick = on_msg.reform(move |_: MouseEvent| EditorMsg::Fix(fix.clone()));
+            let onclick = events.fix.reform(move |_: MouseEvent| fix.clone());
             html! { <button type="button" class="small" data-action="fix" {onclick}>{ text }</button> }
         });
         html! {

@@ -2,10 +2,10 @@
 
 use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
+use super::FieldEvents;
 use crate::check::{Location, Within};
 use crate::document::numbering::{ordinals, point_label};
 use crate::draft::{Action, Direction, FieldRef, Point};
-use crate::ui::editor::EditorMsg;
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use yew::prelude::*;
 
@@ -13,13 +13,13 @@ use yew::prelude::*;
 pub struct PointListProps {
     pub field: FieldRef,
     pub points: Vec<Point>,
-    pub on_msg: Callback<EditorMsg>,
+    pub events: FieldEvents,
 }
 
 #[component]
 pub fn PointList(props: &PointListProps) -> Html {
     let count = props.points.len();
-    let edit = |action: Action| EditorMsg::Edit(action);
+    let edit = |action: Action| action;
     let base = field_key(&props.field);
     let numbers = ordinals(&props.points, Point::is_blank);
     let printed = numbers.iter().flatten().count();
@@ -39,7 +39,7 @@ pub fn PointList(props: &PointListProps) -> Html {
     }
     let items = props.points.iter().zip(numbers).enumerate().map(|(i, (point, number))| {
         let mover = |direction: Direction| {
-            let (f, on_msg, pending) = (props.field.clone(), props.on_msg.clone(), pending.clone());
+            let (f, events, pending) = (props.field.clone(), props.events.clone(), pending.clone());
             let (to, action) = match direction {
                 Direction::Up => (i.wrapping_sub(1), "move-up"),
                 Direction::Down => (i + 1, "move-down"),
@@ -47,23 +47,23 @@ pub fn PointList(props: &PointListProps) -> Html {
             let item = format!("{base}.{to}");
             Callback::from(move |e: MouseEvent| {
                 remember(&pending, e.target(), item.clone(), action);
-                on_msg.emit(edit(Action::MovePoint { field: f.clone(), index: i, direction }));
+                events.edit.emit(edit(Action::MovePoint { field: f.clone(), index: i, direction }));
             })
         };
         let up = mover(Direction::Up);
         let down = mover(Direction::Down);
         let f = props.field.clone();
-        let remove = props.on_msg.reform(move |_: MouseEvent| {
+        let remove = props.events.edit.reform(move |_: MouseEvent| {
             edit(Action::RemovePoint { field: f.clone(), index: i })
         });
         let f = props.field.clone();
-        let set_text = props.on_msg.reform(move |text: String| {
+        let set_text = props.events.edit.reform(move |text: String| {
             edit(Action::SetPointText { field: f.clone(), index: i, text })
         });
         let anchor = field_anchor(&props.field, vec![i]);
-        let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
-        let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
-        let caret = caret_reporter(&props.on_msg, field_anchor(&props.field, vec![i]));
+        let focus = props.events.focus.reform(move |_| anchor.clone());
+        let blur = props.events.blur.reform(|_| ());
+        let caret = caret_reporter(&props.events, field_anchor(&props.field, vec![i]));
         let label = point_label(number.unwrap_or(printed_before[i]));
         html! {
             <li key={i} class="point" data-item={format!("{base}.{i}")}>
@@ -86,20 +86,20 @@ pub fn PointList(props: &PointListProps) -> Html {
     });
     // A new point at the end, the caret in it.
     let add = {
-        let (f, on_msg) = (props.field.clone(), props.on_msg.clone());
+        let (f, events) = (props.field.clone(), props.events.clone());
         Callback::from(move |_: MouseEvent| {
-            on_msg.emit(edit(Action::AddPoint {
+            events.edit.emit(edit(Action::AddPoint {
                 field: f.clone(),
                 after: None,
             }));
-            on_msg.emit(EditorMsg::Reveal(Location {
+            events.reveal.emit(Location {
                 section: f.section.clone(),
                 field: f.field.clone(),
                 within: Within::PointParagraph {
                     point: count,
                     paragraph: 0,
                 },
-            }));
+            });
         })
     };
     html! {

@@ -4,10 +4,10 @@
 use super::line::LineInput;
 use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
+use super::FieldEvents;
 use crate::check::{Location, Within};
 use crate::document::numbering::{heading_number, ordinals};
 use crate::draft::{Action, Direction, FieldRef, Subsection};
-use crate::ui::editor::EditorMsg;
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use yew::prelude::*;
 
@@ -17,14 +17,14 @@ pub struct SubsectionListProps {
     pub items: Vec<Subsection>,
     #[prop_or_default]
     pub parent: Vec<usize>,
-    pub on_msg: Callback<EditorMsg>,
+    pub events: FieldEvents,
 }
 
 #[component]
 pub fn SubsectionList(props: &SubsectionListProps) -> Html {
     let level = (props.parent.len() + 2) as u8;
     let count = props.items.len();
-    let edit = |action: Action| EditorMsg::Edit(action);
+    let edit = |action: Action| action;
     let pending: Pending = use_mut_ref(|| None).clone();
     {
         let pending = pending.clone();
@@ -32,24 +32,24 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
     }
     // A new item at the end, the caret in its heading.
     let add = {
-        let (field, parent, on_msg) = (
+        let (field, parent, events) = (
             props.field.clone(),
             props.parent.clone(),
-            props.on_msg.clone(),
+            props.events.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            on_msg.emit(edit(Action::AddSubsection {
+            events.edit.emit(edit(Action::AddSubsection {
                 field: field.clone(),
                 parent: parent.clone(),
                 after: None,
             }));
             let mut path = parent.clone();
             path.push(count);
-            on_msg.emit(EditorMsg::Reveal(Location {
+            events.reveal.emit(Location {
                 section: field.section.clone(),
                 field: field.field.clone(),
                 within: Within::SubsectionHeading(path),
-            }));
+            });
         })
     };
     let numbers = ordinals(&props.items, Subsection::is_blank);
@@ -70,9 +70,9 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         let mut path = props.parent.clone();
         path.push(i);
         let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
-        let on = |make: Box<dyn Fn() -> Action>| props.on_msg.reform(move |_: MouseEvent| edit(make()));
+        let on = |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
         let mover = |direction: Direction| {
-            let (f, p, on_msg, pending) = (props.field.clone(), path.clone(), props.on_msg.clone(), pending.clone());
+            let (f, p, events, pending) = (props.field.clone(), path.clone(), props.events.clone(), pending.clone());
             let (to, action) = match direction {
                 Direction::Up => (i.wrapping_sub(1), "move-up"),
                 Direction::Down => (i + 1, "move-down"),
@@ -82,7 +82,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             let item = format!("{}.{}", field_key(&props.field), moved.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
             Callback::from(move |e: MouseEvent| {
                 remember(&pending, e.target(), item.clone(), action);
-                on_msg.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
+                events.edit.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
             })
         };
         let up = mover(Direction::Up);
@@ -90,26 +90,26 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         let (f, p) = (props.field.clone(), path.clone());
         let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
         let (f, p) = (props.field.clone(), path.clone());
-        let set_heading = props.on_msg.reform(move |heading: String| {
+        let set_heading = props.events.edit.reform(move |heading: String| {
             edit(Action::SetSubsectionHeading { field: f.clone(), path: p.clone(), heading })
         });
         let (f, p) = (props.field.clone(), path.clone());
-        let set_text = props.on_msg.reform(move |text: String| {
+        let set_text = props.events.edit.reform(move |text: String| {
             edit(Action::SetSubsectionText { field: f.clone(), path: p.clone(), text })
         });
         let (f, p, run_in) = (props.field.clone(), path.clone(), item.run_in);
-        let toggle_run_in = props.on_msg.reform(move |_: Event| {
+        let toggle_run_in = props.events.edit.reform(move |_: Event| {
             edit(Action::SetSubsectionRunIn { field: f.clone(), path: p.clone(), run_in: !run_in })
         });
         let anchor = field_anchor(&props.field, path.clone());
-        let focus = props.on_msg.reform(move |_| EditorMsg::Focus(anchor.clone()));
-        let blur = props.on_msg.reform(|_| EditorMsg::EndTyping);
+        let focus = props.events.focus.reform(move |_| anchor.clone());
+        let blur = props.events.blur.reform(|_| ());
         // A blank item shows the number it will take once written.
         let (number, blank) = match number {
             Some(n) => (heading_number(level, n), false),
             None => (heading_number(level, printed_before[i]), true),
         };
-        let caret = caret_reporter(&props.on_msg, field_anchor(&props.field, path.clone()));
+        let caret = caret_reporter(&props.events, field_anchor(&props.field, path.clone()));
         html! {
             <li key={i} class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
                 <div class="item-head">
@@ -129,7 +129,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
                     placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 if level < 4 {
                     <SubsectionList field={props.field.clone()} items={item.children.clone()}
-                        parent={path.clone()} on_msg={props.on_msg.clone()} />
+                        parent={path.clone()} events={props.events.clone()} />
                 }
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}

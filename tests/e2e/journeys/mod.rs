@@ -4,8 +4,10 @@
 mod bench;
 mod carried_over;
 mod create_fill_reload;
+mod custom_template;
 mod delete_and_undo;
 mod durability;
+mod duty_report;
 mod foreign_places;
 mod import;
 mod list_moves;
