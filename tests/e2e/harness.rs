@@ -613,6 +613,10 @@ async fn connect(browser: Browser, port: u16, profile: &Path) -> Client {
             );
         }
     }
+    // Scripts that type for a while (the speed and benchmark journeys) may
+    // run long on a loaded machine: they end by themselves, so no
+    // WebDriver time limit should cut them short.
+    caps.insert("timeouts".into(), serde_json::json!({ "script": 300_000 }));
     ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))

@@ -5,8 +5,8 @@
 //! with the site's chrome in the notes and not in the draft.
 
 use crate::harness::{
-    self, click, click_last, eventually, flow, go_to_step, js, local_storage, new_report,
-    paste_into, preview_text, preview_until, texts_of_all, type_into, wait_for, wait_saved,
+    self, click, click_last, eventually, flow, go_to_step, js, new_report, paste_into,
+    preview_text, preview_until, texts_of_all, type_into, wait_for, wait_saved,
 };
 use fantoccini::Client;
 use std::path::Path;
@@ -61,7 +61,9 @@ fn a_custom_template_is_loaded_and_written_with() {
             "{message}"
         );
         assert_eq!(harness::count(c, "input[name='new-kind']").await, 3);
-        assert!(local_storage(c, "baogao.v1.template.").await.is_empty());
+        assert!(harness::indexed_db(c, "baogao.v1.template.")
+            .await
+            .is_empty());
 
         // The documented example loads and is chosen for 新建报告.
         choose_template(c, &good).await;
@@ -75,7 +77,12 @@ fn a_custom_template_is_loaded_and_written_with() {
                 "安全生产工作年度报告"
             ]
         );
-        let stored = local_storage(c, "baogao.v1.template.").await;
+        // Kept in IndexedDB beside the drafts, once the commit is done.
+        let stored = eventually("the template stored", || async {
+            let stored = harness::indexed_db(c, "baogao.v1.template.").await;
+            (!stored.is_empty()).then_some(stored)
+        })
+        .await;
         assert_eq!(stored.len(), 1);
         assert_eq!(
             stored[0].0,
