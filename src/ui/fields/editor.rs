@@ -167,7 +167,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
     // One input that a label can name; the 发文字号 has three, each labelled.
     let labelled = matches!(
         spec.kind,
-        FieldKind::Line | FieldKind::Text | FieldKind::Date
+        FieldKind::Line | FieldKind::Text | FieldKind::Date | FieldKind::Year
     ) && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
     html! {
         <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
@@ -175,7 +175,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 if labelled {
                     <label class="label" for={input_id(&key)}>{ &spec.label }</label>
                 } else {
-                    <span class="label">{ &spec.label }</span>
+                    <span class="label" id={format!("{}-name", input_id(&key))}>{ &spec.label }</span>
                 }
                 if spec.required {
                     <span class="required" title="必填">{"必填"}</span>
@@ -190,7 +190,11 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             if !spec.hint.is_empty() {
                 <p class="hint">{ &spec.hint }</p>
             }
-            { input }
+            if labelled {
+                { input }
+            } else {
+                <div role="group" aria-labelledby={format!("{}-name", input_id(&key))}>{ input }</div>
+            }
             { finding_list(&props.findings, &on_msg) }
             if has_example {
                 <details class="example">
