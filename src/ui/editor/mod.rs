@@ -173,11 +173,22 @@ pub fn Editor(props: &EditorProps) -> Html {
     let next = go(Some(position + 1));
     {
         let step_at = |i: Option<usize>| i.and_then(|i| step_list.get(i)).map(|s| s.id.clone());
-        let (before, after) = (step_at(position.checked_sub(1)), step_at(Some(position + 1)));
-        let (on_msg, print_state, draft) = (on_msg.clone(), print_state.clone(), state.history.current_rc());
+        let (before, after) = (
+            step_at(position.checked_sub(1)),
+            step_at(Some(position + 1)),
+        );
+        let (on_msg, print_state, draft) = (
+            on_msg.clone(),
+            print_state.clone(),
+            state.history.current_rc(),
+        );
         shortcuts::use_shortcuts(Callback::from(move |shortcut| match shortcut {
             Shortcut::NextStep | Shortcut::PreviousStep => {
-                let to = if shortcut == Shortcut::NextStep { &after } else { &before };
+                let to = if shortcut == Shortcut::NextStep {
+                    &after
+                } else {
+                    &before
+                };
                 if let Some(id) = to {
                     on_msg.emit(EditorMsg::GoTo(id.clone()));
                 }

@@ -1,6 +1,7 @@
 //! One file per journey; `long_report` opens a 30,000-character report
 //! for the journeys that need one.
 
+mod accessibility;
 mod bench;
 mod carried_over;
 mod create_fill_reload;
@@ -23,6 +24,7 @@ mod print_submitted;
 mod reorder_sections;
 mod review_fix;
 mod sample_read_only;
+mod shortcuts;
 mod single_file;
 mod speed;
 mod step_focus;
