@@ -38,5 +38,5 @@ pub fn finding_list(findings: &[Finding], on_msg: &Callback<EditorMsg>) -> Html 
             </li>
         }
     });
-    html! { <ul class="field-findings" role="status">{ for items }</ul> }
+    html! { <div role="status" aria-live="polite"><ul class="field-findings">{ for items }</ul></div> }
 }
