@@ -19,6 +19,7 @@ mod paste_100k;
 mod preview_follows;
 mod preview_zoom;
 mod print;
+mod print_firefox;
 mod print_long;
 mod print_submitted;
 mod reorder_sections;
