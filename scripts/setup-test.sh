@@ -31,3 +31,13 @@ if ! command -v geckodriver >/dev/null; then
   step "cargo install geckodriver (about 2 minutes)"
   cargo install geckodriver --locked
 fi
+
+# axe-core, pinned, for the accessibility journey (tests/e2e/journeys/accessibility.rs),
+# in a git-ignored node_modules beside it.
+AXE_VERSION=4.14.1
+axe_dir="$ROOT/tests/e2e/axe"
+if ! grep -q "\"version\": \"$AXE_VERSION\"" "$axe_dir/node_modules/axe-core/package.json" 2>/dev/null; then
+  step "npm install axe-core@$AXE_VERSION"
+  mkdir -p "$axe_dir"
+  npm install --prefix "$axe_dir" --no-save --no-package-lock --no-audit --no-fund "axe-core@$AXE_VERSION"
+fi

@@ -231,7 +231,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         <section class="import-panel">
             <h2>{"从已有报告开始"}</h2>
             <p class="hint">{"把去年的报告粘贴到下面（从 Word、WPS 或政府网站复制均可），或打开 .txt / .docx 文件，自动识别标题、主送机关、各部分和落款，生成可以继续修改的草稿。"}</p>
-            <textarea data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
+            <label class="import-label" for="import-text">{"报告全文"}</label>
+            <textarea id="import-text" data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder="在此粘贴报告全文" />
             <div class="import-kind">
                 <label for="import-kind">{"报告种类"}</label>
@@ -253,7 +254,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 <button type="button" data-action="backup-all" onclick={export_all}>{"导出全部草稿备份"}</button>
             </div>
             if let Some(result) = &*message {
-                <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" data-import-message="">
+                <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" aria-live="polite" data-import-message="">
                     { match result { Ok(m) | Err(m) => m.clone() } }
                 </p>
             }

@@ -157,12 +157,16 @@ pub fn Review(props: &ReviewProps) -> Html {
         <section class="step-body review" data-step={STEP_REVIEW}>
             <h2>{"核对与导出"}</h2>
             <h3>{"检查结果"}</h3>
+            <div aria-live="polite" data-findings-live="">
             if counts.total() == 0 {
                 <p class="ok" data-findings="0">{"必备内容都已填写，没有发现常见的格式问题。"}</p>
             } else {
                 <p class="summary">
                     { format!("必须修改 {} 处，建议修改 {} 处，可参考 {} 处。", counts.errors, counts.warnings, counts.infos) }
                 </p>
+            }
+            </div>
+            if counts.total() > 0 {
                 if let Some(carried) = &carried {
                     <p class="carried-summary" data-carried-summary="">
                         { format!("全文{carried}。勾选预览上方的“标出未修改的沿用内容”可在页面上看到它们。") }

@@ -296,9 +296,9 @@ pub fn Start(props: &StartProps) -> Html {
         })
     };
     let rows = match &listing {
-        Err(e) => html! { <p class="error">{ e.to_string() }</p> },
+        Err(e) => html! { <li class="error">{ e.to_string() }</li> },
         Ok(listing) if listing.drafts.is_empty() => html! {
-            <p class="empty">{"还没有草稿。新建一份报告，或先打开示例报告看看。"}</p>
+            <li class="empty">{"还没有草稿。新建一份报告，或先打开示例报告看看。"}</li>
         },
         Ok(listing) => listing
             .drafts

@@ -8,6 +8,7 @@ mod preview;
 mod print;
 mod saver;
 mod section_step;
+mod shortcuts;
 mod state;
 mod step_list;
 mod toolbar;
@@ -29,6 +30,7 @@ use notes::Notes;
 use preview::Preview;
 use saver::{Saver, SharedSaver};
 use section_step::SectionStep;
+use shortcuts::Shortcut;
 use std::rc::Rc;
 use step_list::StepList;
 use toolbar::Toolbar;
@@ -168,6 +170,36 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let previous = go(position.checked_sub(1));
     let next = go(Some(position + 1));
+    {
+        let step_at = |i: Option<usize>| i.and_then(|i| step_list.get(i)).map(|s| s.id.clone());
+        let (before, after) = (
+            step_at(position.checked_sub(1)),
+            step_at(Some(position + 1)),
+        );
+        let (on_msg, print_state, draft) = (
+            on_msg.clone(),
+            print_state.clone(),
+            state.history.current_rc(),
+        );
+        shortcuts::use_shortcuts(Callback::from(move |shortcut| match shortcut {
+            Shortcut::NextStep | Shortcut::PreviousStep => {
+                let to = if shortcut == Shortcut::NextStep {
+                    &after
+                } else {
+                    &before
+                };
+                if let Some(id) = to {
+                    on_msg.emit(EditorMsg::GoTo(id.clone()));
+                }
+            }
+            Shortcut::Print => print::request_print("toolbar", &print_state, &on_msg),
+            Shortcut::Backup => {
+                if let Err(e) = crate::ui::review::download_backup(&draft) {
+                    on_msg.emit(EditorMsg::SaveFailed(e));
+                }
+            }
+        }));
+    }
 
     let body = if current == STEP_BASIC {
         let field_editor = |spec: &'static crate::template::FieldSpec| {

@@ -28,6 +28,16 @@ fn print(on_msg: &Callback<EditorMsg>) {
     }
 }
 
+/// Prints, or first asks at `place` when carried-over text is unconfirmed:
+/// what the print button and Ctrl+P do.
+pub fn request_print(place: PrintPlace, state: &PrintState, on_msg: &Callback<EditorMsg>) {
+    if state.carried.is_some() && !state.confirmed {
+        on_msg.emit(EditorMsg::AskPrint(Some(place)));
+    } else {
+        print(on_msg);
+    }
+}
+
 /// The print button at `place`, with its question when it is open.
 pub fn print_button(
     place: PrintPlace,
@@ -36,15 +46,8 @@ pub fn print_button(
     primary: bool,
 ) -> Html {
     let onclick = {
-        let on_msg = on_msg.clone();
-        let ask = state.carried.is_some() && !state.confirmed;
-        move |_: MouseEvent| {
-            if ask {
-                on_msg.emit(EditorMsg::AskPrint(Some(place)));
-            } else {
-                print(&on_msg);
-            }
-        }
+        let (on_msg, state) = (on_msg.clone(), state.clone());
+        move |_: MouseEvent| request_print(place, &state, &on_msg)
     };
     let anyway = {
         let on_msg = on_msg.clone();

@@ -124,7 +124,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
             </div>
             if section.enabled {
                 <div class="field">
-                    <div class="field-head"><span class="label">{"本部分标题"}</span></div>
+                    <div class="field-head"><label class="label" for={crate::ui::fields::input_id(&format!("{}.heading", section.id))}>{"本部分标题"}</label></div>
                     <p class="hint">{"编号自动生成，只写标题文字。"}</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
                     <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>

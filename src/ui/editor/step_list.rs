@@ -86,7 +86,8 @@ pub fn StepList(props: &StepListProps) -> Html {
         html! {
             <li key={step.id.clone()} class={classes!("step", state, (step.id == props.current).then_some("current"))}>
                 <button type="button" class="step-link" data-step-link={step.id.clone()} data-state={state}
-                    data-warnings={warnings.to_string()} {onclick}>
+                    data-warnings={warnings.to_string()} {onclick}
+                    aria-current={(step.id == props.current).then_some("step")}>
                     <span class="step-no">{ i + 1 }</span>
                     <span class="step-title">{ &step.title }</span>
                     if step.required {

@@ -51,10 +51,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
             <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
             { print_button("toolbar", &props.print, &props.on_msg, false) }
+            <super::shortcuts::ShortcutHelp />
             if props.example {
-                <span class="save-status clean" data-save-status="example" role="status">{"只读示例，不保存"}</span>
+                <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{"只读示例，不保存"}</span>
             } else {
-                <span class={classes!("save-status", class)} data-save-status={class} role="status">{ status }</span>
+                <span class={classes!("save-status", class)} data-save-status={class} role="status" aria-live="polite">{ status }</span>
                 if matches!(props.save, SaveStatus::Failed(_)) {
                     <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{"导出本草稿备份"}</button>
                 }

@@ -168,7 +168,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
     // One input that a label can name; the 发文字号 has three, each labelled.
     let labelled = matches!(
         spec.kind,
-        FieldKind::Line | FieldKind::Text | FieldKind::Date
+        FieldKind::Line | FieldKind::Text | FieldKind::Date | FieldKind::Year
     ) && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
     html! {
         <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
@@ -176,7 +176,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 if labelled {
                     <label class="label" for={input_id(&key)}>{ &spec.label }</label>
                 } else {
-                    <span class="label">{ &spec.label }</span>
+                    <span class="label" id={format!("{}-name", input_id(&key))}>{ &spec.label }</span>
                 }
                 if spec.required {
                     <span class="required" title="必填">{"必填"}</span>
@@ -191,7 +191,11 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             if !spec.hint.is_empty() {
                 <p class="hint">{ &spec.hint }</p>
             }
-            { input }
+            if labelled {
+                { input }
+            } else {
+                <div role="group" aria-labelledby={format!("{}-name", input_id(&key))}>{ input }</div>
+            }
             { finding_list(&props.findings, &events) }
             if has_example {
                 <details class="example">

@@ -38,5 +38,5 @@ pub fn finding_list(findings: &[Finding], events: &FieldEvents) -> Html {
             </li>
         }
     });
-    html! { <ul class="field-findings" role="status">{ for items }</ul> }
+    html! { <div role="status" aria-live="polite"><ul class="field-findings">{ for items }</ul></div> }
 }

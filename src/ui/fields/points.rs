@@ -4,9 +4,10 @@ use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
 use super::FieldEvents;
 use crate::check::{Location, Within};
-use crate::document::numbering::{ordinals, point_label};
+use crate::document::numbering::{chinese, ordinals, point_label};
 use crate::draft::{Action, Direction, FieldRef, Point};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
+use crate::ui::fields::input_id;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,9 +66,10 @@ pub fn PointList(props: &PointListProps) -> Html {
         let blur = props.events.blur.reform(|_| ());
         let caret = caret_reporter(&props.events, field_anchor(&props.field, vec![i]));
         let label = point_label(number.unwrap_or(printed_before[i]));
+        let nth = format!("第{}条", chinese(i + 1));
         html! {
             <li key={i} class="point" data-item={format!("{base}.{i}")}>
-                <span class="number" data-number={format!("{base}.{i}")}>{ label }</span>
+                <label class="number" for={input_id(&format!("{base}.{i}"))} data-number={format!("{base}.{i}")}>{ label }</label>
                 if number.is_none() {
                     <span class="blank-note" data-blank={format!("{base}.{i}")}>{"（未填写，不打印）"}</span>
                 }
@@ -75,11 +77,11 @@ pub fn PointList(props: &PointListProps) -> Html {
                     placeholder="只写“一是”后面的内容" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up">{"上移"}</button>
+                        data-action="move-up" aria-label={format!("上移{nth}")}>{"上移"}</button>
                     <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down">{"下移"}</button>
+                        data-action="move-down" aria-label={format!("下移{nth}")}>{"下移"}</button>
                     <button type="button" class="small danger" onclick={remove}
-                        data-action="remove">{"删除"}</button>
+                        data-action="remove" aria-label={format!("删除{nth}")}>{"删除"}</button>
                 </div>
             </li>
         }

@@ -6,9 +6,10 @@ use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
 use super::FieldEvents;
 use crate::check::{Location, Within};
-use crate::document::numbering::{heading_number, ordinals};
+use crate::document::numbering::{chinese, heading_number, ordinals};
 use crate::draft::{Action, Direction, FieldRef, Subsection};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
+use crate::ui::fields::input_id;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -110,10 +111,14 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             None => (heading_number(level, printed_before[i]), true),
         };
         let caret = caret_reporter(&props.events, field_anchor(&props.field, path.clone()));
+        let nth = format!("第{}项", chinese(i + 1));
         html! {
             <li key={i} class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
                 <div class="item-head">
-                    <span class="number" data-number={key.clone()}>{ number }</span>
+                    <label for={input_id(&format!("{key}.heading"))}>
+                        <span class="number" data-number={key.clone()}>{ number.clone() }</span>
+                        <span class="sr-only">{"小标题"}</span>
+                    </label>
                     if blank {
                         <span class="blank-note" data-blank={key.clone()}>{"（未填写，不打印）"}</span>
                     }
@@ -125,6 +130,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
                     <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
                     {"小标题与正文接排（同一段）"}
                 </label>
+                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ format!("{number}正文") }</label>
                 <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
                     placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 if level < 4 {
@@ -133,11 +139,11 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
                 }
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up" title="上移">{"上移"}</button>
+                        data-action="move-up" title="上移" aria-label={format!("上移{nth}")}>{"上移"}</button>
                     <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down" title="下移">{"下移"}</button>
+                        data-action="move-down" title="下移" aria-label={format!("下移{nth}")}>{"下移"}</button>
                     <button type="button" class="small danger" onclick={remove}
-                        data-action="remove" title="删除（可撤销）">{"删除"}</button>
+                        data-action="remove" title="删除（可撤销）" aria-label={format!("删除{nth}（可撤销）")}>{"删除"}</button>
                 </div>
             </li>
         }

@@ -39,7 +39,7 @@ pub fn YearInput(props: &YearInputProps) -> Html {
     };
     html! {
         <span class="year-input">
-            <input type="text" inputmode="numeric" maxlength="4" data-field={props.field.clone()}
+            <input type="text" inputmode="numeric" maxlength="4" id={super::input_id(&props.field)} data-field={props.field.clone()}
                 value={shown} {oninput} {onblur} />
             <span class="unit">{"年度"}</span>
         </span>

@@ -128,7 +128,7 @@ pub fn Sheets(props: &SheetsProps) -> Html {
         .and_then(|focus| focus_target(&props.layout, focus))
         .map(|(page, _)| page);
     html! {
-        <div class="sheets" ref={root} lang="zh-CN" {onclick}
+        <div class="sheets" ref={root} lang="zh-CN" {onclick} role="region" aria-label="报告预览" tabindex="0"
             data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
             <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
             <div class="sheet-stack" ref={stack}>

@@ -1,6 +1,7 @@
 //! One file per journey; `long_report` opens a 30,000-character report
 //! for the journeys that need one.
 
+mod accessibility;
 mod bench;
 mod carried_over;
 mod create_fill_reload;
@@ -20,11 +21,13 @@ mod paste_100k;
 mod preview_follows;
 mod preview_zoom;
 mod print;
+mod print_firefox;
 mod print_long;
 mod print_submitted;
 mod reorder_sections;
 mod review_fix;
 mod sample_read_only;
+mod shortcuts;
 mod single_file;
 mod speed;
 mod step_focus;

@@ -68,7 +68,8 @@ fn steps_open_at_their_top_and_findings_lead_to_their_field() {
             vec![slip.into()],
         )
         .await;
-        assert_eq!(colour.as_str(), Some("rgb(178, 106, 0)"));
+        // Amber dark enough for AA contrast with white text (6.4:1).
+        assert_eq!(colour.as_str(), Some("rgb(138, 82, 0)"));
         assert_eq!(harness::step_state(c, "shortcomings").await, "warning");
         let item = harness::text_of(c, "li.step:has([data-step-link='shortcomings'])").await;
         assert!(!item.contains('✓'), "{item}");
