@@ -1,7 +1,8 @@
 //! The single-file edition opened from disk (a file:// URL), in Chromium
 //! and in Firefox ESR: the start page says where drafts live; a draft
 //! created survives a reload; the tools worker runs from its Blob URL (a
-//! .docx downloaded and imported again); nothing is fetched. Then the same
+//! .docx downloaded and imported again); the report prints to PDF with its
+//! text and page number; nothing is fetched. Then the same
 //! file renamed, moved into a folder and moved far away: both browsers keep
 //! one store (localStorage and IndexedDB) for every file:// page, so the
 //! drafts are found everywhere, as the start page tells the writer.
@@ -11,7 +12,9 @@ use crate::harness::{
     value_of, wait_for, wait_saved, Browser, Setup,
 };
 use crate::journeys::offline::nothing_leaves_the_origin;
+use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::path::Path;
+use std::process::Command;
 
 const ORGAN: &str = "中共荆家镇委";
 
@@ -70,6 +73,37 @@ fn single_file_journey(browser: Browser) {
         })
         .await;
         nothing_leaves_the_origin(c).await;
+        // Printed from the file: the imported report on A4 pages, its text
+        // and page number readable in the PDF.
+        let config = PrintConfiguration::builder()
+            .size(PrintSize::A4)
+            .margins(PrintMargins {
+                top: 0.0,
+                bottom: 0.0,
+                left: 0.0,
+                right: 0.0,
+            })
+            .background(true)
+            .scale(1.0)
+            .shrink_to_fit(false)
+            .build()
+            .expect("print configuration");
+        let pdf = c.print(config).await.expect("print to PDF");
+        let pdf_path = dir.join("printed.pdf");
+        std::fs::write(&pdf_path, &pdf).expect("write the PDF");
+        let text = Command::new("pdftotext")
+            .arg(&pdf_path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (scripts/setup-test.sh installs poppler-utils)");
+        let printed: String = String::from_utf8_lossy(&text.stdout)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            printed.contains(ORGAN) && printed.contains("—1—"),
+            "{browser:?} printed: {printed}"
+        );
         // The print stylesheet is in the file too: A4 sheets, no margins.
         let script = "return Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules))
             .filter(r => r instanceof CSSPageRule).map(r => r.style.getPropertyValue('size'));";
