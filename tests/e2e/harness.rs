@@ -1083,3 +1083,23 @@ pub async fn wait_status(client: &Client, state: &str) {
     })
     .await
 }
+
+/// The page as the browser prints it to PDF (WebDriver's print): A4, no
+/// margins (the sheets carry their own), backgrounds on, at 100 %.
+pub async fn print_to_pdf(client: &Client) -> Vec<u8> {
+    use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
+    let config = PrintConfiguration::builder()
+        .size(PrintSize::A4)
+        .margins(PrintMargins {
+            top: 0.0,
+            bottom: 0.0,
+            left: 0.0,
+            right: 0.0,
+        })
+        .background(true)
+        .scale(1.0)
+        .shrink_to_fit(false)
+        .build()
+        .expect("print configuration");
+    client.print(config).await.expect("print to PDF")
+}

@@ -7,7 +7,6 @@ use crate::harness::{
     self, assert_in_order, attrs_of_all, click, click_last, flow, go_to_step, js, new_report,
     preview_until, texts_of_all, type_into, wait_for, wait_saved,
 };
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::process::Command;
 
 const REPORTER: &str = "述职人：青山镇党委副书记、镇长　王明";
@@ -130,20 +129,7 @@ fn duty_report_is_chosen_filled_and_printed() {
         wait_saved(c).await;
 
         // Printed: the 述职人 line on page 1, right under the title.
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
-        let pdf_bytes = c.print(config).await.expect("print to PDF");
+        let pdf_bytes = harness::print_to_pdf(c).await;
         let pdf = harness::output_dir().join("duty-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         let out = Command::new("pdftotext")

@@ -12,7 +12,6 @@ use baogao::layout::grid::CHARS_PER_LINE;
 use baogao::layout::lay_out;
 use baogao::sample::seed_draft;
 use baogao::template::annual_report;
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::path::Path;
 use std::process::Command;
 
@@ -50,20 +49,7 @@ fn the_sample_prints_on_a4_exactly_as_previewed() {
         let preview = sheet_lines(c).await;
         assert_eq!(preview, expected, "preview lines differ from the layout");
 
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
-        let pdf_bytes = c.print(config).await.expect("print to PDF");
+        let pdf_bytes = harness::print_to_pdf(c).await;
         let out = harness::output_dir();
         let pdf = out.join("sample-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");

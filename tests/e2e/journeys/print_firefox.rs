@@ -5,7 +5,6 @@
 //! pages.css puts TrueType stand-ins first in Firefox.)
 
 use crate::harness::{self, eventually, Browser, Setup};
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::process::Command;
 
 #[test]
@@ -23,20 +22,7 @@ fn the_sample_prints_searchable_text_in_firefox() {
             (n == "5").then_some(())
         })
         .await;
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
-        let pdf = c.print(config).await.expect("print to PDF");
+        let pdf = harness::print_to_pdf(c).await;
         let path = harness::output_dir().join("sample-report-firefox.pdf");
         std::fs::write(&path, pdf).expect("save the PDF");
         let out = Command::new("pdftotext")

@@ -8,7 +8,6 @@ use crate::harness::{self, count, eventually, js};
 use baogao::document::compose;
 use baogao::layout::lay_out;
 use baogao::template::annual_report;
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::process::Command;
 
 fn squeeze(text: &str) -> String {
@@ -47,22 +46,8 @@ fn a_long_report_prints_every_page() {
         let focused =
             format!(".sheet:not(.placeholder) .line[data-anchor^='measures/items/{field_path}']");
         harness::wait_for(c, &focused).await;
-
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
         let started = std::time::Instant::now();
-        let pdf_bytes = c.print(config).await.expect("print to PDF");
+        let pdf_bytes = harness::print_to_pdf(c).await;
         println!(
             "printing {pages} pages took {} ms",
             started.elapsed().as_millis()

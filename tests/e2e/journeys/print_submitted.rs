@@ -16,7 +16,6 @@ use baogao::layout::geometry::{LINE_PITCH_MM, TOP_MM};
 use baogao::layout::lay_out_edition;
 use baogao::sample::submitted_seed_draft;
 use baogao::template::{annual_report, frame_id};
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use pdf_page::{run, text_pages, Pixels, PX_PER_MM};
 
 /// The sample's 发文机关标志, printed off the grid.
@@ -118,20 +117,7 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
             "{findings:?}"
         );
 
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
-        let pdf_bytes = c.print(config).await.expect("print to PDF");
+        let pdf_bytes = harness::print_to_pdf(c).await;
         let pdf = harness::output_dir().join("sample-report-submitted.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         measure(&pdf, shown, &expected);

@@ -12,7 +12,6 @@ use crate::harness::{
     value_of, wait_for, wait_saved, Browser, Setup,
 };
 use crate::journeys::offline::nothing_leaves_the_origin;
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
 use std::path::Path;
 use std::process::Command;
 
@@ -75,20 +74,7 @@ fn single_file_journey(browser: Browser) {
         nothing_leaves_the_origin(c).await;
         // Printed from the file: the imported report on A4 pages, its text
         // and page number readable in the PDF.
-        let config = PrintConfiguration::builder()
-            .size(PrintSize::A4)
-            .margins(PrintMargins {
-                top: 0.0,
-                bottom: 0.0,
-                left: 0.0,
-                right: 0.0,
-            })
-            .background(true)
-            .scale(1.0)
-            .shrink_to_fit(false)
-            .build()
-            .expect("print configuration");
-        let pdf = c.print(config).await.expect("print to PDF");
+        let pdf = harness::print_to_pdf(c).await;
         let pdf_path = dir.join("printed.pdf");
         std::fs::write(&pdf_path, &pdf).expect("write the PDF");
         let text = Command::new("pdftotext")
