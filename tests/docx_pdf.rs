@@ -5,6 +5,10 @@
 //! poppler's `pdfinfo`, `pdftotext` and `pdftoppm`; skipped (and says so)
 //! without LibreOffice.
 
+#[path = "support/pdf_page.rs"]
+mod pdf_page;
+
+use pdf_page::{run, text_pages, TextLine as Line};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,75 +17,6 @@ use baogao::docx::write;
 use baogao::layout::grid::{signature_and_date_starts, text_units};
 use baogao::sample::seed_draft;
 use baogao::template::annual_report;
-
-/// Points to millimetres.
-fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
-}
-
-/// One line of text on a page, with its box in millimetres.
-#[derive(Debug, Clone)]
-struct Line {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-    text: String,
-}
-
-/// The lines of each page from `pdftotext -bbox-layout`.
-fn pages(html: &str) -> Vec<Vec<Line>> {
-    let value = |tag: &str, key: &str| -> f64 {
-        let key = format!("{key}=\"");
-        let from = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
-        let to = tag[from..].find('"').map(|i| from + i).unwrap_or(from);
-        tag[from..to].parse().unwrap_or(f64::NAN)
-    };
-    html.split("<page ")
-        .skip(1)
-        .map(|page| {
-            page.split("<line ")
-                .skip(1)
-                .map(|line| {
-                    let line = &line[..line.find("</line>").unwrap_or(line.len())];
-                    let text = line
-                        .split("<word ")
-                        .skip(1)
-                        .map(|w| {
-                            let start = w.find('>').map_or(0, |i| i + 1);
-                            let end = w.find("</word>").unwrap_or(w.len());
-                            w[start..end]
-                                .replace("&lt;", "<")
-                                .replace("&gt;", ">")
-                                .replace("&quot;", "\"")
-                                .replace("&amp;", "&")
-                        })
-                        .collect::<String>();
-                    Line {
-                        left: mm(value(line, "xMin")),
-                        top: mm(value(line, "yMin")),
-                        right: mm(value(line, "xMax")),
-                        bottom: mm(value(line, "yMax")),
-                        text,
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn has(program: &str) -> bool {
     Command::new("which")
@@ -153,7 +88,7 @@ fn libreoffice_prints_the_docx_to_gbt9704() {
 
     let html = dir.join("bbox.html").display().to_string();
     run("pdftotext", &["-bbox-layout", &pdf_path, &html]);
-    let pages = pages(&std::fs::read_to_string(&html).expect("bbox"));
+    let pages = text_pages(&std::fs::read_to_string(&html).expect("bbox"));
     assert_eq!(pages.len(), 5);
     let one_char = 14.0 * 25.4 / 72.0;
     for (i, page) in pages.iter().enumerate() {

@@ -44,7 +44,11 @@ pub fn text_pages(html: &str) -> Vec<Vec<TextLine>> {
                         .map(|w| {
                             let start = w.find('>').map_or(0, |i| i + 1);
                             let end = w.find("</word>").unwrap_or(w.len());
-                            w[start..end].replace("&amp;", "&")
+                            w[start..end]
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&quot;", "\"")
+                                .replace("&amp;", "&")
                         })
                         .collect::<String>();
                     TextLine {
