@@ -172,6 +172,15 @@ pub fn focus_target(layout: &Layout, focus: &Anchor) -> Option<(usize, usize)> {
         })
 }
 
+/// The drawn line at `row` of page `page` (from 0), if its sheet is built.
+fn line_at(root: &Element, page: usize, row: usize) -> Option<Element> {
+    let selector = format!(
+        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
+        page + 1
+    );
+    root.query_selector(&selector).ok().flatten()
+}
+
 /// Scrolls the sheets (and only them) so that the line holding the caret is
 /// visible; nothing moves while it is.
 fn keep_caret_in_view(root: &NodeRef, layout: &Layout, anchor: &Anchor, after: usize) {
@@ -181,11 +190,7 @@ fn keep_caret_in_view(root: &NodeRef, layout: &Layout, anchor: &Anchor, after: u
     let Some((page, row)) = layout.locate_caret(anchor, after) else {
         return;
     };
-    let selector = format!(
-        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
-        page + 1
-    );
-    let Ok(Some(line)) = root.query_selector(&selector) else {
+    let Some(line) = line_at(&root, page, row) else {
         return;
     };
     let view = root.get_bounding_client_rect();
@@ -211,11 +216,7 @@ fn scroll_to(root: &NodeRef, layout: &Layout, focus: &Anchor) {
     let Some((page, row)) = focus_target(layout, focus) else {
         return;
     };
-    let selector = format!(
-        ".sheet[data-page=\"{}\"] .line[data-row=\"{row}\"]",
-        page + 1
-    );
-    let Ok(Some(line)) = root.query_selector(&selector) else {
+    let Some(line) = line_at(&root, page, row) else {
         return;
     };
     let view = root.get_bounding_client_rect();
