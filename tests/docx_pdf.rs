@@ -8,9 +8,8 @@
 #[path = "support/pdf_page.rs"]
 mod pdf_page;
 
-use pdf_page::{run, text_pages, TextLine as Line};
+use pdf_page::{docx_to_pdf, has, run, text_pages, TextLine as Line};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use baogao::document::compose;
 use baogao::docx::write;
@@ -18,36 +17,11 @@ use baogao::layout::grid::{signature_and_date_starts, text_units};
 use baogao::sample::seed_draft;
 use baogao::template::annual_report;
 
-fn has(program: &str) -> bool {
-    Command::new("which")
-        .arg(program)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Converts the sample report and returns the PDF's path.
 fn convert(dir: &Path) -> PathBuf {
     let doc = compose(annual_report(), &seed_draft("seed", 0));
     let bytes = write(&doc).expect("writes");
-    std::fs::create_dir_all("tests/output").expect("tests/output");
-    let docx = Path::new("tests/output/seed-report.docx");
-    std::fs::write(docx, &bytes).expect("write .docx");
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let outdir = dir.display().to_string();
-    let docx = docx.display().to_string();
-    run(
-        "soffice",
-        &[
-            &profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            &outdir,
-            &docx,
-        ],
-    );
-    dir.join("seed-report.pdf")
+    docx_to_pdf(&bytes, "seed-report", dir)
 }
 
 #[test]

@@ -9,46 +9,20 @@
 #[path = "support/pdf_page.rs"]
 mod pdf_page;
 
-use pdf_page::{run, text_pages, Pixels, PX_PER_MM};
+use pdf_page::{docx_to_pdf, has, run, text_pages, Pixels, PX_PER_MM};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use baogao::document::compose_edition;
 use baogao::docx::write_edition;
 use baogao::sample::submitted_seed_draft;
 use baogao::template::annual_report;
 
-fn has(program: &str) -> bool {
-    Command::new("which")
-        .arg(program)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Writes the sample's 报送版 .docx to `tests/output` and converts it.
 fn convert(dir: &Path) -> PathBuf {
     let draft = submitted_seed_draft("seed", 0);
     let (doc, frame) = compose_edition(annual_report(), &draft);
     let bytes = write_edition(&doc, frame.as_ref()).expect("writes");
-    std::fs::create_dir_all("tests/output").expect("tests/output");
-    let docx = Path::new("tests/output/seed-report-submitted.docx");
-    std::fs::write(docx, &bytes).expect("write .docx");
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let outdir = dir.display().to_string();
-    let docx = docx.display().to_string();
-    run(
-        "soffice",
-        &[
-            &profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            &outdir,
-            &docx,
-        ],
-    );
-    dir.join("seed-report-submitted.pdf")
+    docx_to_pdf(&bytes, "seed-report-submitted", dir)
 }
 
 /// The sample's 发文机关标志, printed off the grid.

@@ -177,3 +177,35 @@ pub fn run(program: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Whether `program` is on the PATH.
+pub fn has(program: &str) -> bool {
+    Command::new("which")
+        .arg(program)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Writes `bytes` as `tests/output/<name>.docx`, converts it to PDF with
+/// LibreOffice (its own profile under `dir`) and returns the PDF's path.
+pub fn docx_to_pdf(bytes: &[u8], name: &str, dir: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all("tests/output").expect("tests/output");
+    let docx = Path::new("tests/output").join(format!("{name}.docx"));
+    std::fs::write(&docx, bytes).expect("write .docx");
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let outdir = dir.display().to_string();
+    let docx = docx.display().to_string();
+    run(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &outdir,
+            &docx,
+        ],
+    );
+    dir.join(format!("{name}.pdf"))
+}
