@@ -142,14 +142,7 @@ fn libreoffice_prints_the_submitted_docx_with_header_and_record() {
     // 7.4: the 版记 on the last page, its rules across the type area, the
     // last on the bottom edge (262 mm).
     let last = Pixels::of_page(&pdf, count, &dir);
-    let rules: Vec<f64> = last.rows(150.0, 270.0, 1500, Pixels::dark);
-    let mut bands: Vec<(f64, f64)> = Vec::new();
-    for y in rules {
-        match bands.last_mut() {
-            Some(b) if y - b.1 < 0.25 => b.1 = y,
-            _ => bands.push((y, y)),
-        }
-    }
+    let bands = last.rule_bands(150.0, 270.0);
     println!("版记 rules at {bands:?}");
     assert_eq!(bands.len(), 3, "three rules: {bands:?}");
     let middle = |b: (f64, f64)| (b.0 + b.1) / 2.0;

@@ -413,6 +413,15 @@ impl Drop for ProfileBrowser {
     }
 }
 
+/// The runtime a journey's async steps run on.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
 /// Runs `journey` with a [`ProfileBrowser`] it starts (and may kill and restart)
 /// itself, against the release build. Everything is shut down whatever the
 /// outcome; a panic inside the journey fails the test with its message.
@@ -421,11 +430,7 @@ where
     F: FnOnce(ProfileBrowser) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
+    let runtime = runtime();
     let server = Server::start(dist_dir(), "/", std::net::Ipv4Addr::LOCALHOST.into());
     let browser = ProfileBrowser {
         url: server.url(),
@@ -495,11 +500,7 @@ where
     F: FnOnce(App) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
+    let runtime = runtime();
     let ip = if setup.lan {
         lan_address()
     } else {

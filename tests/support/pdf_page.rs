@@ -72,6 +72,19 @@ pub struct Pixels {
 }
 
 impl Pixels {
+    /// The horizontal rules between `from` and `to` mm on the page: runs
+    /// of dark rows (a gap under 0.25 mm joins them), top and bottom in mm.
+    pub fn rule_bands(&self, from: f64, to: f64) -> Vec<(f64, f64)> {
+        let mut bands: Vec<(f64, f64)> = Vec::new();
+        for y in self.rows(from, to, 1500, Pixels::dark) {
+            match bands.last_mut() {
+                Some(b) if y - b.1 < 0.25 => b.1 = y,
+                _ => bands.push((y, y)),
+            }
+        }
+        bands
+    }
+
     pub fn of_page(pdf: &Path, page: usize, dir: &Path) -> Pixels {
         let n = page.to_string();
         let target = dir.join(format!("page-{n}"));

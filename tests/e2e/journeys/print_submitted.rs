@@ -236,13 +236,7 @@ fn measure(pdf: &std::path::Path, pages_shown: usize, expected: &[Vec<String>]) 
 
     // 7.4.1: the 版记's three rules on the last page, the last at 262 mm.
     let last = Pixels::of_page(pdf, pages.len(), &dir);
-    let mut bands: Vec<(f64, f64)> = Vec::new();
-    for y in last.rows(150.0, 270.0, 1500, Pixels::dark) {
-        match bands.last_mut() {
-            Some(b) if y - b.1 < 0.25 => b.1 = y,
-            _ => bands.push((y, y)),
-        }
-    }
+    let bands = last.rule_bands(150.0, 270.0);
     println!("版记 rules at {bands:?}");
     assert_eq!(bands.len(), 3, "three rules: {bands:?}");
     let middle = |b: (f64, f64)| (b.0 + b.1) / 2.0;
