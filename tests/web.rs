@@ -119,6 +119,21 @@ fn sheet_text(root: &web_sys::Element) -> String {
         .join("\n")
 }
 
+/// Every entry of localStorage, by key.
+fn local_entries() -> BTreeMap<String, String> {
+    (0..local_storage().length().unwrap_or(0))
+        .filter_map(|i| local_storage().key(i).ok().flatten())
+        .map(|k| {
+            let v = local_storage()
+                .get_item(&k)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            (k, v)
+        })
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn new_report_from_the_start_page_and_typing_reaches_the_pages() {
     clear_storage().await;
@@ -217,17 +232,7 @@ async fn records_in_local_storage_migrate_to_indexeddb_and_stay_in_local_storage
             "{\"schema_version\": 1, \"draft\": {tr",
         )
         .expect("set");
-    let before: BTreeMap<String, String> = (0..local_storage().length().unwrap_or(0))
-        .filter_map(|i| local_storage().key(i).ok().flatten())
-        .map(|k| {
-            let v = local_storage()
-                .get_item(&k)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            (k, v)
-        })
-        .collect();
+    let before = local_entries();
     let root = mount_app().await;
     assert_eq!(
         root.query_selector_all("li[data-draft]")
@@ -249,17 +254,7 @@ async fn records_in_local_storage_migrate_to_indexeddb_and_stay_in_local_storage
         .iter()
         .any(|(k, v)| k.starts_with("baogao.v1.corrupt.d-broken.") && v.ends_with("{tr")));
     assert!(stored[MIGRATED_KEY].contains("d-migrated"));
-    let after: BTreeMap<String, String> = (0..local_storage().length().unwrap_or(0))
-        .filter_map(|i| local_storage().key(i).ok().flatten())
-        .map(|k| {
-            let v = local_storage()
-                .get_item(&k)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            (k, v)
-        })
-        .collect();
+    let after = local_entries();
     assert_eq!(after, before, "localStorage untouched");
     root.remove();
     clear_storage().await;
