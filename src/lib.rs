@@ -13,6 +13,7 @@ pub mod deployed;
 pub mod document;
 pub mod docx;
 pub mod draft;
+pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod render;

@@ -3,6 +3,7 @@
 
 use crate::check::{carried, summary_by_step, Counts, Finding};
 use crate::draft::{Draft, FieldValue};
+use crate::i18n::{tr, Key};
 use crate::template::Template;
 
 /// The first step (the report's frame) and the last (review and export).
@@ -50,7 +51,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
     let mut out = Vec::with_capacity(draft.sections.len() + 2);
     out.push(Step {
         id: STEP_BASIC.into(),
-        title: "基本信息".into(),
+        title: tr(Key::StepBasic).into(),
         required: true,
         enabled: true,
         findings: summary.step(None),
@@ -73,7 +74,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
     }
     out.push(Step {
         id: STEP_REVIEW.into(),
-        title: "核对与导出".into(),
+        title: tr(Key::StepReview).into(),
         required: false,
         enabled: true,
         findings: summary.total(),

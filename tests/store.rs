@@ -384,6 +384,7 @@ fn ui_state_round_trips_and_defaults() {
     let state = UiState {
         last_draft_id: Some("seed".into()),
         step: Some("measures".into()),
+        language: None,
     };
     store.save_ui_state(&state).unwrap();
     assert_eq!(DraftStore::new(storage.clone()).load_ui_state(), state);

@@ -3,6 +3,7 @@
 //! published on a website (公开版, the body with the organ as a plain line
 //! above the title).
 
+use crate::i18n::{tr, Key};
 use serde::{Deserialize, Serialize};
 
 /// Which edition of the report prints and exports.
@@ -24,20 +25,20 @@ impl Edition {
         *self == Edition::Public
     }
 
-    /// The edition's name as the writer sees it.
+    /// The edition's name as the writer sees it, in the interface's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Edition::Public => "公开版",
-            Edition::Submitted => "报送版",
-        }
+        tr(match self {
+            Edition::Public => Key::EditionPublic,
+            Edition::Submitted => Key::EditionSubmitted,
+        })
     }
 
     /// What the edition prints, in one line.
     pub fn description(self) -> &'static str {
-        match self {
-            Edition::Public => "只印正文，发文机关作为标题上方的一行，用于网上公开",
-            Edition::Submitted => "红头版头、正文和版记，向上级报送的正式公文",
-        }
+        tr(match self {
+            Edition::Public => Key::EditionPublicAbout,
+            Edition::Submitted => Key::EditionSubmittedAbout,
+        })
     }
 
     /// The stable id used in forms and tests (`public`, `submitted`).

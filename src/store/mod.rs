@@ -119,13 +119,17 @@ pub struct DeletedDraft {
     raw: String,
 }
 
-/// Where the user was: the last open draft and wizard step.
+/// Where the user was: the last open draft and wizard step, and the
+/// interface's language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UiState {
     #[serde(default)]
     pub last_draft_id: Option<String>,
     #[serde(default)]
     pub step: Option<String>,
+    /// The interface's language ([`crate::i18n::Lang::code`]); none is Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Drafts in a [`Storage`].

@@ -1,8 +1,12 @@
-//! The root component: the draft store as a context, the start page or the
-//! editor, and reopening the last draft and step on a new visit.
+//! The root component: the draft store and the interface's language as
+//! contexts, the start page or the editor, and reopening the last draft and
+//! step, in the language last chosen, on a new visit.
 
 use crate::draft::Draft;
+use crate::i18n::{tr, Key, Lang};
+use crate::store::UiState;
 use crate::ui::editor::Editor;
+use crate::ui::language::{self, Language};
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
 use crate::ui::start::Start;
@@ -50,7 +54,7 @@ pub fn App() -> Html {
         });
     }
     match &*session {
-        None => html! { <p class="loading" data-loading="store">{"正在打开草稿…"}</p> },
+        None => html! { <p class="loading" data-loading="store">{ tr(Key::LoadingDrafts) }</p> },
         Some(session) => html! { <Main session={session.clone()} /> },
     }
 }
@@ -79,6 +83,32 @@ fn Main(props: &MainProps) -> Html {
             session.on_problem(Callback::from(move |e| failure.set(Some(e))));
         });
     }
+    // The language last chosen, applied before anything renders.
+    let lang = {
+        let session = session.clone();
+        use_state(move || {
+            let ui = session.with(|s| s.load_ui_state());
+            let lang = Lang::from_code(ui.language.as_deref().unwrap_or_default());
+            language::apply(lang);
+            lang
+        })
+    };
+    let switch = {
+        let (lang, session) = (lang.clone(), session.clone());
+        Callback::from(move |to: Lang| {
+            language::apply(to);
+            session.with(|s| {
+                let mut ui = s.load_ui_state();
+                ui.language = Some(to.code().to_string());
+                let _ = s.save_ui_state(&ui);
+            });
+            lang.set(to);
+        })
+    };
+    let language = Language {
+        lang: *lang,
+        switch,
+    };
     let screen = {
         let session = session.clone();
         use_state(move || {
@@ -99,7 +129,13 @@ fn Main(props: &MainProps) -> Html {
     let on_close = {
         let (screen, session) = (screen.clone(), session.clone());
         Callback::from(move |_| {
-            let _ = session.with(|s| s.save_ui_state(&Default::default()));
+            session.with(|s| {
+                let ui = s.load_ui_state();
+                let _ = s.save_ui_state(&UiState {
+                    language: ui.language,
+                    ..UiState::default()
+                });
+            });
             screen.set(Screen::Start)
         })
     };
@@ -112,6 +148,7 @@ fn Main(props: &MainProps) -> Html {
     };
     html! {
         <ContextProvider<Session> context={session}>
+        <ContextProvider<Language> context={language}>
             if let Some(problem) = problem {
                 <p class="banner error no-print" role="alert" data-banner="storage">{ problem }</p>
             }
@@ -119,6 +156,7 @@ fn Main(props: &MainProps) -> Html {
                 <p class="banner error no-print" role="alert" data-banner="save-failed">{ failure }</p>
             }
             { body }
+        </ContextProvider<Language>>
         </ContextProvider<Session>>
     }
 }

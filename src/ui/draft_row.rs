@@ -3,6 +3,8 @@
 //! does not build a set of closures per draft.
 
 use crate::draft::DraftSummary;
+use crate::i18n::{fill, tr, Key};
+use crate::ui::language::use_language;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
 
@@ -36,6 +38,7 @@ pub struct DraftRowProps {
 
 #[component]
 pub fn DraftRow(props: &DraftRowProps) -> Html {
+    use_language();
     let summary = &props.summary;
     let send = |msg: RowMsg| {
         let id = summary.id.clone();
@@ -65,7 +68,7 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                 if let Some(title) = props.renaming.clone() {
                     <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
                         oninput={rename_input} onkeydown={rename_keys} />
-                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{"确定"}</button>
+                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{ tr(Key::Confirm) }</button>
                 } else {
                     <button type="button" class="link draft-title" data-action="open" onclick={send(RowMsg::Open)}>{ &summary.label }</button>
                 }
@@ -73,27 +76,27 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                     if !summary.kind.is_empty() {
                         <span class="kind" data-kind={summary.kind.clone()}>{ &summary.kind }</span>
                     }
-                    <span data-year={summary.year.to_string()}>{ format!("{}年度", summary.year) }</span>
-                    <span>{ format!("最后编辑 {}", date_time(summary.updated_ms)) }</span>
-                    <span>{ format!("{} 字", summary.char_count) }</span>
-                    <span class="progress" title="必填内容完成度">
+                    <span data-year={summary.year.to_string()}>{ fill(Key::DraftYear, &[&summary.year]) }</span>
+                    <span>{ fill(Key::LastEdited, &[&date_time(summary.updated_ms)]) }</span>
+                    <span>{ fill(Key::CharCount, &[&summary.char_count]) }</span>
+                    <span class="progress" title={tr(Key::CompletenessTitle)}>
                         <progress max="100" value={percent.to_string()} />
-                        { format!("完成 {percent}%") }
+                        { fill(Key::Completeness, &[&percent]) }
                     </span>
                 </span>
             </div>
             <div class="draft-tools">
-                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{"复制"}</button>
-                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{"以此为基础新建下一年度"}</button>
-                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{"重命名"}</button>
+                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ tr(Key::Duplicate) }</button>
+                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ tr(Key::NextYear) }</button>
+                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ tr(Key::Rename) }</button>
                 if props.confirming {
                     <span class="confirm">
-                        {"确定删除这份草稿？"}
-                        <button type="button" class="small danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{"删除"}</button>
-                        <button type="button" class="small" onclick={send(RowMsg::CancelDelete)}>{"取消"}</button>
+                        { tr(Key::ConfirmDelete) }
+                        <button type="button" class="small danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ tr(Key::Delete) }</button>
+                        <button type="button" class="small" onclick={send(RowMsg::CancelDelete)}>{ tr(Key::Cancel) }</button>
                     </span>
                 } else {
-                    <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}>{"删除"}</button>
+                    <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}>{ tr(Key::Delete) }</button>
                 }
             </div>
         </li>

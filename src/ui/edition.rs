@@ -2,7 +2,9 @@
 //! two labelled radio buttons that set the draft's [`Edition`].
 
 use crate::draft::{Action, Edition};
+use crate::i18n::{tr, Key};
 use crate::ui::editor::EditorMsg;
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +17,7 @@ pub struct EditionSwitchProps {
 
 #[component]
 pub fn EditionSwitch(props: &EditionSwitchProps) -> Html {
+    use_language();
     let options = Edition::ALL.into_iter().map(|edition| {
         let id = format!("edition-{}-{}", props.place, edition.id());
         let onchange = props
@@ -26,14 +29,14 @@ pub fn EditionSwitch(props: &EditionSwitchProps) -> Html {
                     value={edition.id()} data-edition={edition.id()}
                     checked={props.edition == edition} {onchange} />
                 <label for={format!("edition-{}-{}", props.place, edition.id())}>
-                    <strong>{ edition.label() }</strong>{ "：" }{ edition.description() }
+                    <strong>{ edition.label() }</strong>{ tr(Key::LabelColon) }{ edition.description() }
                 </label>
             </span>
         }
     });
     html! {
         <fieldset class="edition-switch" data-edition-switch={props.place.clone()}>
-            <legend>{"打印哪个版本"}</legend>
+            <legend>{ tr(Key::EditionQuestion) }</legend>
             { for options }
         </fieldset>
     }

@@ -4,10 +4,12 @@
 
 use crate::backup;
 use crate::draft::{draft_id, ReportDate};
+use crate::i18n::{fill, tr, Key};
 use crate::template;
 use crate::tools::{self, ImportAnswer, ImportRequest, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
+use crate::ui::language::use_language;
 use crate::ui::platform::{self, entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::ui::worker;
@@ -44,10 +46,10 @@ async fn import_text(
     };
     let request = serde_json::to_string(&request).map_err(|e| e.to_string())?;
     let Value::Text(answer) = worker::call(tools::IMPORT_TEXT, Value::Text(request)).await? else {
-        return Err("导入失败，请重试。".to_string());
+        return Err(tr(Key::ImportFailed).to_string());
     };
     let ImportAnswer { mut draft, notes } =
-        worker::from_json(&answer).ok_or_else(|| "导入失败，请重试。".to_string())?;
+        worker::from_json(&answer).ok_or_else(|| tr(Key::ImportFailed).to_string())?;
     session
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;
@@ -63,12 +65,13 @@ async fn import_text(
 async fn docx_text(bytes: Vec<u8>) -> Result<String, String> {
     match worker::call(tools::READ_DOCX, Value::Bytes(bytes)).await? {
         Value::Text(text) => Ok(text),
-        Value::Bytes(_) => Err("无法读取这个 .docx 文件。".to_string()),
+        Value::Bytes(_) => Err(tr(Key::DocxUnreadable).to_string()),
     }
 }
 
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    use_language();
     let session = use_context::<Session>();
     let pasted = use_state(String::new);
     let message = use_state(|| None::<Result<String, String>>);
@@ -153,15 +156,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 let result: Result<Option<Opened>, String> = async {
                     let kind = kind_of(&name);
                     if kind == FileKind::Doc {
-                        return Err(
-                            "这是旧版 .doc 文件，请在 Word/WPS 中“另存为” .docx 后再导入。"
-                                .to_string(),
-                        );
+                        return Err(tr(Key::OldDoc).to_string());
                     }
                     if kind == FileKind::Other {
-                        return Err(format!(
-                            "无法导入“{name}”：只支持 .txt、.docx 报告文件和 .json 备份文件。"
-                        ));
+                        return Err(fill(Key::UnsupportedFile, &[&name]));
                     }
                     let bytes = read_bytes(&file).await?;
                     match kind {
@@ -200,19 +198,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             let (y, m, d) = today();
             let name = ReportDate::new(y, m, d)
                 .map(backup::file_name)
-                .unwrap_or_else(|| "报告备份.json".into());
+                .unwrap_or_else(|| tr(Key::BackupFileName).into());
             let result = session
                 .with(|s| backup::export_store(s, now_ms()))
                 .map_err(|e| e.to_string())
                 .and_then(|export| {
                     platform::download(&name, "application/json", export.json.as_bytes())?;
                     session.note_backup(now_ms());
-                    let mut text = format!("已导出 {} 份草稿到“{name}”。", export.drafts);
+                    let mut text = fill(Key::BackupAllDone, &[&export.drafts, &name]);
                     if !export.skipped.is_empty() {
-                        text.push_str(&format!(
-                            "另有 {} 份无法读取的草稿未导出。",
-                            export.skipped.len()
-                        ));
+                        text.push_str(&fill(Key::BackupAllSkipped, &[&export.skipped.len()]));
                     }
                     Ok(text)
                 });
@@ -229,15 +224,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     html! {
         <section class="import-panel">
-            <h2>{"从已有报告开始"}</h2>
-            <p class="hint">{"把去年的报告粘贴到下面（从 Word、WPS 或政府网站复制均可），或打开 .txt / .docx 文件，自动识别标题、主送机关、各部分和落款，生成可以继续修改的草稿。"}</p>
-            <label class="import-label" for="import-text">{"报告全文"}</label>
+            <h2>{ tr(Key::ImportHeading) }</h2>
+            <p class="hint">{ tr(Key::ImportHint) }</p>
+            <label class="import-label" for="import-text">{ tr(Key::ImportText) }</label>
             <textarea id="import-text" data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
-                placeholder="在此粘贴报告全文" />
+                placeholder={tr(Key::ImportPlaceholder)} />
             <div class="import-kind">
-                <label for="import-kind">{"报告种类"}</label>
+                <label for="import-kind">{ tr(Key::ReportKind) }</label>
                 <select id="import-kind" data-field="import-kind" onchange={on_kind}>
-                    <option value="" selected={kind.is_none()}>{"自动识别"}</option>
+                    <option value="" selected={kind.is_none()}>{ tr(Key::ImportAutoKind) }</option>
                     { for template::builtin().into_iter().chain(template::registered()).map(|t| html! {
                         <option value={t.id.clone()} selected={kind.as_deref() == Some(t.id.as_str())}>{ &t.name }</option>
                     }) }
@@ -245,13 +240,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             </div>
             <div class="import-tools">
                 <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
-                    onclick={import_pasted}>{"导入粘贴的文字"}</button>
+                    onclick={import_pasted}>{ tr(Key::ImportPasted) }</button>
                 <button type="button" data-action="import-file" onclick={choose_file} disabled={*busy}>
-                    { if *busy { "正在读取…" } else { "打开文件（.txt / .docx / 备份 .json）" } }
+                    { if *busy { tr(Key::Reading) } else { tr(Key::OpenFile) } }
                 </button>
                 <input type="file" id="import-file" data-field="import-file" accept=".txt,.docx,.json,.md"
                     hidden=true onchange={on_file} />
-                <button type="button" data-action="backup-all" onclick={export_all}>{"导出全部草稿备份"}</button>
+                <button type="button" data-action="backup-all" onclick={export_all}>{ tr(Key::BackupAll) }</button>
             </div>
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" aria-live="polite" data-import-message="">

@@ -1,6 +1,7 @@
 //! Small browser services behind plain functions: the clock, random
 //! numbers, downloads, printing and the clipboard.
 
+use crate::i18n::{fill, tr, Key};
 use wasm_bindgen::JsCast;
 
 /// Milliseconds since the Unix epoch.
@@ -22,13 +23,20 @@ pub fn clock(ms: i64) -> String {
 /// "2024年3月1日 10:32" in local time, for the list of drafts.
 pub fn date_time(ms: i64) -> String {
     let date = js_sys::Date::new(&(ms as f64).into());
-    format!(
-        "{}年{}月{}日 {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
+    let month = date.get_month() + 1;
+    let (month, day) = match crate::i18n::current() {
+        crate::i18n::Lang::Zh => (month.to_string(), date.get_date().to_string()),
+        crate::i18n::Lang::English => (format!("{month:02}"), format!("{:02}", date.get_date())),
+    };
+    fill(
+        Key::DateTime,
+        &[
+            &date.get_full_year(),
+            &month,
+            &day,
+            &format_args!("{:02}", date.get_hours()),
+            &format_args!("{:02}", date.get_minutes()),
+        ],
     )
 }
 
@@ -44,7 +52,7 @@ pub fn today() -> (i32, u8, u8) {
 
 /// Offers `bytes` to the user as a downloaded file.
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| format!("无法生成下载文件（{what}）。");
+    let fail = |what: &str| fill(Key::DownloadFailed, &[&what]);
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
@@ -70,17 +78,17 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
 /// Opens the browser's print dialog.
 pub fn print() -> Result<(), String> {
     web_sys::window()
-        .ok_or("无法打开打印对话框。")?
+        .ok_or(tr(Key::PrintUnavailable))?
         .print()
-        .map_err(|_| "浏览器拒绝了打印请求。".to_string())
+        .map_err(|_| tr(Key::PrintRefused).to_string())
 }
 
 /// Copies `text` to the clipboard.
 pub async fn copy_text(text: String) -> Result<(), String> {
-    let window = web_sys::window().ok_or("无法访问剪贴板。")?;
+    let window = web_sys::window().ok_or(tr(Key::ClipboardUnavailable))?;
     let promise = window.navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())
-        .map_err(|_| "浏览器不允许写入剪贴板，请改用下载。".to_string())
+        .map_err(|_| tr(Key::ClipboardRefused).to_string())
 }

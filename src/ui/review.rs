@@ -5,11 +5,13 @@ use crate::backup;
 use crate::check::{summary_by_step, Finding};
 use crate::document::compose;
 use crate::draft::{Draft, ReportDate};
+use crate::i18n::{fill, tr, Key};
 use crate::render::text;
 use crate::template::TemplateRef;
 use crate::tools::{self, Value};
 use crate::ui::editor::{print_button, EditorMsg, PrintState};
 use crate::ui::fields::severity_label;
+use crate::ui::language::use_language;
 use crate::ui::platform;
 use crate::ui::worker;
 use crate::wizard::STEP_REVIEW;
@@ -40,10 +42,10 @@ pub fn download_backup(draft: &Draft) -> Result<String, String> {
         backup::export_drafts(std::slice::from_ref(draft), now).map_err(|e| e.to_string())?;
     let name = ReportDate::new(y, m, d)
         .map(backup::file_name)
-        .unwrap_or_else(|| "报告备份.json".to_string());
+        .unwrap_or_else(|| tr(Key::BackupFileName).to_string());
     let name = format!("{}-{name}", file_stem(draft));
     platform::download(&name, "application/json", json.as_bytes())
-        .map(|_| format!("已导出备份“{name}”。"))
+        .map(|_| fill(Key::BackupDone, &[&name]))
 }
 
 pub fn file_stem(draft: &Draft) -> String {
@@ -56,7 +58,7 @@ pub fn file_stem(draft: &Draft) -> String {
         .collect();
     let title = title.trim();
     if title.is_empty() {
-        "报告".to_string()
+        tr(Key::AppName).to_string()
     } else {
         title.to_string()
     }
@@ -64,6 +66,7 @@ pub fn file_stem(draft: &Draft) -> String {
 
 #[component]
 pub fn Review(props: &ReviewProps) -> Html {
+    use_language();
     let message = use_state(|| None::<Result<String, String>>);
     let draft = props.draft.clone();
     let template = props.template;
@@ -78,7 +81,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             let name = format!("{}.txt", file_stem(&draft));
             report(
                 platform::download(&name, "text/plain;charset=utf-8", body.as_bytes())
-                    .map(|_| format!("已下载“{name}”。")),
+                    .map(|_| fill(Key::Downloaded, &[&name])),
             );
         }
     };
@@ -91,7 +94,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 report(
                     platform::copy_text(body)
                         .await
-                        .map(|_| "全文已复制到剪贴板。".to_string()),
+                        .map(|_| tr(Key::TextCopied).to_string()),
                 );
             });
         }
@@ -119,9 +122,9 @@ pub fn Review(props: &ReviewProps) -> Html {
                 };
                 report(result.map(|_| {
                     if ext.is_empty() {
-                        "Markdown 已复制到剪贴板。".to_string()
+                        tr(Key::MarkdownCopied).to_string()
                     } else {
-                        format!("已下载“{name}”。")
+                        fill(Key::Downloaded, &[&name])
                     }
                 }));
             });
@@ -146,7 +149,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             <li key={i} class={classes!("finding", class)} data-finding={class} onmouseenter={focus}>
                 <span class="severity">{ label }</span>
                 <span class="finding-message">{ &f.message }</span>
-                <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{"去修改"}</button>
+                <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{ tr(Key::GoToFinding) }</button>
                 { fix }
             </li>
         }
@@ -155,37 +158,37 @@ pub fn Review(props: &ReviewProps) -> Html {
     let carried = props.print.carried.clone();
     html! {
         <section class="step-body review" data-step={STEP_REVIEW}>
-            <h2>{"核对与导出"}</h2>
-            <h3>{"检查结果"}</h3>
+            <h2>{ tr(Key::StepReview) }</h2>
+            <h3>{ tr(Key::CheckResults) }</h3>
             <div aria-live="polite" data-findings-live="">
             if counts.total() == 0 {
-                <p class="ok" data-findings="0">{"必备内容都已填写，没有发现常见的格式问题。"}</p>
+                <p class="ok" data-findings="0">{ tr(Key::NoFindings) }</p>
             } else {
                 <p class="summary">
-                    { format!("必须修改 {} 处，建议修改 {} 处，可参考 {} 处。", counts.errors, counts.warnings, counts.infos) }
+                    { fill(Key::FindingCounts, &[&counts.errors, &counts.warnings, &counts.infos]) }
                 </p>
             }
             </div>
             if counts.total() > 0 {
                 if let Some(carried) = &carried {
                     <p class="carried-summary" data-carried-summary="">
-                        { format!("全文{carried}。勾选预览上方的“标出未修改的沿用内容”可在页面上看到它们。") }
+                        { fill(Key::CarriedSummary, &[carried]) }
                     </p>
                 }
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
-            <h3>{"导出"}</h3>
+            <h3>{ tr(Key::Export) }</h3>
             <crate::ui::edition::EditionSwitch edition={props.draft.edition} place="review" on_msg={props.on_msg.clone()} />
             <div class="exports">
                 { print_button("review", &props.print, &props.on_msg, true) }
-                <button type="button" data-action="download-docx" onclick={download_docx}>{"下载 Word 文档 (.docx)"}</button>
-                <button type="button" data-action="download-text" onclick={download_text}>{"下载纯文本 (.txt)"}</button>
-                <button type="button" data-action="download-markdown" onclick={download_markdown}>{"下载 Markdown (.md)"}</button>
-                <button type="button" data-action="copy-markdown" onclick={copy_markdown}>{"复制 Markdown"}</button>
-                <button type="button" data-action="copy-text" onclick={copy_text}>{"复制全文"}</button>
-                <button type="button" data-action="backup-draft" onclick={backup_one}>{"导出本草稿备份 (.json)"}</button>
+                <button type="button" data-action="download-docx" onclick={download_docx}>{ tr(Key::DownloadDocx) }</button>
+                <button type="button" data-action="download-text" onclick={download_text}>{ tr(Key::DownloadText) }</button>
+                <button type="button" data-action="download-markdown" onclick={download_markdown}>{ tr(Key::DownloadMarkdown) }</button>
+                <button type="button" data-action="copy-markdown" onclick={copy_markdown}>{ tr(Key::CopyMarkdown) }</button>
+                <button type="button" data-action="copy-text" onclick={copy_text}>{ tr(Key::CopyText) }</button>
+                <button type="button" data-action="backup-draft" onclick={backup_one}>{ tr(Key::BackupDraftJson) }</button>
             </div>
-            <p class="hint">{"打印时请在浏览器的打印设置中关闭“页眉和页脚”，纸张选 A4、边距选“无”或“默认”，缩放 100%。"}</p>
+            <p class="hint">{ tr(Key::PrintHint) }</p>
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status">
                     { match result { Ok(m) | Err(m) => m.clone() } }

@@ -11,6 +11,7 @@
 //! Other tabs hear of every commit through a `BroadcastChannel` and read
 //! the keys it wrote, so their lists of drafts stay current.
 
+use crate::i18n::{fill, tr, Key};
 use crate::store::migration::{self, MIGRATED_KEY};
 use crate::store::{
     Batch, CommitError, DraftStore, Idb, Journal, LocalStorage, MemoryStorage, Storage,
@@ -122,7 +123,9 @@ fn local_entries(local: &LocalStorage) -> Vec<(String, String)> {
 
 fn reason(error: CommitError) -> String {
     match error {
-        CommitError::Conflict(keys) => format!("记录已被改动：{}", keys.join("、")),
+        CommitError::Conflict(keys) => {
+            fill(Key::RecordsChanged, &[&keys.join(tr(Key::ListSeparator))])
+        }
         CommitError::Storage(e) => e.to_string(),
     }
 }
@@ -147,7 +150,7 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
                 .filter_map(|(k, v)| v.map(|v| (k, v)))
                 .collect();
             migration::verify(&plan, &read_back)
-                .map_err(|key| format!("从 localStorage 复制的“{key}”读回时不一致"))?;
+                .map_err(|key| fill(Key::MigrationMismatch, &[&key]))?;
             let marker = Batch {
                 changes: vec![crate::store::journal::Change {
                     key: MIGRATED_KEY.to_string(),
@@ -178,17 +181,13 @@ impl Session {
                     BrowserStorage::Local(local),
                     None,
                     Backing::LocalStorage,
-                    Some(format!(
-                        "浏览器无法使用 IndexedDB（{why}），草稿改存在 localStorage 中：浏览器崩溃或断电时，最近几秒的修改可能丢失。请经常导出备份。"
-                    )),
+                    Some(fill(Key::NoIndexedDb, &[&why])),
                 ),
                 Err(e) => (
                     BrowserStorage::Memory(MemoryStorage::new()),
                     None,
                     Backing::Memory,
-                    Some(format!(
-                        "浏览器禁止了本地存储（{e}），草稿只保存在当前页面中，关闭页面前请导出备份。"
-                    )),
+                    Some(fill(Key::NoStorage, &[&e])),
                 ),
             },
         };
@@ -259,7 +258,7 @@ impl Session {
                 if let Err(e) = commit.await {
                     let callback = session.0.on_problem.borrow().clone();
                     if let Some(callback) = callback {
-                        callback.emit(format!("保存失败：{}。", reason(e)));
+                        callback.emit(fill(Key::SaveFailed, &[&reason(e)]));
                     }
                 }
             });

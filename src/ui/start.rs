@@ -4,6 +4,7 @@
 //! and a backup reminder.
 
 use crate::draft::{draft_id, duplicate, duplicate_for_next_year, Action, Draft, FieldRef};
+use crate::i18n::{fill, tr, Key};
 use crate::store::DeletedDraft;
 use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
@@ -11,6 +12,7 @@ use crate::ui::app::Opened;
 use crate::ui::draft_row::{DraftRow, RowMsg};
 use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
+use crate::ui::language::use_language;
 use crate::ui::offline_note::OfflineNote;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
@@ -45,6 +47,7 @@ const SAMPLE_ID: &str = "sample";
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
+    use_language();
     crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let version = use_state(|| 0u32);
@@ -67,7 +70,7 @@ pub fn Start(props: &StartProps) -> Html {
     }
 
     let Some(session) = session else {
-        return html! { <p class="error">{"无法打开草稿存储。"}</p> };
+        return html! { <p class="error">{ tr(Key::StoreUnavailable) }</p> };
     };
     let listing = session.with(|s| s.list(now_ms()));
     let has_drafts = listing.as_ref().is_ok_and(|l| !l.drafts.is_empty());
@@ -127,14 +130,16 @@ pub fn Start(props: &StartProps) -> Html {
                     let text = decode_text(&bytes)?;
                     // Read and checked in the on-demand tools worker.
                     let refused =
-                        |problems: String| format!("模板文件“{name}”有问题，未载入：{problems}");
+                        |problems: String| fill(Key::TemplateRefused, &[&name, &problems]);
                     let json = match worker::call(tools::READ_TEMPLATE, Value::Text(text)).await {
                         Ok(Value::Text(json)) => json,
-                        Ok(Value::Bytes(_)) => return Err(refused("无法读取".to_string())),
+                        Ok(Value::Bytes(_)) => {
+                            return Err(refused(tr(Key::Unreadable).to_string()))
+                        }
                         Err(problems) => return Err(refused(problems)),
                     };
-                    let parsed: template::Template =
-                        worker::from_json(&json).ok_or_else(|| refused("无法读取".to_string()))?;
+                    let parsed: template::Template = worker::from_json(&json)
+                        .ok_or_else(|| refused(tr(Key::Unreadable).to_string()))?;
                     let loaded = template::register(parsed)?;
                     session
                         .with(|s| s.save_template(loaded))
@@ -145,10 +150,7 @@ pub fn Start(props: &StartProps) -> Html {
                 match result {
                     Ok(loaded) => {
                         kind.set(loaded.id.clone());
-                        message.set(Some(Ok(format!(
-                            "已载入模板“{}”，已选为新建报告的种类。",
-                            loaded.name
-                        ))));
+                        message.set(Some(Ok(fill(Key::TemplateLoaded, &[&loaded.name]))));
                         refresh();
                     }
                     Err(e) => message.set(Some(Err(e))),
@@ -200,9 +202,9 @@ pub fn Start(props: &StartProps) -> Html {
                             example: true,
                             ..Opened::at(draft, STEP_BASIC.to_string())
                         }),
-                        None => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
+                        None => fail(tr(Key::SampleFailed).to_string()),
                     },
-                    Ok(Value::Bytes(_)) => fail("无法打开示例报告，请刷新页面后重试。".to_string()),
+                    Ok(Value::Bytes(_)) => fail(tr(Key::SampleFailed).to_string()),
                     Err(e) => fail(e),
                 }
             });
@@ -298,7 +300,7 @@ pub fn Start(props: &StartProps) -> Html {
     let rows = match &listing {
         Err(e) => html! { <li class="error">{ e.to_string() }</li> },
         Ok(listing) if listing.drafts.is_empty() => html! {
-            <li class="empty">{"还没有草稿。新建一份报告，或先打开示例报告看看。"}</li>
+            <li class="empty">{ tr(Key::NoDrafts) }</li>
         },
         Ok(listing) => listing
             .drafts
@@ -337,43 +339,44 @@ pub fn Start(props: &StartProps) -> Html {
         };
         html! {
             <div class="toast" role="status" data-toast="deleted">
-                { format!("已删除《{}》。", if title.is_empty() { "未命名报告" } else { &title }) }
-                <button type="button" data-action="undo-delete" {onclick}>{"撤销"}</button>
+                { fill(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
+                <button type="button" data-action="undo-delete" {onclick}>{ tr(Key::Undo) }</button>
             </div>
         }
     });
     html! {
         <main class="start">
             <header class="start-head">
-                <h1>{"报告"}<small>{"年度报告写作助手"}</small></h1>
-                <p>{"法治政府建设年度报告、年度工作总结、述职报告：按每种报告要求的内容一步一步写完，自动排成符合 GB/T 9704 的公文格式，可直接打印或导出。全部内容只保存在本机浏览器中。"}</p>
+                <crate::ui::language::LanguageSwitch />
+                <h1>{ tr(Key::AppName) }<small>{ tr(Key::AppTagline) }</small></h1>
+                <p>{ tr(Key::StartIntro) }</p>
             </header>
             <OfflineNote />
             { storage_note }
             <section class="new-report">
-                <h2>{"新建报告"}</h2>
+                <h2>{ tr(Key::NewReport) }</h2>
                 <div class="template-card">
                     <fieldset class="kinds">
-                        <legend>{"报告种类"}</legend>
+                        <legend>{ tr(Key::ReportKind) }</legend>
                         <ul class="kind-list">{ kinds }</ul>
                     </fieldset>
-                    <label for="new-year">{"报告年度"}</label>
+                    <label for="new-year">{ tr(Key::ReportYear) }</label>
                     <input type="text" id="new-year" inputmode="numeric" maxlength="4" data-field="new-year"
                         value={new_year.to_string()} oninput={set_year} />
-                    <button type="button" class="primary" data-action="new-report" onclick={new_report}>{"新建报告"}</button>
+                    <button type="button" class="primary" data-action="new-report" onclick={new_report}>{ tr(Key::NewReport) }</button>
                     <button type="button" data-action="open-sample" onclick={open_sample}
-                        title="只读的示例，不会存入“我的报告”">{"打开示例报告"}</button>
+                        title={tr(Key::OpenSampleTitle)}>{ tr(Key::OpenSample) }</button>
                     <button type="button" data-action="open-template" onclick={choose_template_file}
-                        title="载入按 docs/template-format.md 编写的模板 .json 文件">{"打开模板文件"}</button>
+                        title={tr(Key::OpenTemplateTitle)}>{ tr(Key::OpenTemplate) }</button>
                     <input type="file" id="template-file" data-field="template-file" accept=".json"
                         hidden=true onchange={on_template_file} />
                 </div>
             </section>
             <section class="drafts">
-                <h2>{"我的报告"}</h2>
+                <h2>{ tr(Key::MyReports) }</h2>
                 <ul class="draft-list">{ rows }</ul>
                 if !damaged.is_empty() {
-                    <h3>{"无法打开的草稿"}</h3>
+                    <h3>{ tr(Key::DamagedDrafts) }</h3>
                     <ul class="damaged">
                         { for damaged.iter().map(|d| html! { <li key={d.key.clone()} class="error">{ &d.message }</li> }) }
                     </ul>
@@ -398,31 +401,25 @@ pub fn Start(props: &StartProps) -> Html {
 fn storage_note(session: &Session, has_drafts: bool) -> Html {
     use crate::ui::session::Backing;
     let place = match session.backing() {
-        Backing::IndexedDb => "草稿只保存在本浏览器中（IndexedDB），不会上传到任何服务器。",
-        Backing::LocalStorage => "草稿只保存在本浏览器中（localStorage），不会上传到任何服务器。",
-        Backing::Memory => "草稿只保存在当前页面中，关闭页面后即丢失。",
+        Backing::IndexedDb => tr(Key::StoredInIndexedDb),
+        Backing::LocalStorage => tr(Key::StoredInLocalStorage),
+        Backing::Memory => tr(Key::StoredInMemory),
     };
     let (persisted, persistence) = match session.persisted() {
-        Some(true) => (
-            "granted",
-            "浏览器已同意持久保存：清理磁盘空间时不会自动删除这些草稿。",
-        ),
-        Some(false) => (
-            "denied",
-            "浏览器没有同意持久保存：磁盘空间紧张或清除浏览数据时，草稿可能被删除。",
-        ),
+        Some(true) => ("granted", tr(Key::PersistenceGranted)),
+        Some(false) => ("denied", tr(Key::PersistenceDenied)),
         None => ("unknown", ""),
     };
     let last = session.with_store(|s| s.last_backup_ms());
-    let reminder = has_drafts.then(|| match last {
-        None => Some("还没有导出过备份。请用“导出全部草稿备份”保存一份备份文件，换电脑或清理浏览器时可以恢复。".to_string()),
-        Some(ms) => {
-            let days = (now_ms() - ms) / 86_400_000;
-            (days >= BACKUP_REMINDER_DAYS).then(|| {
-                format!("已有 {days} 天没有导出备份。请用“导出全部草稿备份”保存一份新的备份文件。")
-            })
-        }
-    }).flatten();
+    let reminder = has_drafts
+        .then(|| match last {
+            None => Some(tr(Key::BackupNever).to_string()),
+            Some(ms) => {
+                let days = (now_ms() - ms) / 86_400_000;
+                (days >= BACKUP_REMINDER_DAYS).then(|| fill(Key::BackupDaysAgo, &[&days]))
+            }
+        })
+        .flatten();
     html! {
         <section class="storage-note" data-persisted={persisted}>
             <p>{ place }{ persistence }</p>

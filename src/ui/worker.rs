@@ -6,6 +6,7 @@
 //! request starts a fresh worker.
 
 use crate::deployed::TOOLS_META;
+use crate::i18n::{tr, Key};
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;
@@ -33,8 +34,6 @@ fn worker_url() -> String {
         .unwrap_or_else(|| DEV_WORKER_URL.to_string())
 }
 
-const FAILED: &str = "导出/导入组件加载失败，请检查网络后重试。";
-
 /// How long the worker may take to load before waiting requests fail: a
 /// wasm that does not load rejects a promise inside the worker, which the
 /// page never hears of.
@@ -61,7 +60,8 @@ thread_local! {
 }
 
 fn start(shared: &Shared) -> Result<Client, String> {
-    let worker = web_sys::Worker::new(&worker_url()).map_err(|_| FAILED.to_string())?;
+    let worker =
+        web_sys::Worker::new(&worker_url()).map_err(|_| tr(Key::ToolsFailed).to_string())?;
     let on_message = {
         let shared = Rc::clone(shared);
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -113,7 +113,7 @@ fn fail(shared: &Shared) {
         return;
     };
     client.worker.terminate();
-    let failed = Array::of3(&0.into(), &false.into(), &FAILED.into());
+    let failed = Array::of3(&0.into(), &false.into(), &tr(Key::ToolsFailed).into());
     for (_, resolve) in &client.waiting {
         let _ = resolve.call1(&JsValue::NULL, &failed);
     }
@@ -159,11 +159,13 @@ pub async fn call(op: &str, arg: Value) -> Result<Value, String> {
     };
     let answer = wasm_bindgen_futures::JsFuture::from(Promise::new(&mut post))
         .await
-        .map_err(|_| FAILED.to_string())?;
+        .map_err(|_| tr(Key::ToolsFailed).to_string())?;
     let answer: Array = answer.unchecked_into();
     let value = answer.get(2);
     if answer.get(1).as_bool() != Some(true) {
-        return Err(value.as_string().unwrap_or_else(|| FAILED.to_string()));
+        return Err(value
+            .as_string()
+            .unwrap_or_else(|| tr(Key::ToolsFailed).to_string()));
     }
     Ok(match value.as_string() {
         Some(text) => Value::Text(text),

@@ -4,6 +4,7 @@
 
 use super::EditorMsg;
 use crate::draft::{duplicate, Draft, Origin};
+use crate::i18n::{tr, Key};
 use crate::ui::app::Opened;
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
@@ -30,15 +31,15 @@ pub fn example_banner(
         {
             Some(Ok(_)) => on_open.emit(Opened::at(copy, STEP_BASIC.to_string())),
             Some(Err(e)) => on_msg.emit(EditorMsg::SaveFailed(e.to_string())),
-            None => on_msg.emit(EditorMsg::SaveFailed("无法打开草稿存储。".to_string())),
+            None => on_msg.emit(EditorMsg::SaveFailed(tr(Key::StoreUnavailable).to_string())),
         }
     };
     html! {
         <div class="example-banner" role="status" data-example="sample">
-            <span class="badge">{"示例"}</span>
-            {"这是只读的示例报告，不在“我的报告”中，也不会保存。"}
+            <span class="badge">{ tr(Key::ExampleBadge) }</span>
+            { tr(Key::ExampleNote) }
             <button type="button" class="primary small" data-action="start-from-sample" onclick={start_from}>
-                {"以此为起点新建"}
+                { tr(Key::StartFromSample) }
             </button>
         </div>
     }

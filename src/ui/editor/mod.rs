@@ -19,10 +19,12 @@ pub use state::{field_events, EditorMsg, EditorState, SaveStatus};
 use crate::check;
 use crate::draft::Draft;
 use crate::draft::Edition;
+use crate::i18n::{tr, Key};
 use crate::template::official_frame;
 use crate::ui::app::Opened;
 use crate::ui::edition::EditionSwitch;
 use crate::ui::fields::FieldEditor;
+use crate::ui::language::use_language;
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
 use example::example_banner;
@@ -54,6 +56,7 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    use_language();
     crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let state = {
@@ -214,14 +217,14 @@ pub fn Editor(props: &EditorProps) -> Html {
         let submitted = draft.edition == Edition::Submitted;
         html! {
             <section class="step-body" data-step={STEP_BASIC}>
-                <h2>{"基本信息"}</h2>
+                <h2>{ tr(Key::StepBasic) }</h2>
                 <p class="step-hint">{ &template.description }</p>
                 <EditionSwitch edition={draft.edition} place="basic" on_msg={on_msg.clone()} />
                 { for fields }
                 if submitted {
                     <section class="official-frame" data-frame-fields="">
-                        <h3>{"报送版的版头、附件说明和版记"}</h3>
-                        <p class="step-hint">{"按 GB/T 9704 排在红头、正文之后和末页下端，只在报送版中打印。"}</p>
+                        <h3>{ tr(Key::OfficialFrameHeading) }</h3>
+                        <p class="step-hint">{ tr(Key::OfficialFrameHint) }</p>
                         { for official_frame().iter().map(field_editor) }
                     </section>
                 }
@@ -295,10 +298,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                     }
                     <nav class="step-nav">
                         if let Some(prev) = previous {
-                            <button type="button" data-action="previous-step" onclick={prev}>{"← 上一步"}</button>
+                            <button type="button" data-action="previous-step" onclick={prev}>{ tr(Key::PreviousStep) }</button>
                         }
                         if let Some(next) = next {
-                            <button type="button" class="primary" data-action="next-step" onclick={next}>{"下一步 →"}</button>
+                            <button type="button" class="primary" data-action="next-step" onclick={next}>{ tr(Key::NextStep) }</button>
                         }
                     </nav>
                 </div>

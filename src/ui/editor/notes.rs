@@ -2,6 +2,8 @@
 //! each links to its step and can be dismissed.
 
 use super::EditorMsg;
+use crate::i18n::{tr, Key};
+use crate::ui::language::use_language;
 use crate::wizard::STEP_BASIC;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,6 +16,7 @@ pub struct NotesProps {
 
 #[component]
 pub fn Notes(props: &NotesProps) -> Html {
+    use_language();
     let open = use_state(|| true);
     if props.notes.is_empty() || !*open {
         return html! {};
@@ -30,15 +33,15 @@ pub fn Notes(props: &NotesProps) -> Html {
         html! {
             <li key={i}>
                 { text }
-                <button type="button" class="small link" onclick={go}>{"查看"}</button>
+                <button type="button" class="small link" onclick={go}>{ tr(Key::Show) }</button>
             </li>
         }
     });
     html! {
         <div class="notes" data-notes={props.notes.len().to_string()} role="status">
-            <strong>{"导入完成，请核对以下几点："}</strong>
+            <strong>{ tr(Key::ImportNotes) }</strong>
             <ul>{ for items }</ul>
-            <button type="button" class="small" onclick={close}>{"知道了"}</button>
+            <button type="button" class="small" onclick={close}>{ tr(Key::GotIt) }</button>
         </div>
     }
 }

@@ -8,9 +8,11 @@ use super::EditorMsg;
 use crate::check::{CarriedParagraph, Location};
 use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::layout::LayoutCache;
 use crate::template::TemplateRef;
 use crate::ui::document_css::use_document_css;
+use crate::ui::language::use_language;
 use crate::ui::pages::{anchor_key, short_decimal, Sheets};
 use std::rc::Rc;
 use web_sys::Element;
@@ -49,6 +51,7 @@ fn quoted(key: &str) -> String {
 
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
+    use_language();
     let cache = use_mut_ref(LayoutCache::new);
     // `None`: fit to width (the default).
     let zoom = use_state(|| None::<usize>);
@@ -156,22 +159,22 @@ pub fn Preview(props: &PreviewProps) -> Html {
     html! {
         <aside class="preview" data-editing={editing.map(anchor_key)} data-show-carried={props.show_carried.to_string()}>
             <div class="preview-bar no-print">
-                <button type="button" class="small" data-action="page-up" onclick={page(-1)} title="上一页">{"▲ 上一页"}</button>
-                <button type="button" class="small" data-action="page-down" onclick={page(1)} title="下一页">{"▼ 下一页"}</button>
+                <button type="button" class="small" data-action="page-up" onclick={page(-1)} title={tr(Key::PageUp)}>{ tr(Key::PageUpButton) }</button>
+                <button type="button" class="small" data-action="page-down" onclick={page(1)} title={tr(Key::PageDown)}>{ tr(Key::PageDownButton) }</button>
                 <span class="zoom" data-zoom={short_decimal(scale)} data-zoom-mode={if zoom.is_none() { "fit" } else { "fixed" }}>
-                    <button type="button" class="small" data-action="zoom-out" onclick={step(-1)} title="缩小"
+                    <button type="button" class="small" data-action="zoom-out" onclick={step(-1)} title={tr(Key::ZoomOut)}
                         disabled={zoom.is_some_and(|z| z == 0)}>{"－"}</button>
                     <span>{ format!("{}%", (scale * 100.0).round() as u32) }</span>
-                    <button type="button" class="small" data-action="zoom-in" onclick={step(1)} title="放大"
+                    <button type="button" class="small" data-action="zoom-in" onclick={step(1)} title={tr(Key::ZoomIn)}
                         disabled={zoom.is_some_and(|z| z + 1 == ZOOMS.len())}>{"＋"}</button>
                     <button type="button" class={classes!("small", zoom.is_none().then_some("active"))}
-                        data-action="zoom-fit" onclick={fit_width} title="按预览栏宽度显示整页宽">{"适合宽度"}</button>
+                        data-action="zoom-fit" onclick={fit_width} title={tr(Key::FitWidthTitle)}>{ tr(Key::FitWidth) }</button>
                 </span>
                 if carried > 0 {
                     <span class="toggle">
                         <input type="checkbox" id="show-carried" data-action="show-carried"
                             checked={props.show_carried} onchange={toggle_carried} />
-                        <label for="show-carried">{ format!("标出未修改的沿用内容（{carried}段）") }</label>
+                        <label for="show-carried">{ fill(Key::ShowCarried, &[&carried]) }</label>
                     </span>
                 }
             </div>

@@ -4,6 +4,7 @@
 //! review step's); whether it is open lives in the editor's state.
 
 use super::EditorMsg;
+use crate::i18n::{fill, tr, Key};
 use crate::ui::platform;
 use yew::prelude::*;
 
@@ -60,12 +61,12 @@ pub fn print_button(
     html! {
         <span class="print">
             <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
-                title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
+                title={tr(Key::PrintTitle)}>{ tr(Key::Print) }</button>
             if state.asking == Some(place) {
                 <span class="print-confirm" role="alertdialog" data-confirm="print">
-                    { format!("{}。仍要打印吗？", state.carried.as_deref().unwrap_or_default()) }
-                    <button type="button" class="small" data-action="print-anyway" onclick={anyway}>{"仍然打印"}</button>
-                    <button type="button" class="small" data-action="print-cancel" onclick={cancel}>{"先去修改"}</button>
+                    { fill(Key::PrintAsk, &[&state.carried.as_deref().unwrap_or_default()]) }
+                    <button type="button" class="small" data-action="print-anyway" onclick={anyway}>{ tr(Key::PrintAnyway) }</button>
+                    <button type="button" class="small" data-action="print-cancel" onclick={cancel}>{ tr(Key::PrintCancel) }</button>
                 </span>
             }
         </span>

@@ -11,6 +11,7 @@
 use super::state::EditorMsg;
 use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
 use crate::draft::{draft_id, Draft};
+use crate::i18n::{tr, Key};
 use crate::store::{draft_key, CommitError, SaveOutcome, StoreError, UiState};
 use crate::ui::platform::{entropy, now_ms};
 use crate::ui::session::Session;
@@ -253,9 +254,7 @@ impl Saver {
                 Ok(theirs) => match session.commit().await {
                     Ok(()) => Ok(theirs),
                     Err(CommitError::Storage(e)) => Err(StoreError::Write(e).to_string()),
-                    Err(CommitError::Conflict(_)) => {
-                        Err("另一个标签页又保存了这份草稿，请再选择一次。".to_string())
-                    }
+                    Err(CommitError::Conflict(_)) => Err(tr(Key::ConflictAgain).to_string()),
                 },
                 Err(e) => Err(e.to_string()),
             };
@@ -274,10 +273,13 @@ impl Saver {
 
     /// Remembers where the user is, so reopening the page returns there.
     pub fn remember(&self, draft_id: &str, step: &str) {
-        let state = UiState {
-            last_draft_id: Some(draft_id.to_string()),
-            step: Some(step.to_string()),
-        };
-        let _ = self.session.with(|store| store.save_ui_state(&state));
+        let _ = self.session.with(|store| {
+            let state = UiState {
+                last_draft_id: Some(draft_id.to_string()),
+                step: Some(step.to_string()),
+                ..store.load_ui_state()
+            };
+            store.save_ui_state(&state)
+        });
     }
 }

@@ -4,9 +4,11 @@
 use super::EditorMsg;
 use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef};
+use crate::i18n::{tr, Key};
 use crate::template::TemplateRef;
 use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
+use crate::ui::language::use_language;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,11 +35,12 @@ pub fn findings_of(findings: &[Finding], section: Option<&str>, field: &str) -> 
 
 #[component]
 pub fn SectionStep(props: &SectionStepProps) -> Html {
+    use_language();
     let template = props.template.0;
     let events = super::field_events(&props.on_msg);
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
-        return html! { <p class="error">{"找不到这一部分。"}</p> };
+        return html! { <p class="error">{ tr(Key::SectionMissing) }</p> };
     };
     let spec = template.section(&section.id);
     let index = draft
@@ -106,7 +109,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{ &spec.hint }</p>
                     if !spec.example.is_empty() {
                         <details class="example">
-                            <summary>{"示例报告中的写法"}</summary>
+                            <summary>{ tr(Key::SampleWording) }</summary>
                             <p class="example-text">{ crate::template::fill_year(&spec.example, draft.year) }</p>
                         </details>
                     }
@@ -116,23 +119,23 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                 if !required {
                     <label class="toggle">
                         <input type="checkbox" data-action="toggle-section" checked={section.enabled} onchange={toggle} />
-                        {"在报告中包含这一部分"}
+                        { tr(Key::IncludeSection) }
                     </label>
                 }
-                <button type="button" class="small" disabled={index == 0} data-action="section-up" onclick={up}>{"本部分上移"}</button>
-                <button type="button" class="small" disabled={index == last} data-action="section-down" onclick={down}>{"本部分下移"}</button>
+                <button type="button" class="small" disabled={index == 0} data-action="section-up" onclick={up}>{ tr(Key::SectionUp) }</button>
+                <button type="button" class="small" disabled={index == last} data-action="section-down" onclick={down}>{ tr(Key::SectionDown) }</button>
             </div>
             if section.enabled {
                 <div class="field">
-                    <div class="field-head"><label class="label" for={crate::ui::fields::input_id(&format!("{}.heading", section.id))}>{"本部分标题"}</label></div>
-                    <p class="hint">{"编号自动生成，只写标题文字。"}</p>
+                    <div class="field-head"><label class="label" for={crate::ui::fields::input_id(&format!("{}.heading", section.id))}>{ tr(Key::SectionHeading) }</label></div>
+                    <p class="hint">{ tr(Key::SectionHeadingHint) }</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
-                    <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
+                    <button type="button" class="small" onclick={reset_heading}>{ tr(Key::ResetHeading) }</button>
                     { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &events) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {
-                <p class="off-note">{"这一部分目前不在报告中。勾选上方的“在报告中包含这一部分”即可填写。"}</p>
+                <p class="off-note">{ tr(Key::SectionOff) }</p>
             }
         </section>
     }

@@ -3,6 +3,8 @@
 //! text first), Ctrl+S for a backup of the draft instead of the browser's
 //! copy of the page — and the 快捷键 dialog that lists them.
 
+use crate::i18n::{tr, Key};
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 /// What a shortcut does.
@@ -15,13 +17,14 @@ pub enum Shortcut {
 }
 
 /// The shortcuts as the help lists them: keys, then what they do.
-pub const LIST: &[(&str, &str)] = &[
-    ("Alt + →", "下一步"),
-    ("Alt + ←", "上一步"),
-    ("Ctrl + P", "打印 / 存为PDF（有未修改的沿用内容时先询问）"),
-    ("Ctrl + S", "导出本草稿备份 (.json)"),
-    ("Ctrl + Z", "撤销"),
-    ("Ctrl + Shift + Z 或 Ctrl + Y", "重做"),
+pub const LIST: &[(Option<&str>, Key)] = &[
+    (Some("Alt + →"), Key::ShortcutNext),
+    (Some("Alt + ←"), Key::ShortcutPrevious),
+    (Some("Ctrl + P"), Key::ShortcutPrint),
+    (Some("Ctrl + S"), Key::BackupDraftJson),
+    (Some("Ctrl + Z"), Key::Undo),
+    // “Ctrl + Shift + Z or Ctrl + Y”, said in the interface's language.
+    (None, Key::Redo),
 ];
 
 /// The shortcut a key press means, if any (⌘ counts as Ctrl).
@@ -62,6 +65,7 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
 /// The toolbar's 快捷键 button and the dialog it opens.
 #[component]
 pub fn ShortcutHelp() -> Html {
+    use_language();
     let open = use_state(|| false);
     let show = {
         let open = open.clone();
@@ -94,21 +98,21 @@ pub fn ShortcutHelp() -> Html {
     html! {
         <>
             <button type="button" data-action="shortcuts" onclick={show} aria-haspopup="dialog"
-                aria-expanded={open.to_string()}>{"快捷键"}</button>
+                aria-expanded={open.to_string()}>{ tr(Key::Shortcuts) }</button>
             if *open {
                 <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
                     data-dialog="shortcuts" onkeydown={escape}>
-                    <h2 id="shortcuts-title">{"快捷键"}</h2>
+                    <h2 id="shortcuts-title">{ tr(Key::Shortcuts) }</h2>
                     <table class="shortcuts">
-                        <thead><tr><th scope="col">{"按键"}</th><th scope="col">{"作用"}</th></tr></thead>
+                        <thead><tr><th scope="col">{ tr(Key::ShortcutKeys) }</th><th scope="col">{ tr(Key::ShortcutAction) }</th></tr></thead>
                         <tbody>
                             { for LIST.iter().map(|(keys, what)| html! {
-                                <tr><td><kbd>{ *keys }</kbd></td><td>{ *what }</td></tr>
+                                <tr><td><kbd>{ keys.unwrap_or(tr(Key::RedoKeys)) }</kbd></td><td>{ tr(*what) }</td></tr>
                             }) }
                         </tbody>
                     </table>
                     <button type="button" class="primary" data-action="close-shortcuts" ref={close_ref}
-                        onclick={hide}>{"关闭"}</button>
+                        onclick={hide}>{ tr(Key::Close) }</button>
                 </div>
             }
         </>

@@ -4,6 +4,8 @@
 
 use super::EditorMsg;
 use crate::check::{Check, Finding};
+use crate::i18n::{fill, tr, Key};
+use crate::ui::language::use_language;
 use crate::wizard::{Step, STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +39,7 @@ pub fn step_state(step: &Step) -> &'static str {
 
 #[component]
 pub fn StepList(props: &StepListProps) -> Html {
+    use_language();
     let items = props.steps.iter().enumerate().map(|(i, step)| {
         let id = step.id.clone();
         let onclick = props.on_msg.reform(move |_: MouseEvent| EditorMsg::GoTo(id.clone()));
@@ -44,11 +47,11 @@ pub fn StepList(props: &StepListProps) -> Html {
         let state = step_state(step);
         let (errors, warnings) = (step.findings.errors, step.findings.warnings);
         let mark = match state {
-            _ if review && step.findings.total() > 0 => format!("{}处待查", step.findings.total()),
-            "missing" => format!("{errors}处必须修改"),
-            "warning" => format!("{warnings}处建议修改"),
+            _ if review && step.findings.total() > 0 => fill(Key::StepToCheck, &[&step.findings.total()]),
+            "missing" => fill(Key::StepErrors, &[&errors]),
+            "warning" => fill(Key::StepWarnings, &[&warnings]),
             "done" => "✓".to_string(),
-            "off" => "未启用".to_string(),
+            "off" => tr(Key::StepOff).to_string(),
             _ => String::new(),
         };
         // The count leads to the first finding of the step.
@@ -63,7 +66,7 @@ pub fn StepList(props: &StepListProps) -> Html {
                 let go = props.on_msg.reform(move |_: MouseEvent| EditorMsg::Reveal(location.clone()));
                 html! {
                     <button type="button" class="step-count" data-count-for={step.id.clone()} onclick={go}
-                        title="打开第一处并定位">{ mark }</button>
+                        title={tr(Key::StepCountTitle)}>{ mark }</button>
                 }
             }
             _ if mark.is_empty() => Html::default(),
@@ -91,21 +94,21 @@ pub fn StepList(props: &StepListProps) -> Html {
                     <span class="step-no">{ i + 1 }</span>
                     <span class="step-title">{ &step.title }</span>
                     if step.required {
-                        <span class="step-required" title="必备内容">{"*"}</span>
+                        <span class="step-required" title={tr(Key::StepRequired)}>{"*"}</span>
                     }
                 </button>
                 { count }
                 if step.carried > 0 && step.enabled {
                     <button type="button" class="step-carried" data-carried={step.carried.to_string()}
-                        title="沿用去年或示例的段落，尚未修改：打开第一段" onclick={carried_go}>
-                        { format!("{}段未改", step.carried) }
+                        title={tr(Key::StepCarriedTitle)} onclick={carried_go}>
+                        { fill(Key::StepCarried, &[&step.carried]) }
                     </button>
                 }
             </li>
         }
     });
     html! {
-        <nav class="step-list no-print" aria-label="写作步骤">
+        <nav class="step-list no-print" aria-label={tr(Key::StepsLabel)}>
             <ol>{ for items }</ol>
         </nav>
     }

@@ -3,6 +3,8 @@
 
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
+use crate::i18n::{fill, tr, Key};
+use crate::ui::language::use_language;
 use crate::ui::platform::clock;
 use yew::prelude::*;
 
@@ -28,41 +30,40 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    use_language();
     let (status, class) = match &props.save {
-        SaveStatus::Clean => ("已打开".to_string(), "clean"),
-        SaveStatus::Pending => ("正在保存…".to_string(), "pending"),
-        SaveStatus::Saved { at_ms } => (format!("已保存 {}", clock(*at_ms)), "saved"),
+        SaveStatus::Clean => (tr(Key::StatusOpened).to_string(), "clean"),
+        SaveStatus::Pending => (tr(Key::StatusSaving).to_string(), "pending"),
+        SaveStatus::Saved { at_ms } => (fill(Key::StatusSaved, &[&clock(*at_ms)]), "saved"),
         SaveStatus::Failed(reason) => (reason.clone(), "failed"),
-        SaveStatus::Conflict => (
-            "另一个标签页保存了这份草稿的较新版本。".to_string(),
-            "conflict",
-        ),
+        SaveStatus::Conflict => (tr(Key::StatusConflict).to_string(), "conflict"),
     };
     let undo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Undo);
     let redo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Redo);
     html! {
         <header class="toolbar no-print">
-            <button type="button" data-action="close" onclick={props.on_close.clone()}>{"← 我的报告"}</button>
+            <button type="button" data-action="close" onclick={props.on_close.clone()}>{ tr(Key::BackToList) }</button>
             if props.example {
-                <span class="badge" data-badge="example">{"示例"}</span>
+                <span class="badge" data-badge="example">{ tr(Key::ExampleBadge) }</span>
             }
-            <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { "（未填写标题）" } else { &props.title } }</h1>
-            <span class="total-count" data-total-count={props.chars.to_string()}>{ format!("全文 {} 字", props.chars) }</span>
-            <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title="撤销 (Ctrl+Z)">{"撤销"}</button>
-            <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title="重做 (Ctrl+Shift+Z)">{"重做"}</button>
+            <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { tr(Key::NoTitle) } else { &props.title } }</h1>
+            <span class="total-count" data-total-count={props.chars.to_string()}>{ fill(Key::TotalChars, &[&props.chars]) }</span>
+            <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title={tr(Key::UndoTitle)}>{ tr(Key::Undo) }</button>
+            <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title={tr(Key::RedoTitle)}>{ tr(Key::Redo) }</button>
             { print_button("toolbar", &props.print, &props.on_msg, false) }
             <super::shortcuts::ShortcutHelp />
+            <crate::ui::language::LanguageSwitch />
             if props.example {
-                <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{"只读示例，不保存"}</span>
+                <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{ tr(Key::ReadOnlyExample) }</span>
             } else {
                 <span class={classes!("save-status", class)} data-save-status={class} role="status" aria-live="polite">{ status }</span>
                 if matches!(props.save, SaveStatus::Failed(_)) {
-                    <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{"导出本草稿备份"}</button>
+                    <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{ tr(Key::BackupDraft) }</button>
                 }
             }
             if props.save == SaveStatus::Conflict {
-                <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
-                <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>
+                <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{ tr(Key::TakeTheirs) }</button>
+                <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{ tr(Key::KeepMine) }</button>
             }
         </header>
     }

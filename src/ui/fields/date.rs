@@ -2,6 +2,8 @@
 //! stored as a date, so it always prints without leading zeros.
 
 use crate::draft::ReportDate;
+use crate::i18n::{tr, Key};
+use crate::ui::language::use_language;
 use crate::ui::platform::today;
 use yew::prelude::*;
 
@@ -16,6 +18,7 @@ pub struct DateInputProps {
 
 #[component]
 pub fn DateInput(props: &DateInputProps) -> Html {
+    use_language();
     let typed = use_state(|| None::<String>);
     let model = props.value.map(|d| d.to_string()).unwrap_or_default();
     let shown = match &*typed {
@@ -59,11 +62,11 @@ pub fn DateInput(props: &DateInputProps) -> Html {
     html! {
         <span class="date-input">
             <input type="text" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
-                placeholder="如 2024年1月15日" {oninput} {onblur} {onfocus}
+                placeholder={tr(Key::DatePlaceholder)} {oninput} {onblur} {onfocus}
                 class={classes!(invalid.then_some("invalid"))} />
-            <button type="button" class="small" onclick={set_today}>{"今天"}</button>
+            <button type="button" class="small" onclick={set_today}>{ tr(Key::Today) }</button>
             if invalid {
-                <span class="field-error">{"日期写法不对，请写成“2024年1月15日”或“2024-01-15”。"}</span>
+                <span class="field-error">{ tr(Key::DateInvalid) }</span>
             }
         </span>
     }

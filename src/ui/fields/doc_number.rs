@@ -5,6 +5,8 @@
 
 use super::input_id;
 use crate::document::frame::DocNumber;
+use crate::i18n::{fill, tr, Key};
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,7 @@ pub struct DocNumberInputProps {
 
 #[component]
 pub fn DocNumberInput(props: &DocNumberInputProps) -> Html {
+    use_language();
     let parts = DocNumber::parse(&props.value).unwrap_or_else(|| DocNumber {
         code: props.value.to_string(),
         year: String::new(),
@@ -56,11 +59,11 @@ pub fn DocNumberInput(props: &DocNumberInputProps) -> Html {
     };
     html! {
         <span class="doc-number" data-field={props.field.clone()}>
-            { input("code", "机关代字", &parts.code, 8) }
-            { input("year", "年份", &parts.year, 5) }
-            { input("number", "序号", &parts.number, 4) }
+            { input("code", tr(Key::DocNumberCode), &parts.code, 8) }
+            { input("year", tr(Key::DocNumberYear), &parts.year, 5) }
+            { input("number", tr(Key::DocNumberSerial), &parts.number, 4) }
             <span class="doc-number-shown" data-doc-number={props.value.clone()}>
-                { if props.value.is_empty() { "如：荆发〔2023〕15号".to_string() } else { format!("印作：{}", props.value) } }
+                { if props.value.is_empty() { tr(Key::DocNumberExample).to_string() } else { fill(Key::DocNumberPrints, &[&props.value]) } }
             </span>
         </span>
     }

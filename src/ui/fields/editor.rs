@@ -12,9 +12,11 @@ use super::{input_id, DocNumberInput};
 use crate::check::Finding;
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
+use crate::i18n::{fill, tr, Key};
 use crate::template::{
     fill_year, frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec,
 };
+use crate::ui::language::use_language;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -63,6 +65,7 @@ pub fn caret_reporter(events: &FieldEvents, base: Anchor) -> Callback<(usize, us
 
 #[component]
 pub fn FieldEditor(props: &FieldEditorProps) -> Html {
+    use_language();
     let spec = props.spec;
     let field = props.field.clone();
     let key = field_key(&field);
@@ -110,7 +113,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
-            placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
+            placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { tr(Key::LinesPlaceholder) } else { tr(Key::ParagraphsPlaceholder) }}
             on_caret={caret_reporter(&events, field_anchor(&field, Vec::new()))}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
@@ -179,13 +182,13 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                     <span class="label" id={format!("{}-name", input_id(&key))}>{ &spec.label }</span>
                 }
                 if spec.required {
-                    <span class="required" title="必填">{"必填"}</span>
+                    <span class="required" title={tr(Key::Required)}>{ tr(Key::Required) }</span>
                 }
                 if spec.required && blank {
-                    <span class="missing-note">{"尚未填写"}</span>
+                    <span class="missing-note">{ tr(Key::NotFilled) }</span>
                 }
                 if matches!(spec.kind, FieldKind::Text | FieldKind::Subsections | FieldKind::Points) {
-                    <span class="count" data-count={key.clone()}>{ format!("{count} 字") }</span>
+                    <span class="count" data-count={key.clone()}>{ fill(Key::CharCount, &[&count]) }</span>
                 }
             </div>
             if !spec.hint.is_empty() {
@@ -199,11 +202,11 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             { finding_list(&props.findings, &events) }
             if has_example {
                 <details class="example">
-                    <summary>{"参考示例"}</summary>
+                    <summary>{ tr(Key::ExampleHeading) }</summary>
                     <p class="example-text">{ fill_year(&spec.example, props.year) }</p>
                     <button type="button" class="small" data-action="insert-example"
                         data-example-for={key.clone()} onclick={insert_example}>
-                        {"插入示例作为起点"}
+                        { tr(Key::InsertExample) }
                     </button>
                 </details>
             }

@@ -3,14 +3,15 @@
 
 use super::FieldEvents;
 use crate::check::{Finding, Severity};
+use crate::i18n::{tr, Key};
 use yew::prelude::*;
 
 /// The label and CSS class of a severity, as the writer reads it.
 pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
     match severity {
-        Severity::Error => ("必须修改", "error"),
-        Severity::Warning => ("建议修改", "warning"),
-        Severity::Info => ("可参考", "info"),
+        Severity::Error => (tr(Key::SeverityError), "error"),
+        Severity::Warning => (tr(Key::SeverityWarning), "warning"),
+        Severity::Info => (tr(Key::SeverityInfo), "info"),
     }
 }
 
@@ -33,7 +34,7 @@ pub fn finding_list(findings: &[Finding], events: &FieldEvents) -> Html {
             <li key={i} class={classes!("field-finding", class)} data-severity={class}>
                 <span class="severity">{ label }</span>
                 <span class="finding-message">{ &f.message }</span>
-                <button type="button" class="small link" data-action="show-finding" onclick={go}>{"定位"}</button>
+                <button type="button" class="small link" data-action="show-finding" onclick={go}>{ tr(Key::Locate) }</button>
                 { fix }
             </li>
         }

@@ -4,10 +4,12 @@ use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
 use super::FieldEvents;
 use crate::check::{Location, Within};
-use crate::document::numbering::{chinese, ordinals, point_label};
+use crate::document::numbering::{ordinals, point_label};
 use crate::draft::{Action, Direction, FieldRef, Point};
+use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +21,7 @@ pub struct PointListProps {
 
 #[component]
 pub fn PointList(props: &PointListProps) -> Html {
+    use_language();
     let count = props.points.len();
     let edit = |action: Action| action;
     let base = field_key(&props.field);
@@ -66,22 +69,22 @@ pub fn PointList(props: &PointListProps) -> Html {
         let blur = props.events.blur.reform(|_| ());
         let caret = caret_reporter(&props.events, field_anchor(&props.field, vec![i]));
         let label = point_label(number.unwrap_or(printed_before[i]));
-        let nth = format!("第{}条", chinese(i + 1));
+        let nth = fill(Key::NthPoint, &[&ordinal(i + 1)]);
         html! {
             <li key={i} class="point" data-item={format!("{base}.{i}")}>
                 <label class="number" for={input_id(&format!("{base}.{i}"))} data-number={format!("{base}.{i}")}>{ label }</label>
                 if number.is_none() {
-                    <span class="blank-note" data-blank={format!("{base}.{i}")}>{"（未填写，不打印）"}</span>
+                    <span class="blank-note" data-blank={format!("{base}.{i}")}>{ tr(Key::BlankItem) }</span>
                 }
                 <TextArea value={point.paragraphs.join("\n")} field={format!("{base}.{i}")} rows={3}
-                    placeholder="只写“一是”后面的内容" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
+                    placeholder={tr(Key::PointPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up" aria-label={format!("上移{nth}")}>{"上移"}</button>
+                        data-action="move-up" aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
                     <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down" aria-label={format!("下移{nth}")}>{"下移"}</button>
+                        data-action="move-down" aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
                     <button type="button" class="small danger" onclick={remove}
-                        data-action="remove" aria-label={format!("删除{nth}")}>{"删除"}</button>
+                        data-action="remove" aria-label={fill(Key::RemoveItem, &[&nth])}>{ tr(Key::Delete) }</button>
                 </div>
             </li>
         }
@@ -108,7 +111,7 @@ pub fn PointList(props: &PointListProps) -> Html {
         <div class="points">
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" data-action="add-point" data-add-for={base.clone()}
-                onclick={add}>{ format!("＋ 添加一条（{}）", point_label(printed)) }</button>
+                onclick={add}>{ fill(Key::AddPoint, &[&point_label(printed)]) }</button>
         </div>
     }
 }

@@ -6,10 +6,12 @@ use super::moved::{remember, settle, Pending};
 use super::text_area::TextArea;
 use super::FieldEvents;
 use crate::check::{Location, Within};
-use crate::document::numbering::{chinese, heading_number, ordinals};
+use crate::document::numbering::{heading_number, ordinals};
 use crate::draft::{Action, Direction, FieldRef, Subsection};
+use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,7 @@ pub struct SubsectionListProps {
 
 #[component]
 pub fn SubsectionList(props: &SubsectionListProps) -> Html {
+    use_language();
     let level = (props.parent.len() + 2) as u8;
     let count = props.items.len();
     let edit = |action: Action| action;
@@ -111,51 +114,51 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             None => (heading_number(level, printed_before[i]), true),
         };
         let caret = caret_reporter(&props.events, field_anchor(&props.field, path.clone()));
-        let nth = format!("第{}项", chinese(i + 1));
+        let nth = fill(Key::NthItem, &[&ordinal(i + 1)]);
         html! {
             <li key={i} class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
                 <div class="item-head">
                     <label for={input_id(&format!("{key}.heading"))}>
                         <span class="number" data-number={key.clone()}>{ number.clone() }</span>
-                        <span class="sr-only">{"小标题"}</span>
+                        <span class="sr-only">{ tr(Key::SubsectionHeading) }</span>
                     </label>
                     if blank {
-                        <span class="blank-note" data-blank={key.clone()}>{"（未填写，不打印）"}</span>
+                        <span class="blank-note" data-blank={key.clone()}>{ tr(Key::BlankItem) }</span>
                     }
                     <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
-                        placeholder="小标题，如“强化领导，落实工作责任。”" on_input={set_heading}
+                        placeholder={tr(Key::SubsectionPlaceholder)} on_input={set_heading}
                         on_focus={focus.clone()} on_blur={blur.clone()} />
                 </div>
                 <label class="run-in">
                     <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
-                    {"小标题与正文接排（同一段）"}
+                    { tr(Key::RunIn) }
                 </label>
-                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ format!("{number}正文") }</label>
+                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ fill(Key::SubsectionText, &[&number]) }</label>
                 <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
-                    placeholder="正文，每段一行" on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
+                    placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 if level < 4 {
                     <SubsectionList field={props.field.clone()} items={item.children.clone()}
                         parent={path.clone()} events={props.events.clone()} />
                 }
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up" title="上移" aria-label={format!("上移{nth}")}>{"上移"}</button>
+                        data-action="move-up" title={tr(Key::MoveUp)} aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
                     <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down" title="下移" aria-label={format!("下移{nth}")}>{"下移"}</button>
+                        data-action="move-down" title={tr(Key::MoveDown)} aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
                     <button type="button" class="small danger" onclick={remove}
-                        data-action="remove" title="删除（可撤销）" aria-label={format!("删除{nth}（可撤销）")}>{"删除"}</button>
+                        data-action="remove" title={tr(Key::RemoveUndoable)} aria-label={fill(Key::RemoveItemUndoable, &[&nth])}>{ tr(Key::Delete) }</button>
                 </div>
             </li>
         }
     });
     let (label, class) = if level == 2 {
         (
-            format!("＋ 添加一项{}", heading_number(2, printed)),
+            fill(Key::AddSubsection, &[&heading_number(2, printed)]),
             "subsections",
         )
     } else {
         (
-            format!("＋ 添加下一级（{}）", heading_number(level, printed)),
+            fill(Key::AddNested, &[&heading_number(level, printed)]),
             "subsections nested",
         )
     };

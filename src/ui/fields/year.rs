@@ -1,6 +1,8 @@
 //! The report year. Only a four-digit year moves the title and headings, so
 //! typing "202" on the way to "2024" changes nothing yet.
 
+use crate::i18n::{tr, Key};
+use crate::ui::language::use_language;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,6 +14,7 @@ pub struct YearInputProps {
 
 #[component]
 pub fn YearInput(props: &YearInputProps) -> Html {
+    use_language();
     let typed = use_state(|| None::<String>);
     let shown = match &*typed {
         Some(t) if t.trim().parse::<i32>().ok() == Some(props.value) || t.trim().len() != 4 => {
@@ -41,7 +44,7 @@ pub fn YearInput(props: &YearInputProps) -> Html {
         <span class="year-input">
             <input type="text" inputmode="numeric" maxlength="4" id={super::input_id(&props.field)} data-field={props.field.clone()}
                 value={shown} {oninput} {onblur} />
-            <span class="unit">{"年度"}</span>
+            <span class="unit">{ tr(Key::YearUnit) }</span>
         </span>
     }
 }

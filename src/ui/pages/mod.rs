@@ -36,7 +36,9 @@ pub use sheet::{
 };
 
 use crate::document::Anchor;
+use crate::i18n::{fill, tr, Key};
 use crate::layout::Layout;
+use crate::ui::language::use_language;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -70,6 +72,7 @@ pub struct SheetsProps {
 /// placeholders of the same size ([`lazy`]).
 #[component]
 pub fn Sheets(props: &SheetsProps) -> Html {
+    use_language();
     let root = use_node_ref();
     let stack = use_node_ref();
     {
@@ -128,9 +131,9 @@ pub fn Sheets(props: &SheetsProps) -> Html {
         .and_then(|focus| focus_target(&props.layout, focus))
         .map(|(page, _)| page);
     html! {
-        <div class="sheets" ref={root} lang="zh-CN" {onclick} role="region" aria-label="报告预览" tabindex="0"
+        <div class="sheets" ref={root} lang="zh-CN" {onclick} role="region" aria-label={tr(Key::PreviewLabel)} tabindex="0"
             data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
-            <div class="sheets-bar no-print">{ format!("共 {count} 页") }</div>
+            <div class="sheets-bar no-print">{ fill(Key::PageCount, &[&count]) }</div>
             <div class="sheet-stack" ref={stack}>
                 { for (0..count).map(|index| if built.has(index, editing) {
                     html! { <Sheet key={index} layout={Rc::clone(&props.layout)} {index} /> }

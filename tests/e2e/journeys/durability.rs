@@ -166,6 +166,7 @@ fn local_storage_records_migrate_with_every_character() {
         .save_ui_state(&UiState {
             last_draft_id: Some("d-kept".into()),
             step: Some("basic".into()),
+            language: None,
         })
         .expect("ui");
     let entries = serde_json::to_value(store.storage().entries()).expect("entries");

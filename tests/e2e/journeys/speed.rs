@@ -37,6 +37,7 @@ fn a_keystroke_in_a_30000_character_report() {
         .save_ui_state(&UiState {
             last_draft_id: Some(draft.id.clone()),
             step: Some("measures".into()),
+            language: None,
         })
         .expect("ui state");
     let entries = serde_json::to_value(store.storage().entries()).expect("entries");

@@ -1,0 +1,49 @@
+//! The interface's language in the UI: the writer's choice as a context
+//! every component with words subscribes to ([`use_language`]), the switch
+//! shown on the start page and in the editor's toolbar, and applying a
+//! language to the page (`<html lang>`, the title).
+
+use crate::i18n::{self, Key, Lang};
+use yew::prelude::*;
+
+/// The language now and how to change it (remembered with the UI state).
+#[derive(Clone, PartialEq)]
+pub struct Language {
+    pub lang: Lang,
+    pub switch: Callback<Lang>,
+}
+
+/// Subscribes the calling component to the language, so it renders again
+/// in the other language after a switch; returns the language.
+#[hook]
+pub fn use_language() -> Lang {
+    use_context::<Language>()
+        .map(|l| l.lang)
+        .unwrap_or_else(i18n::current)
+}
+
+/// Makes `lang` the interface's language: the catalogue's choice, the
+/// page's `<html lang>` and its title.
+pub fn apply(lang: Lang) {
+    i18n::set_current(lang);
+    let document = gloo::utils::document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.html_lang());
+    }
+    document.set_title(i18n::tr(Key::PageTitle));
+}
+
+/// The switch: a button naming the other language in that language.
+#[component]
+pub fn LanguageSwitch() -> Html {
+    let Some(language) = use_context::<Language>() else {
+        return Html::default();
+    };
+    let other = language.lang.other();
+    let onclick = language.switch.reform(move |_: MouseEvent| other);
+    html! {
+        <button type="button" class="language-switch" data-action="switch-language"
+            data-language={other.code()} lang={other.html_lang()} title={other.switch_to()}
+            aria-label={other.switch_to()} {onclick}>{ other.endonym() }</button>
+    }
+}
