@@ -3,6 +3,7 @@
 //! step with such paragraphs gets one finding that counts them and points
 //! at the first; the step list, 核对 and the preview use [`carried`].
 
+use crate::i18n::{fill, tr, Key};
 use super::location::Location;
 use super::slots::{Role, Slot};
 use super::{Check, Finding, Severity};
@@ -55,7 +56,7 @@ pub fn describe(paragraphs: &[CarriedParagraph]) -> Option<String> {
         .filter(|&(_, n)| n > 0)
         .map(|(o, n)| o.describe(n))
         .collect();
-    (!parts.is_empty()).then(|| parts.join("；"))
+    (!parts.is_empty()).then(|| parts.join(tr(Key::CarriedSeparator)))
 }
 
 pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
@@ -74,7 +75,7 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 check: Check::CarriedOver,
                 location: group[0].location.clone(),
-                message: format!("本部分{what}：请按今年的实际情况逐段改写"),
+                message: fill(Key::CheckCarried, &[&what]),
                 fix: None,
             });
         }

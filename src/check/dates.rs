@@ -2,6 +2,7 @@
 //! text with leading zeros (2023年12月08日) or in another format (2023-12-18),
 //! which GB/T 9704 7.3.5.4 writes as 2023年12月8日.
 
+use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::Slot;
 use super::text::{for_each_ascii, snippet, url_spans, Edit};
@@ -139,13 +140,9 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     let year = draft.year;
     if let Some(date) = draft.date() {
         let message = if date < earliest(year) {
-            Some(format!(
-                "成文日期早于报告年度结束：报告的是{year}年的工作，成文日期却是{date}，请核对年份"
-            ))
+            Some(fill(Key::CheckDateEarly, &[&year, &date]))
         } else if date > latest(year) {
-            Some(format!(
-                "成文日期（{date}）比报告年度结束晚了半年以上，年度报告一般在次年第一季度报送，请核对年份"
-            ))
+            Some(fill(Key::CheckDateLate, &[&date]))
         } else {
             None
         };
@@ -164,14 +161,16 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
         let Some(first) = slips.first() else {
             continue;
         };
-        let mut message = format!(
-            "日期应写作“{}”，不写“{}”（“{}”）",
-            first.replacement,
-            &slot.text[first.range.clone()],
-            snippet(slot.text, first.range.clone())
+        let mut message = fill(
+            Key::CheckDateFormat,
+            &[
+                &first.replacement,
+                &&slot.text[first.range.clone()],
+                &snippet(slot.text, first.range.clone()),
+            ],
         );
         if slips.len() > 1 {
-            message.push_str(&format!("，本段共{}处", slips.len()));
+            message.push_str(&fill(Key::CheckTimesInParagraph, &[&slips.len()]));
         }
         out.push(Finding {
             severity: Severity::Warning,

@@ -4,21 +4,30 @@
 //! recomputes the correction on the text as it is now, so a fix stays
 //! valid after other edits elsewhere, and applying it twice changes nothing.
 
+use crate::i18n::{tr, Key};
 use super::slots::{role_at, text_at_mut};
 use super::text::apply_edits;
 use super::{dates, frame, numbering, official, places, punctuation, years};
 use super::{Fix, FixAction};
 use crate::draft::Draft;
-use thiserror::Error;
 
 /// Why a fix could not be applied.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FixError {
     /// The place the fix points at is gone (a paragraph was deleted, a
     /// section removed) since the check ran.
-    #[error("要修改的内容已经不在原处，请重新检查后再修改")]
     Gone,
 }
+
+impl std::fmt::Display for FixError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FixError::Gone => f.write_str(tr(Key::FixGone)),
+        }
+    }
+}
+
+impl std::error::Error for FixError {}
 
 /// Applies `fix` to `draft`. Only the text at the fix's location changes;
 /// when there is nothing left to correct, nothing changes.

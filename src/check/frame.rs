@@ -2,6 +2,7 @@
 //! 7.3.1), the addressee ends with "：" (7.3.2), and a report addressed
 //! upward closes with its template's closing formula ("特此报告。").
 
+use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::Slot;
 use super::{Check, Finding, Fix, FixAction, Severity};
@@ -57,7 +58,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
         out.push(warning(
             Check::TitlePunctuation,
             meta_id::TITLE,
-            format!("标题末尾不加标点，请删去末尾的“{mark}”"),
+            fill(Key::CheckTitleMark, &[&mark]),
             FixAction::TrimTitlePunctuation,
         ));
     }
@@ -68,9 +69,9 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
     };
     if last != '：' {
         let message = match last {
-            ':' => "主送机关末尾的冒号应为全角“：”".to_string(),
-            c if ADDRESSEE_MARKS.contains(c) => format!("主送机关末尾应为冒号“：”，不是“{c}”"),
-            _ => "主送机关末尾缺少冒号“：”".to_string(),
+            ':' => fill(Key::CheckAddresseeHalfColon, &[&'：']),
+            c if ADDRESSEE_MARKS.contains(c) => fill(Key::CheckAddresseeMark, &[&'：', &c]),
+            _ => fill(Key::CheckAddresseeNoColon, &[&'：']),
         };
         out.push(warning(
             Check::Addressee,
@@ -93,11 +94,9 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
             .any(|s| s.location.section.is_some() && s.text.contains(core))
     };
     let message = if closing.is_empty() && !in_body() {
-        Some(format!(
-            "报告写了主送机关，是向上级报送的，结尾应写“{formula}”"
-        ))
+        Some(fill(Key::CheckClosingMissing, &[&formula]))
     } else if closing != formula && closing.trim_end_matches(|c| TITLE_MARKS.contains(c)) == core {
-        Some(format!("结束语应写作“{formula}”"))
+        Some(fill(Key::CheckClosingForm, &[&formula]))
     } else {
         None
     };

@@ -2,6 +2,7 @@
 //! measures without a single figure, plans copied word for word from the
 //! measures, and paragraphs too long to read.
 
+use crate::i18n::{fill, tr, Key};
 use super::location::{Location, Within};
 use super::slots::{Role, Slot};
 use super::text::count_chars;
@@ -65,7 +66,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
             out.push(info(
                 Check::LongParagraph,
                 slot.location.clone(),
-                format!("本段有{n}字，篇幅较长，建议按层次拆分为几段"),
+                fill(Key::CheckLongParagraph, &[&n]),
             ));
         }
     }
@@ -101,7 +102,7 @@ fn no_figures(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<
             out.push(info(
                 Check::NoFigures,
                 Location::section(&section.id, &items.id, Within::Field),
-                "本部分没有具体数字，建议补充次数、人数、件数等具体数据".to_string(),
+                tr(Key::CheckNoFigures).to_string(),
             ));
         }
     }
@@ -145,10 +146,7 @@ fn repeated_plans(template: &Template, draft: &Draft, slots: &[Slot], out: &mut 
             out.push(info(
                 Check::RepeatedPlan,
                 slot.location.clone(),
-                format!(
-                    "这条安排与“{name}”中的一段文字完全相同，建议写明{}年具体要做什么、做到什么程度",
-                    draft.year + 1
-                ),
+                fill(Key::CheckRepeatedPlan, &[&name, &(draft.year + 1)]),
             ));
         }
     }

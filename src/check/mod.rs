@@ -41,6 +41,7 @@ pub use location::{Location, Within};
 pub use slots::text_at;
 pub use summary::{summary_by_step, Counts, StepSummary};
 
+use crate::i18n::{fill, tr, Key};
 use crate::draft::Draft;
 use crate::template::Template;
 
@@ -80,20 +81,20 @@ pub struct Fix {
 }
 
 impl Fix {
-    /// The button label, in Simplified Chinese.
+    /// The button label, in the interface's language.
     pub fn label(&self) -> String {
         match &self.action {
-            FixAction::FullWidthPunctuation => "改为全角标点".to_string(),
-            FixAction::RemoveTypedNumber => "删去手写编号".to_string(),
-            FixAction::ReplaceYear { to, .. } => format!("改为{to}年"),
-            FixAction::PlanYear { report_year } => format!("改为{}年", report_year + 1),
-            FixAction::NormalizeDates => "改为规范的日期写法".to_string(),
-            FixAction::AddresseeColon => "以“：”结尾".to_string(),
-            FixAction::SetClosing { text } => format!("写上“{text}”"),
-            FixAction::TrimTitlePunctuation => "删去末尾标点".to_string(),
-            FixAction::FinalFullStop => "以“。”结尾".to_string(),
-            FixAction::ReplacePlace { from, to } => format!("把“{from}”改为“{to}”"),
-            FixAction::ReportYear { report_year } => format!("改为{report_year}年"),
+            FixAction::FullWidthPunctuation => tr(Key::FixFullWidth).to_string(),
+            FixAction::RemoveTypedNumber => tr(Key::FixRemoveNumber).to_string(),
+            FixAction::ReplaceYear { to, .. } => fill(Key::FixYear, &[to]),
+            FixAction::PlanYear { report_year } => fill(Key::FixYear, &[&(report_year + 1)]),
+            FixAction::NormalizeDates => tr(Key::FixDates).to_string(),
+            FixAction::AddresseeColon => fill(Key::FixEndWith, &[&'：']),
+            FixAction::SetClosing { text } => fill(Key::FixWrite, &[text]),
+            FixAction::TrimTitlePunctuation => tr(Key::FixTrimMark).to_string(),
+            FixAction::FinalFullStop => fill(Key::FixEndWith, &[&'。']),
+            FixAction::ReplacePlace { from, to } => fill(Key::FixPlace, &[from, to]),
+            FixAction::ReportYear { report_year } => fill(Key::FixYear, &[report_year]),
         }
     }
 }
@@ -168,7 +169,8 @@ pub struct Finding {
     pub check: Check,
     /// Where the writer should look.
     pub location: Location,
-    /// What is wrong and what to do, in Simplified Chinese.
+    /// What is wrong and what to do, in the interface's language (the
+    /// report's own words quoted in it stay as written).
     pub message: String,
     /// An automatic correction the interface can offer.
     pub fix: Option<Fix>,

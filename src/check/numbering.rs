@@ -3,6 +3,7 @@
 //! its number twice. Inside a paragraph, inline "一是…二是…四是" sequences
 //! that skip or repeat a number are flagged.
 
+use crate::i18n::{fill, Key};
 use super::slots::{Role, Slot};
 use super::text::{chinese_numeral, is_numeral, snippet};
 use super::{Check, Finding, Fix, FixAction, Severity};
@@ -177,20 +178,16 @@ pub(crate) fn check(slots: &[Slot], out: &mut Vec<Finding>) {
             let n = marker.value;
             let label = point_label(n - 1);
             let slip = match prev {
-                Some(1) if n == 1 => Some("“一是”重复出现".to_string()),
+                Some(1) if n == 1 => Some(fill(Key::CheckPointRepeated, &[&label])),
                 _ if n == 1 => None,
                 Some(p) if p + 1 == n => None,
-                None => Some(format!("“{label}”前面没有“一是”")),
-                Some(p) if p == n => Some(format!("“{label}”重复出现")),
-                Some(p) if p + 1 < n => Some(format!(
-                    "“{}”之后直接是“{label}”，缺少“{}”",
-                    point_label(p - 1),
-                    point_label(p)
+                None => Some(fill(Key::CheckPointNoFirst, &[&label, &point_label(0)])),
+                Some(p) if p == n => Some(fill(Key::CheckPointRepeated, &[&label])),
+                Some(p) if p + 1 < n => Some(fill(
+                    Key::CheckPointSkipped,
+                    &[&point_label(p - 1), &label, &point_label(p)],
                 )),
-                Some(p) => Some(format!(
-                    "“{}”之后又出现“{label}”，顺序有误",
-                    point_label(p - 1)
-                )),
+                Some(p) => Some(fill(Key::CheckPointOrder, &[&point_label(p - 1), &label])),
             };
             prev = Some(n);
             if let Some(slip) = slip {
@@ -198,9 +195,13 @@ pub(crate) fn check(slots: &[Slot], out: &mut Vec<Finding>) {
                     severity: Severity::Warning,
                     check: Check::NumberSequence,
                     location: slot.location.clone(),
-                    message: format!(
-                        "“一是、二是……”的编号有误：{slip}（“{}”）",
-                        snippet(slot.text, marker.at)
+                    message: fill(
+                        Key::CheckPointSequence,
+                        &[
+                            &format_args!("{}、{}……", point_label(0), point_label(1)),
+                            &slip,
+                            &snippet(slot.text, marker.at),
+                        ],
                     ),
                     fix: None,
                 });
@@ -211,12 +212,12 @@ pub(crate) fn check(slots: &[Slot], out: &mut Vec<Finding>) {
 
 fn typed_number_finding(slot: &Slot, typed: &TypedNumber) -> Finding {
     let message = if slot.role == Role::PointStart {
-        format!(
-            "“一是”“二是”……会按顺序自动加上，请删去手写的“{}”",
-            typed.number
+        fill(
+            Key::CheckTypedPoint,
+            &[&point_label(0), &point_label(1), &typed.number],
         )
     } else {
-        format!("标题前的编号会自动生成，请删去手写的“{}”", typed.number)
+        fill(Key::CheckTypedHeading, &[&typed.number])
     };
     Finding {
         severity: Severity::Warning,

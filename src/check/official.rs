@@ -4,6 +4,7 @@
 //! the 抄送 ends with “。” (7.4.2); an attachment's name carries no final
 //! punctuation (7.3.4).
 
+use crate::i18n::{fill, tr, Key};
 use super::frame::trim_title;
 use super::location::{Location, Within};
 use super::{Check, Finding, Fix, FixAction, Severity};
@@ -51,7 +52,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             Severity::Error,
             Check::Signer,
             Location::frame(frame_id::SIGNERS),
-            "报送版是上行文，版头要标注签发人姓名（GB/T 9704 7.2.6）".to_string(),
+            tr(Key::CheckSigner).to_string(),
             None,
         ));
     }
@@ -61,7 +62,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             Severity::Warning,
             Check::DocNumber,
             Location::frame(frame_id::DOC_NUMBER),
-            format!("发文字号“{}”写法不规范：{problem}", number.trim()),
+            fill(Key::CheckDocNumber, &[&number.trim(), &problem]),
             None,
         ));
     }
@@ -71,7 +72,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
                 Severity::Warning,
                 Check::PrintDate,
                 Location::frame(frame_id::PRINT_DATE),
-                format!("印发日期{printed}早于成文日期{signed}，公文应当成文后印发"),
+                fill(Key::CheckPrintDate, &[&printed, &signed]),
                 None,
             ));
         }
@@ -82,7 +83,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             Severity::Warning,
             Check::CopyTo,
             Location::frame(frame_id::COPY_TO),
-            "抄送机关的最后一个机关名称后标句号“。”（GB/T 9704 7.4.2）".to_string(),
+            fill(Key::CheckCopyTo, &[&'。']),
             Some(FixAction::FinalFullStop),
         ));
     }
@@ -101,7 +102,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
                     field: frame_id::ATTACHMENTS.to_string(),
                     within: Within::Paragraph(i),
                 },
-                format!("附件名称“{name}”后不加标点，请删去末尾的“{mark}”（GB/T 9704 7.3.4）"),
+                fill(Key::CheckAttachmentMark, &[&name, &mark]),
                 Some(FixAction::TrimTitlePunctuation),
             ));
         }

@@ -6,6 +6,7 @@
 //!   the organ's place in;
 //! * the placeholders the examples are inserted with (“××镇”, “×次”).
 
+use crate::i18n::{fill, Key};
 use super::slots::{Role, Slot};
 use super::text::{is_han, snippet};
 use super::{Check, Finding, Fix, FixAction, Severity};
@@ -179,9 +180,9 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
                 severity: Severity::Error,
                 check: Check::Placeholder,
                 location: slot.location.clone(),
-                message: format!(
-                    "“{}”中的“{placeholder}”是示例里的占位，请写上本单位的地名",
-                    snippet(slot.text, range.clone())
+                message: fill(
+                    Key::CheckPlaceholder,
+                    &[&snippet(slot.text, range.clone()), placeholder],
                 ),
                 fix: own.as_ref().map(|own| Fix {
                     location: slot.location.clone(),
@@ -197,9 +198,9 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
                 severity: Severity::Error,
                 check: Check::Placeholder,
                 location: slot.location.clone(),
-                message: format!(
-                    "“{}”中的“×”是示例里的占位，请写上实际的名称或数字",
-                    snippet(slot.text, range.clone())
+                message: fill(
+                    Key::CheckCrossPlaceholder,
+                    &[&snippet(slot.text, range.clone())],
                 ),
                 fix: None,
             });
@@ -223,17 +224,12 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
             }
             named.push(key.clone());
             let sample = key == SAMPLE_PLACE;
-            let whose = if sample {
-                "是示例报告中的地名"
-            } else {
-                "不是本单位的地名"
-            };
-            let message = match &own {
-                Some(own) => format!(
-                    "“{}”中的“{place}”{whose}，本报告的发文机关是{own}",
-                    snippet(slot.text, range)
-                ),
-                None => format!("“{}”中的“{place}”{whose}", snippet(slot.text, range)),
+            let snippet = snippet(slot.text, range);
+            let message = match (&own, sample) {
+                (Some(own), true) => fill(Key::CheckSamplePlaceOwn, &[&snippet, &place, own]),
+                (Some(own), false) => fill(Key::CheckForeignPlaceOwn, &[&snippet, &place, own]),
+                (None, true) => fill(Key::CheckSamplePlace, &[&snippet, &place]),
+                (None, false) => fill(Key::CheckForeignPlace, &[&snippet, &place]),
             };
             out.push(Finding {
                 severity: if sample {

@@ -4,6 +4,7 @@
 //! around Chinese text where “ ” belongs. Numbers, Latin text and web
 //! addresses keep their half-width marks ("1.5", "10:30", "GB/T 9704-2012").
 
+use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::numbering::typed_number;
 use super::slots::{Role, Slot};
@@ -218,16 +219,13 @@ pub(crate) fn check(slots: &[Slot], out: &mut Vec<Finding>) {
         };
         let quoted = snippet(slot.text, first.at..first.at + 1);
         let mut message = if first.mark == '"' {
-            format!("中文里应使用中文引号：“{quoted}”中的英文引号\"应改为“ ”")
+            fill(Key::CheckAsciiQuotes, &[&quoted])
         } else {
             let full = full_width(first.mark);
-            format!(
-                "中文里应使用全角标点：“{quoted}”中的“{}”应为“{full}”",
-                first.mark
-            )
+            fill(Key::CheckHalfWidth, &[&quoted, &first.mark, &full])
         };
         if found.len() > 1 {
-            message.push_str(&format!("，本段共{}处", found.len()));
+            message.push_str(&fill(Key::CheckTimesInParagraph, &[&found.len()]));
         }
         out.push(Finding {
             severity: Severity::Warning,

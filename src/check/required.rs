@@ -2,6 +2,7 @@
 //! (present and enabled, with a heading) and its required fields, and the
 //! minimum length a template declares for a section (`min_chars`).
 
+use crate::i18n::{fill, Key};
 use super::location::{Location, Within};
 use super::{Check, Finding, Severity};
 use crate::draft::{Draft, FieldValue, Subsection};
@@ -50,7 +51,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
         if blank(draft.meta(&spec.id)) {
             out.push(error(
                 Location::frame(&spec.id),
-                format!("请填写“{}”", spec.label),
+                fill(Key::CheckFill, &[&spec.label]),
             ));
         }
     }
@@ -60,14 +61,14 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
             None if spec.required => {
                 out.push(error(
                     Location::heading(&spec.id),
-                    format!("缺少必备内容：{heading}"),
+                    fill(Key::CheckSectionMissing, &[&heading]),
                 ));
                 continue;
             }
             Some(s) if !s.enabled && spec.required => {
                 out.push(error(
                     Location::heading(&spec.id),
-                    format!("缺少必备内容：{heading}（这一部分被关闭了，这种报告必须包含它）"),
+                    fill(Key::CheckSectionOff, &[&heading]),
                 ));
                 continue;
             }
@@ -77,7 +78,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
         if section.heading.trim().is_empty() {
             out.push(error(
                 Location::heading(&spec.id),
-                format!("“{}”的标题是空的，可以写“{heading}”", spec.short),
+                fill(Key::CheckHeadingEmpty, &[&spec.short, &heading]),
             ));
         }
         let mut missing = false;
@@ -86,7 +87,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
                 missing = true;
                 out.push(error(
                     Location::section(&spec.id, &field.id, Within::Field),
-                    format!("“{}”还没有填写“{}”", spec.short, field.label),
+                    fill(Key::CheckFieldEmpty, &[&spec.short, &field.label]),
                 ));
             }
         }
@@ -105,10 +106,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) 
                     Some(f) => Location::section(&spec.id, &f.id, Within::Field),
                     None => Location::heading(&spec.id),
                 },
-                message: format!(
-                    "“{}”只写了{written}字，这一部分一般至少要写{}字，请补充具体做法、数字和事例",
-                    spec.short, spec.min_chars
-                ),
+                message: fill(Key::CheckThin, &[&spec.short, &written, &spec.min_chars]),
                 fix: None,
             });
         }

@@ -2,6 +2,7 @@
 //! (the plans section names the next year), and in plans that open with the
 //! report year ("2023年，我镇将…" in a 2023 report).
 
+use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::{Role, Slot};
 use super::text::{snippet, years, Edit};
@@ -126,7 +127,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
     {
         out.push(warning(
             &title,
-            format!("标题中的“{wrong}年”与报告年度（{year}年）不一致"),
+            fill(Key::CheckTitleYear, &[&wrong, &year]),
             Some(FixAction::ReplaceYear {
                 from: wrong,
                 to: year,
@@ -145,7 +146,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
                 let finding = if !in_plans {
                     warning(
                         &slot.location,
-                        format!("本部分标题中的“{wrong}年”与报告年度（{year}年）不一致"),
+                        fill(Key::CheckHeadingYear, &[&wrong, &year]),
                         Some(FixAction::ReplaceYear {
                             from: wrong,
                             to: year,
@@ -154,15 +155,13 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
                 } else if found.contains(&next) {
                     warning(
                         &slot.location,
-                        format!(
-                            "标题中的“{wrong}年”既不是报告年度{year}年，也不是计划年度{next}年"
-                        ),
+                        fill(Key::CheckPlansHeadingOther, &[&wrong, &year, &next]),
                         None,
                     )
                 } else {
                     warning(
                         &slot.location,
-                        format!("下一年度安排的标题应写“{next}年”，这里写的是“{wrong}年”"),
+                        fill(Key::CheckPlansHeadingWrong, &[&next, &wrong]),
                         Some(FixAction::ReplaceYear {
                             from: wrong,
                             to: next,
@@ -174,9 +173,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
             if in_plans && found.contains(&year) && !found.contains(&next) {
                 out.push(warning(
                     &slot.location,
-                    format!(
-                        "下一年度安排的标题应写计划年度“{next}年”，这里写成了报告年度“{year}年”"
-                    ),
+                    fill(Key::CheckPlansHeadingReportYear, &[&next, &year]),
                     Some(FixAction::ReplaceYear {
                         from: year,
                         to: next,
@@ -185,7 +182,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
             } else if !in_plans && found.contains(&next) {
                 out.push(warning(
                     &slot.location,
-                    format!("本部分标题中的“{next}年”与报告年度（{year}年）不一致"),
+                    fill(Key::CheckHeadingYear, &[&next, &year]),
                     Some(FixAction::ReplaceYear {
                         from: next,
                         to: year,
@@ -197,9 +194,9 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
                 let wrong = &slot.text[first.clone()];
                 out.push(warning(
                     &slot.location,
-                    format!(
-                        "这句写的是{year}年度的工作，却写着“{wrong}年”：“{}”",
-                        snippet(slot.text, first.clone())
+                    fill(
+                        Key::CheckSentenceYear,
+                        &[&year, &wrong, &snippet(slot.text, first.clone())],
                     ),
                     Some(FixAction::ReportYear { report_year: year }),
                 ));
@@ -208,9 +205,9 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
             if let Some(first) = plan_year_slips(slot.text, year).first() {
                 out.push(warning(
                     &slot.location,
-                    format!(
-                        "下一年度安排写成了报告年度：“{}”，计划年度应为{next}年",
-                        snippet(slot.text, first.clone())
+                    fill(
+                        Key::CheckPlanSentence,
+                        &[&snippet(slot.text, first.clone()), &next],
                     ),
                     Some(FixAction::PlanYear { report_year: year }),
                 ));

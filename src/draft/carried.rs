@@ -14,6 +14,7 @@
 //! signature…) and section headings are the report's frame and are not
 //! marked.
 
+use crate::i18n::{fill, Key};
 use super::{Draft, FieldValue, Subsection};
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +32,8 @@ impl Origin {
     /// How the writer is told about `n` such paragraphs not yet edited.
     pub fn describe(self, n: usize) -> String {
         match self {
-            Origin::Example => format!("{n}段示例内容，尚未修改"),
-            Origin::LastYear => format!("{n}段沿用去年内容，尚未修改"),
+            Origin::Example => fill(Key::CarriedExample, &[&n]),
+            Origin::LastYear => fill(Key::CarriedLastYear, &[&n]),
         }
     }
 }

@@ -1,0 +1,204 @@
+//! The English interface: the switch on the start page and in the editor's
+//! toolbar turns every label, heading, status and message into English,
+//! `<html lang>` follows, and the choice survives a reload; the report —
+//! the preview's sheets, the templates' hints and examples — stays Chinese.
+//! Switching back gives the Chinese interface again. On the way the journey
+//! leaves screenshots of the start page, a section step, the review step
+//! and the 360 px wide layout in both languages in
+//! `tests/output/screenshots/` (copied into `docs/screenshots/` for the
+//! README).
+
+use crate::harness::{self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for};
+use fantoccini::Client;
+
+/// Saves what the window shows as `tests/output/screenshots/<name>.png`.
+async fn screenshot(c: &Client, name: &str) {
+    let dir = harness::output_dir().join("screenshots");
+    std::fs::create_dir_all(&dir).expect("create tests/output/screenshots");
+    // Nothing focused or hovered, the page at its top: the same picture
+    // every run.
+    js(
+        c,
+        "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);",
+        vec![],
+    )
+    .await;
+    let png = c.screenshot().await.expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG for {name}");
+    std::fs::write(dir.join(format!("{name}.png")), png).expect("save screenshot");
+}
+
+/// The page's language and whether any Chinese character is in `text`.
+async fn html_lang(c: &Client) -> String {
+    js(c, "return document.documentElement.lang;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The interface's own text outside the report and the templates' words:
+/// the toolbar, the step navigation and the step's own buttons.
+async fn chrome_text(c: &Client) -> String {
+    js(
+        c,
+        "const parts = [...document.querySelectorAll(
+            '.toolbar button, .step-nav button, .section-tools, .preview-bar, .field-head .required, .step-list .step-mark, .step-list .step-count')];
+         return parts.map(e => e.textContent + ' ' + (e.getAttribute('title') || '')).join(' | ');",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// A 360 px wide window (a phone) showing the step `id`: nothing may scroll
+/// sideways; the screenshot is taken and the window made wide again.
+async fn narrow(c: &Client, id: &str, name: &str) {
+    c.set_window_size(360, 740).await.expect("narrow window");
+    harness::go_to_step(c, id).await;
+    let wide = eventually("the narrow layout", || async {
+        let v = js(
+            c,
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];",
+            vec![],
+        )
+        .await;
+        let (client, scroll) = (v[0].as_u64()?, v[1].as_u64()?);
+        (client <= 400).then_some((client, scroll))
+    })
+    .await;
+    assert!(wide.1 <= wide.0, "{name}: the page scrolls sideways at 360 px: {wide:?}");
+    screenshot(c, name).await;
+    c.set_window_size(1400, 1000).await.expect("wide window");
+}
+
+/// The preview's sheets are the report: Chinese, marked zh-CN, whatever
+/// the interface's language.
+async fn sheets_are_chinese(c: &Client) {
+    let preview = harness::preview_text(c).await;
+    assert!(preview.contains("中共荆家镇委"), "the organ prints: {preview:.200}");
+    assert!(preview.contains("法治政府建设"), "the title prints");
+    assert!(preview.contains("特此报告。"), "the closing prints");
+    assert_eq!(attr_of(c, ".sheets", "lang").await.as_deref(), Some("zh-CN"));
+}
+
+#[test]
+fn english_interface_is_remembered_and_the_report_stays_chinese() {
+    harness::run(|app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='new-report']").await;
+        assert_eq!(html_lang(c).await, "zh-CN");
+        assert_eq!(text_of(c, "[data-action='switch-language']").await, "English");
+        assert_eq!(text_of(c, "[data-action='new-report']").await, "新建报告");
+
+        // Chinese: a copy of the sample, a section step, the review step,
+        // 360 px, the start page with the draft listed.
+        harness::copy_of_sample(c).await;
+        let steps = harness::attrs_of_all(c, "button[data-step-link]", "data-step-link").await;
+        let section = steps[1].clone();
+        harness::go_to_step(c, &section).await;
+        harness::wait_saved(c).await;
+        assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
+        screenshot(c, "step-zh").await;
+        harness::go_to_step(c, "review").await;
+        screenshot(c, "review-zh").await;
+        narrow(c, &section, "narrow-zh").await;
+        click(c, "[data-action='close']").await;
+        wait_for(c, "[data-action='open']").await;
+        screenshot(c, "start-zh").await;
+
+        // English on the start page.
+        click(c, "[data-action='switch-language']").await;
+        eventually("the English start page", || async {
+            (text_of(c, "[data-action='new-report']").await == "New report").then_some(())
+        })
+        .await;
+        assert_eq!(html_lang(c).await, "en");
+        assert_eq!(c.title().await.expect("title"), "Baogao · annual report writing assistant");
+        assert_eq!(text_of(c, "[data-action='switch-language']").await, "中文");
+        let headings = texts_of_all(c, ".start h2").await;
+        assert!(headings.contains(&"My reports".to_string()), "{headings:?}");
+        assert!(headings.contains(&"Start from an existing report".to_string()), "{headings:?}");
+        assert_eq!(text_of(c, "label[for='new-year']").await, "Report year");
+        let row = text_of(c, ".draft-row").await;
+        assert!(row.contains("characters") && row.contains("complete"), "{row}");
+        assert!(row.contains("Start next year's report from this"), "{row}");
+        screenshot(c, "start-en").await;
+
+        // A section step: the interface in English, the template's hint
+        // and example and the report's own words still Chinese.
+        click(c, "[data-action='open']").await;
+        wait_for(c, "section.step-body[data-step='basic']").await;
+        assert_eq!(text_of(c, "section.step-body[data-step='basic'] h2").await, "Basic information");
+        harness::go_to_step(c, &section).await;
+        assert_eq!(text_of(c, "[data-action='close']").await, "← My reports");
+        assert_eq!(text_of(c, "[data-action='section-up']").await, "Move section up");
+        assert_eq!(text_of(c, "[data-action='next-step']").await, "Next step →");
+        assert_eq!(attr_of(c, "nav.step-list", "aria-label").await.as_deref(), Some("Writing steps"));
+        assert_eq!(text_of(c, "[data-step-link='basic'] .step-title").await, "Basic information");
+        assert_eq!(text_of(c, "[data-step-link='review'] .step-title").await, "Check and export");
+        let chrome = chrome_text(c).await;
+        assert!(!has_chinese(&chrome), "Chinese left in the interface: {chrome}");
+        let hint = text_of(c, ".guide .hint").await;
+        assert!(has_chinese(&hint), "the template's hint stays Chinese: {hint}");
+        let example_heading = text_of(c, ".guide details.example summary").await;
+        assert_eq!(example_heading, "How the sample report puts it");
+        sheets_are_chinese(c).await;
+        screenshot(c, "step-en").await;
+
+        // The review step in English; the findings' severities and the
+        // summary too.
+        harness::go_to_step(c, "review").await;
+        let review = text_of(c, "section.review").await;
+        for words in ["Check and export", "What the checks found", "Export", "Download Word document (.docx)"] {
+            assert!(review.contains(words), "{words} on the review step: {review:.300}");
+        }
+        let summary = text_of(c, "section.review p.summary").await;
+        assert!(summary.contains("must change") && summary.contains("to consider"), "{summary}");
+        let severities = texts_of_all(c, "section.review .finding .severity").await;
+        assert!(!severities.is_empty(), "the sample's copy has findings");
+        assert!(severities.iter().all(|s| ["Must change", "Consider", "Note"].contains(&s.as_str())), "{severities:?}");
+        assert_eq!(text_of(c, "[data-action='go-to-finding']").await, "Go and edit");
+        sheets_are_chinese(c).await;
+        screenshot(c, "review-en").await;
+        narrow(c, &section, "narrow-en").await;
+
+        // Remembered with the UI state, applied on load.
+        let ui = harness::indexed_db(c, "baogao.v1.ui").await;
+        assert!(ui.iter().any(|(_, v)| v.contains("\"language\":\"en\"")), "{ui:?}");
+        c.goto(&app.url).await.expect("reload");
+        wait_for(c, "[data-action='close']").await;
+        eventually("English after the reload", || async {
+            (text_of(c, "[data-action='close']").await == "← My reports").then_some(())
+        })
+        .await;
+        assert_eq!(html_lang(c).await, "en");
+        assert_eq!(harness::current_step(c).await, section);
+        sheets_are_chinese(c).await;
+
+        // Back to Chinese from the toolbar, and still Chinese after a reload.
+        assert_eq!(text_of(c, "[data-action='switch-language']").await, "中文");
+        click(c, "[data-action='switch-language']").await;
+        eventually("the Chinese toolbar", || async {
+            (text_of(c, "[data-action='close']").await == "← 我的报告").then_some(())
+        })
+        .await;
+        assert_eq!(html_lang(c).await, "zh-CN");
+        assert_eq!(text_of(c, "[data-action='next-step']").await, "下一步 →");
+        c.goto(&app.url).await.expect("reload");
+        wait_for(c, "[data-action='close']").await;
+        assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
+        assert_eq!(html_lang(c).await, "zh-CN");
+        click(c, "[data-action='close']").await;
+        wait_for(c, "[data-action='new-report']").await;
+        assert_eq!(text_of(c, "[data-action='new-report']").await, "新建报告");
+        assert_eq!(count(c, "[data-action='switch-language']").await, 1);
+    });
+}
