@@ -3,11 +3,11 @@
 //! step with such paragraphs gets one finding that counts them and points
 //! at the first; the step list, 核对 and the preview use [`carried`].
 
-use crate::i18n::{fill, tr, Key};
 use super::location::Location;
 use super::slots::{Role, Slot};
 use super::{Check, Finding, Severity};
 use crate::draft::{Draft, Origin};
+use crate::i18n::{fill, tr, Key};
 
 /// One carried-over paragraph of the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]

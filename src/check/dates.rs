@@ -2,12 +2,12 @@
 //! text with leading zeros (2023年12月08日) or in another format (2023-12-18),
 //! which GB/T 9704 7.3.5.4 writes as 2023年12月8日.
 
-use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::Slot;
 use super::text::{for_each_ascii, snippet, url_spans, Edit};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::{Draft, ReportDate};
+use crate::i18n::{fill, Key};
 use crate::template::meta_id;
 
 /// The last day a signing date may fall on: half a year after the report year.

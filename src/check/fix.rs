@@ -4,12 +4,12 @@
 //! recomputes the correction on the text as it is now, so a fix stays
 //! valid after other edits elsewhere, and applying it twice changes nothing.
 
-use crate::i18n::{tr, Key};
 use super::slots::{role_at, text_at_mut};
 use super::text::apply_edits;
 use super::{dates, frame, numbering, official, places, punctuation, years};
 use super::{Fix, FixAction};
 use crate::draft::Draft;
+use crate::i18n::{tr, Key};
 
 /// Why a fix could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]

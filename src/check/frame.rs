@@ -2,11 +2,11 @@
 //! 7.3.1), the addressee ends with "：" (7.3.2), and a report addressed
 //! upward closes with its template's closing formula ("特此报告。").
 
-use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::Slot;
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
+use crate::i18n::{fill, Key};
 use crate::template::{meta_id, Template};
 
 /// Marks a title must not end with. Closing quotes and brackets may end a

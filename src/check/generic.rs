@@ -2,12 +2,12 @@
 //! measures without a single figure, plans copied word for word from the
 //! measures, and paragraphs too long to read.
 
-use crate::i18n::{fill, tr, Key};
 use super::location::{Location, Within};
 use super::slots::{Role, Slot};
 use super::text::count_chars;
 use super::{Check, Finding, Severity, LONG_PARAGRAPH};
 use crate::draft::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::template::{FieldKind, SectionRole, Template};
 
 fn info(check: Check, location: Location, message: String) -> Finding {

@@ -41,8 +41,8 @@ pub use location::{Location, Within};
 pub use slots::text_at;
 pub use summary::{summary_by_step, Counts, StepSummary};
 
-use crate::i18n::{fill, tr, Key};
 use crate::draft::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::template::Template;
 
 /// What a fix does to the text at its location.

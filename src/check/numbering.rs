@@ -3,11 +3,11 @@
 //! its number twice. Inside a paragraph, inline "一是…二是…四是" sequences
 //! that skip or repeat a number are flagged.
 
-use crate::i18n::{fill, Key};
 use super::slots::{Role, Slot};
 use super::text::{chinese_numeral, is_numeral, snippet};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::numbering::point_label;
+use crate::i18n::{fill, Key};
 use std::ops::Range;
 
 /// A number typed at the start of a heading or point.

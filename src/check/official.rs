@@ -4,12 +4,12 @@
 //! the 抄送 ends with “。” (7.4.2); an attachment's name carries no final
 //! punctuation (7.3.4).
 
-use crate::i18n::{fill, tr, Key};
 use super::frame::trim_title;
 use super::location::{Location, Within};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::frame::DocNumber;
 use crate::draft::{Draft, Edition, FieldValue};
+use crate::i18n::{fill, tr, Key};
 use crate::template::frame_id;
 
 /// Marks a 抄送 may end with by mistake, where “。” belongs.

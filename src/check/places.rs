@@ -6,11 +6,11 @@
 //!   the organ's place in;
 //! * the placeholders the examples are inserted with (“××镇”, “×次”).
 
-use crate::i18n::{fill, Key};
 use super::slots::{Role, Slot};
 use super::text::{is_han, snippet};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
+use crate::i18n::{fill, Key};
 use crate::sample::SAMPLE_PLACE;
 use crate::template::meta_id;
 

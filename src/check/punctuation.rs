@@ -4,12 +4,12 @@
 //! around Chinese text where “ ” belongs. Numbers, Latin text and web
 //! addresses keep their half-width marks ("1.5", "10:30", "GB/T 9704-2012").
 
-use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::numbering::typed_number;
 use super::slots::{Role, Slot};
 use super::text::{is_chinese, snippet, url_spans, Edit};
 use super::{Check, Finding, Fix, FixAction, Severity};
+use crate::i18n::{fill, Key};
 use crate::template::meta_id;
 
 /// Which part of a text this check leaves to other checks.

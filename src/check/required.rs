@@ -2,10 +2,10 @@
 //! (present and enabled, with a heading) and its required fields, and the
 //! minimum length a template declares for a section (`min_chars`).
 
-use crate::i18n::{fill, Key};
 use super::location::{Location, Within};
 use super::{Check, Finding, Severity};
 use crate::draft::{Draft, FieldValue, Subsection};
+use crate::i18n::{fill, Key};
 use crate::template::{fill_year, FieldKind, Template};
 
 fn error(location: Location, message: String) -> Finding {

@@ -2,12 +2,12 @@
 //! (the plans section names the next year), and in plans that open with the
 //! report year ("2023年，我镇将…" in a 2023 report).
 
-use crate::i18n::{fill, Key};
 use super::location::Location;
 use super::slots::{Role, Slot};
 use super::text::{snippet, years, Edit};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::draft::Draft;
+use crate::i18n::{fill, Key};
 use crate::template::{meta_id, SectionRole, Template};
 use std::ops::Range;
 

@@ -14,8 +14,8 @@
 //! signature…) and section headings are the report's frame and are not
 //! marked.
 
-use crate::i18n::{fill, Key};
 use super::{Draft, FieldValue, Subsection};
+use crate::i18n::{fill, Key};
 use serde::{Deserialize, Serialize};
 
 /// Where a carried-over paragraph came from.

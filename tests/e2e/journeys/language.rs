@@ -8,7 +8,9 @@
 //! `tests/output/screenshots/` (copied into `docs/screenshots/` for the
 //! README).
 
-use crate::harness::{self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for};
+use crate::harness::{
+    self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for,
+};
 use fantoccini::Client;
 
 /// Saves what the window shows as `tests/output/screenshots/<name>.png`.
@@ -47,7 +49,7 @@ async fn chrome_text(c: &Client) -> String {
     js(
         c,
         "const parts = [...document.querySelectorAll(
-            '.toolbar button, .step-nav button, .section-tools, .preview-bar, .field-head .required, .step-list .step-mark, .step-list .step-count')];
+            '.toolbar button:not([data-action=\"switch-language\"]), .step-nav button, .section-tools, .preview-bar, .field-head .required, .step-list .step-mark, .step-list .step-count')];
          return parts.map(e => e.textContent + ' ' + (e.getAttribute('title') || '')).join(' | ');",
         vec![],
     )
@@ -73,7 +75,19 @@ async fn narrow(c: &Client, id: &str, name: &str) {
         (client <= 400).then_some((client, scroll))
     })
     .await;
-    assert!(wide.1 <= wide.0, "{name}: the page scrolls sideways at 360 px: {wide:?}");
+    if wide.1 > wide.0 {
+        let past = js(
+            c,
+            "const w = document.documentElement.clientWidth;
+             return [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.sheets'))
+               .slice(0, 8)
+               .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 30));",
+            vec![],
+        )
+        .await;
+        panic!("{name}: the page scrolls sideways at 360 px: {wide:?}; past the edge: {past}");
+    }
     screenshot(c, name).await;
     c.set_window_size(1400, 1000).await.expect("wide window");
 }
@@ -82,10 +96,16 @@ async fn narrow(c: &Client, id: &str, name: &str) {
 /// the interface's language.
 async fn sheets_are_chinese(c: &Client) {
     let preview = harness::preview_text(c).await;
-    assert!(preview.contains("中共荆家镇委"), "the organ prints: {preview:.200}");
+    assert!(
+        preview.contains("中共荆家镇委"),
+        "the organ prints: {preview:.200}"
+    );
     assert!(preview.contains("法治政府建设"), "the title prints");
     assert!(preview.contains("特此报告。"), "the closing prints");
-    assert_eq!(attr_of(c, ".sheets", "lang").await.as_deref(), Some("zh-CN"));
+    assert_eq!(
+        attr_of(c, ".sheets", "lang").await.as_deref(),
+        Some("zh-CN")
+    );
 }
 
 #[test]
@@ -95,7 +115,10 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='new-report']").await;
         assert_eq!(html_lang(c).await, "zh-CN");
-        assert_eq!(text_of(c, "[data-action='switch-language']").await, "English");
+        assert_eq!(
+            text_of(c, "[data-action='switch-language']").await,
+            "English"
+        );
         assert_eq!(text_of(c, "[data-action='new-report']").await, "新建报告");
 
         // Chinese: a copy of the sample, a section step, the review step,
@@ -104,7 +127,6 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         let steps = harness::attrs_of_all(c, "button[data-step-link]", "data-step-link").await;
         let section = steps[1].clone();
         harness::go_to_step(c, &section).await;
-        harness::wait_saved(c).await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
         screenshot(c, "step-zh").await;
         harness::go_to_step(c, "review").await;
@@ -121,14 +143,23 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         })
         .await;
         assert_eq!(html_lang(c).await, "en");
-        assert_eq!(c.title().await.expect("title"), "Baogao · annual report writing assistant");
+        assert_eq!(
+            c.title().await.expect("title"),
+            "Baogao · annual report writing assistant"
+        );
         assert_eq!(text_of(c, "[data-action='switch-language']").await, "中文");
         let headings = texts_of_all(c, ".start h2").await;
         assert!(headings.contains(&"My reports".to_string()), "{headings:?}");
-        assert!(headings.contains(&"Start from an existing report".to_string()), "{headings:?}");
+        assert!(
+            headings.contains(&"Start from an existing report".to_string()),
+            "{headings:?}"
+        );
         assert_eq!(text_of(c, "label[for='new-year']").await, "Report year");
         let row = text_of(c, ".draft-row").await;
-        assert!(row.contains("characters") && row.contains("complete"), "{row}");
+        assert!(
+            row.contains("characters") && row.contains("complete"),
+            "{row}"
+        );
         assert!(row.contains("Start next year's report from this"), "{row}");
         screenshot(c, "start-en").await;
 
@@ -136,18 +167,39 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         // and example and the report's own words still Chinese.
         click(c, "[data-action='open']").await;
         wait_for(c, "section.step-body[data-step='basic']").await;
-        assert_eq!(text_of(c, "section.step-body[data-step='basic'] h2").await, "Basic information");
+        assert_eq!(
+            text_of(c, "section.step-body[data-step='basic'] h2").await,
+            "Basic information"
+        );
         harness::go_to_step(c, &section).await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← My reports");
-        assert_eq!(text_of(c, "[data-action='section-up']").await, "Move section up");
+        assert_eq!(
+            text_of(c, "[data-action='section-up']").await,
+            "Move section up"
+        );
         assert_eq!(text_of(c, "[data-action='next-step']").await, "Next step →");
-        assert_eq!(attr_of(c, "nav.step-list", "aria-label").await.as_deref(), Some("Writing steps"));
-        assert_eq!(text_of(c, "[data-step-link='basic'] .step-title").await, "Basic information");
-        assert_eq!(text_of(c, "[data-step-link='review'] .step-title").await, "Check and export");
+        assert_eq!(
+            attr_of(c, "nav.step-list", "aria-label").await.as_deref(),
+            Some("Writing steps")
+        );
+        assert_eq!(
+            text_of(c, "[data-step-link='basic'] .step-title").await,
+            "Basic information"
+        );
+        assert_eq!(
+            text_of(c, "[data-step-link='review'] .step-title").await,
+            "Check and export"
+        );
         let chrome = chrome_text(c).await;
-        assert!(!has_chinese(&chrome), "Chinese left in the interface: {chrome}");
+        assert!(
+            !has_chinese(&chrome),
+            "Chinese left in the interface: {chrome}"
+        );
         let hint = text_of(c, ".guide .hint").await;
-        assert!(has_chinese(&hint), "the template's hint stays Chinese: {hint}");
+        assert!(
+            has_chinese(&hint),
+            "the template's hint stays Chinese: {hint}"
+        );
         let example_heading = text_of(c, ".guide details.example summary").await;
         assert_eq!(example_heading, "How the sample report puts it");
         sheets_are_chinese(c).await;
@@ -157,22 +209,44 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         // summary too.
         harness::go_to_step(c, "review").await;
         let review = text_of(c, "section.review").await;
-        for words in ["Check and export", "What the checks found", "Export", "Download Word document (.docx)"] {
-            assert!(review.contains(words), "{words} on the review step: {review:.300}");
+        for words in [
+            "Check and export",
+            "What the checks found",
+            "Export",
+            "Download Word document (.docx)",
+        ] {
+            assert!(
+                review.contains(words),
+                "{words} on the review step: {review:.300}"
+            );
         }
         let summary = text_of(c, "section.review p.summary").await;
-        assert!(summary.contains("must change") && summary.contains("to consider"), "{summary}");
+        assert!(
+            summary.contains("must change") && summary.contains("to consider"),
+            "{summary}"
+        );
         let severities = texts_of_all(c, "section.review .finding .severity").await;
         assert!(!severities.is_empty(), "the sample's copy has findings");
-        assert!(severities.iter().all(|s| ["Must change", "Consider", "Note"].contains(&s.as_str())), "{severities:?}");
-        assert_eq!(text_of(c, "[data-action='go-to-finding']").await, "Go and edit");
+        assert!(
+            severities
+                .iter()
+                .all(|s| ["Must change", "Consider", "Note"].contains(&s.as_str())),
+            "{severities:?}"
+        );
+        assert_eq!(
+            text_of(c, "[data-action='go-to-finding']").await,
+            "Go and edit"
+        );
         sheets_are_chinese(c).await;
         screenshot(c, "review-en").await;
         narrow(c, &section, "narrow-en").await;
 
         // Remembered with the UI state, applied on load.
         let ui = harness::indexed_db(c, "baogao.v1.ui").await;
-        assert!(ui.iter().any(|(_, v)| v.contains("\"language\":\"en\"")), "{ui:?}");
+        assert!(
+            ui.iter().any(|(_, v)| v.contains("\"language\":\"en\"")),
+            "{ui:?}"
+        );
         c.goto(&app.url).await.expect("reload");
         wait_for(c, "[data-action='close']").await;
         eventually("English after the reload", || async {
