@@ -14,11 +14,11 @@
 //! template was never loaded.
 
 use crate::draft::{is_valid_draft_id, Draft, ReportDate};
+use crate::i18n::{fill, tr, Key};
 use crate::store::{migrate, DraftStore, Record, Storage, StoreError};
 use crate::template;
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use thiserror::Error;
 
 /// The `format` marker of a backup file.
 pub const FORMAT: &str = "baogao-backup";
@@ -30,29 +30,34 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
 
 /// Why a backup file was not imported. Nothing was written.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackupError {
-    #[error("备份文件过大（{megabytes} MB），超过 20 MB 的上限，可能不是报告的备份文件。")]
     TooLarge { megabytes: usize },
-    #[error("备份文件是空的。")]
     Empty,
-    #[error("无法读取备份文件：内容不是 JSON 格式，可能不是报告的备份文件，或文件已损坏。")]
     NotJson,
-    #[error(
-        "这不是报告的备份文件（文件中没有“baogao-backup”标记）。请选择从本工具导出的备份文件。"
-    )]
     NotBackup,
-    #[error(
-        "此备份由更新版本的报告导出（格式版本 {version}），无法在此版本中导入。请使用新版本导入。"
-    )]
     NewerFormat { version: u64 },
-    #[error("备份文件格式不正确：{reason}。")]
     Invalid { reason: String },
-    #[error("备份文件中没有草稿。")]
     NoDrafts,
-    #[error("导入失败，没有导入任何草稿：{0}")]
     Store(StoreError),
 }
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            BackupError::TooLarge { megabytes } => fill(Key::BackupTooLarge, &[megabytes]),
+            BackupError::Empty => tr(Key::BackupEmpty).to_string(),
+            BackupError::NotJson => tr(Key::BackupNotJson).to_string(),
+            BackupError::NotBackup => tr(Key::BackupNotBackup).to_string(),
+            BackupError::NewerFormat { version } => fill(Key::BackupNewer, &[version]),
+            BackupError::Invalid { reason } => fill(Key::BackupInvalid, &[reason]),
+            BackupError::NoDrafts => tr(Key::BackupNoDrafts).to_string(),
+            BackupError::Store(e) => fill(Key::BackupStoreFailed, &[e]),
+        })
+    }
+}
+
+impl std::error::Error for BackupError {}
 
 /// A backup file's text and what went into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,18 +105,15 @@ pub struct ImportReport {
 impl ImportReport {
     /// One sentence for the user.
     pub fn message(&self) -> String {
-        let mut out = format!("已导入 {} 份草稿", self.imported.len());
+        let mut out = fill(Key::BackupImported, &[&self.imported.len()]);
         if !self.renamed.is_empty() {
-            out.push_str(&format!(
-                "，其中 {} 份与已有草稿编号相同，已作为新草稿导入，原有草稿未被覆盖",
-                self.renamed.len()
-            ));
+            out.push_str(&fill(Key::BackupRenamed, &[&self.renamed.len()]));
         }
-        out.push('。');
+        out.push_str(tr(Key::SentenceEnd));
         for skipped in &self.skipped {
-            out.push_str(&format!(
-                "第 {} 份未导入：{}",
-                skipped.position, skipped.reason
+            out.push_str(&fill(
+                Key::BackupSkipped,
+                &[&skipped.position, &skipped.reason],
             ));
         }
         out
@@ -235,9 +237,9 @@ pub fn import<S: Storage>(
         };
         match migrate(entry) {
             Ok(record) if template::by_id(&record.draft.template_id).is_none() => {
-                report.skipped.push(skip(format!(
-                    "使用了本版本没有的报告模板“{}”。",
-                    record.draft.template_id
+                report.skipped.push(skip(fill(
+                    Key::BackupUnknownTemplate,
+                    &[&record.draft.template_id],
                 )))
             }
             Ok(record) => records.push(record),

@@ -5,19 +5,28 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use thiserror::Error;
 
 /// Why the backend refused an operation. Messages complete the sentences
 /// "保存失败：…" and "读取失败：…".
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
-    #[error("浏览器存储空间已满。请先导出备份，再删除不用的草稿后重试")]
     QuotaExceeded,
-    #[error("浏览器不允许本页保存数据（可能处于无痕模式，或关闭了网站数据）。请先导出备份，以免内容丢失")]
     Disabled,
-    #[error("浏览器存储出错（{0}）")]
     Other(String),
 }
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{fill, tr, Key};
+        f.write_str(&match self {
+            StorageError::QuotaExceeded => tr(Key::StorageFull).to_string(),
+            StorageError::Disabled => tr(Key::StorageDisabled).to_string(),
+            StorageError::Other(why) => fill(Key::StorageOther, &[why]),
+        })
+    }
+}
+
+impl std::error::Error for StorageError {}
 
 /// A string key-value store with fallible operations.
 pub trait Storage {
