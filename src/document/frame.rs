@@ -6,6 +6,7 @@
 
 use super::{compose, BlockKind, Document};
 use crate::draft::{Draft, Edition, ReportDate};
+use crate::i18n::{fill, tr, Key};
 use crate::template::{frame_id, meta_id, Template};
 
 /// The frame of a 报送版, ready to print: every text as it appears.
@@ -149,7 +150,7 @@ impl DocNumber {
         format!("{}〔{}〕{}号", self.code, self.year, self.number)
     }
 
-    /// What is wrong with a written 发文字号, in Chinese, or `None` when it
+    /// What is wrong with a written 发文字号, in the interface's language, or `None` when it
     /// follows 7.2.5: a code, the full year in 〔〕 (not [] or ()), a number
     /// without “第” and without leading zeros, then “号”.
     pub fn problem(text: &str) -> Option<String> {
@@ -160,26 +161,26 @@ impl DocNumber {
         let Some(n) = DocNumber::parse(text) else {
             return Some(
                 if text.contains(['[', ']', '（', '）', '(', ')', '【', '】']) {
-                    "年份应当用六角括号“〔〕”括入".to_string()
+                    fill(Key::DocNumberBrackets, &[&"〔〕"])
                 } else {
-                    "应当写成“机关代字〔年份〕序号号”，如“荆发〔2023〕15号”".to_string()
+                    fill(Key::DocNumberShape, &[&"荆发〔2023〕15号"])
                 },
             );
         };
         if n.code.is_empty() {
-            return Some("缺少机关代字".to_string());
+            return Some(tr(Key::DocNumberNoCode).to_string());
         }
         if n.year.len() != 4 || !n.year.chars().all(|c| c.is_ascii_digit()) {
-            return Some("年份应当用四位阿拉伯数字写全".to_string());
+            return Some(tr(Key::DocNumberFullYear).to_string());
         }
         if n.number.starts_with('第') {
-            return Some("序号前不加“第”字".to_string());
+            return Some(fill(Key::DocNumberNoDi, &[&'第']));
         }
         if n.number.is_empty() || !n.number.chars().all(|c| c.is_ascii_digit()) {
-            return Some("序号应当用阿拉伯数字".to_string());
+            return Some(tr(Key::DocNumberDigits).to_string());
         }
         if n.number.starts_with('0') {
-            return Some("序号不编虚位（不加前导零）".to_string());
+            return Some(tr(Key::DocNumberZeros).to_string());
         }
         None
     }

@@ -316,4 +316,12 @@ pub const TABLE: &[(Key, &str)] = &[
     (SentenceEnd, "."),
     (BackupSkipped, " Draft {0} was not imported: {1}"),
     (BackupUnknownTemplate, "it uses the report template \"{0}\", which this version does not have."),
+    // What is wrong with a document number
+    (DocNumberBrackets, "the year goes in hexagonal brackets \"{0}\""),
+    (DocNumberShape, "write it as issuer code, the year in hexagonal brackets, then the serial number and the word for number, e.g. \"{0}\""),
+    (DocNumberNoCode, "the issuer code is missing"),
+    (DocNumberFullYear, "write the year in full with four Arabic digits"),
+    (DocNumberNoDi, "the serial number takes no \"{0}\" before it"),
+    (DocNumberDigits, "write the serial number in Arabic digits"),
+    (DocNumberZeros, "the serial number has no leading zeros"),
 ];

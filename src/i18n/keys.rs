@@ -312,4 +312,11 @@ keys! {
     SentenceEnd,
     BackupSkipped,
     BackupUnknownTemplate,
+    DocNumberBrackets,
+    DocNumberShape,
+    DocNumberNoCode,
+    DocNumberFullYear,
+    DocNumberNoDi,
+    DocNumberDigits,
+    DocNumberZeros,
 }

@@ -316,4 +316,12 @@ pub const TABLE: &[(Key, &str)] = &[
     (SentenceEnd, "。"),
     (BackupSkipped, "第 {0} 份未导入：{1}"),
     (BackupUnknownTemplate, "使用了本版本没有的报告模板“{0}”。"),
+    // What is wrong with a 发文字号
+    (DocNumberBrackets, "年份应当用六角括号“{0}”括入"),
+    (DocNumberShape, "应当写成“机关代字〔年份〕序号号”，如“{0}”"),
+    (DocNumberNoCode, "缺少机关代字"),
+    (DocNumberFullYear, "年份应当用四位阿拉伯数字写全"),
+    (DocNumberNoDi, "序号前不加“{0}”字"),
+    (DocNumberDigits, "序号应当用阿拉伯数字"),
+    (DocNumberZeros, "序号不编虚位（不加前导零）"),
 ];
