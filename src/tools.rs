@@ -6,11 +6,12 @@
 //! (`src/bin/tools.rs`), which the page fetches on first use, so the app's
 //! first download does not carry them. The worker receives an operation
 //! name and one argument (text or bytes), calls [`handle`], and answers
-//! with text, bytes or an error message in Simplified Chinese. Drafts
+//! with text, bytes or an error message in the interface's language. Drafts
 //! travel as their JSON (the same form the store saves).
 
 use crate::document::{compose, compose_edition};
 use crate::draft::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::import::{from_text, rank, MIN_SCORE};
 use crate::sample::seed_draft;
 use crate::template::{self, Template};
@@ -59,7 +60,7 @@ pub fn export_request(draft: &Draft, template: &Template) -> Result<String, Stri
             template: Some(template.clone()),
         })
     };
-    json.map_err(|_| "无法读取这份草稿。".to_string())
+    json.map_err(|_| tr(Key::DraftUnreadable).to_string())
 }
 
 /// Importing a report's text as a new draft.
@@ -145,7 +146,7 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
         .as_deref()
         .and_then(|id| all.iter().copied().find(|t| t.id == id));
     let (template, kind_note) = match chosen {
-        Some(t) => (t, format!("按所选的“{}”导入。", t.name)),
+        Some(t) => (t, fill(Key::ImportKindChosen, &[&t.name])),
         None => {
             let ranked = rank(&all, &request.text);
             match ranked.first() {
@@ -156,10 +157,13 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
                         .collect();
                     (
                         best.template,
-                        format!(
-                            "已识别为“{}”。如果不是，请在“报告种类”中改选{}后重新导入。",
-                            best.template.name,
-                            others.join("或")
+                        fill(
+                            Key::ImportKindRecognised,
+                            &[
+                                &best.template.name,
+                                &tr(Key::ReportKind),
+                                &others.join(tr(Key::Or)),
+                            ],
                         ),
                     )
                 }
@@ -167,9 +171,9 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
                     let summary = template::work_summary();
                     (
                         summary,
-                        format!(
-                            "没有认出是哪一种报告，已按“{}”导入。如果是其他种类，请在“报告种类”中选择后重新导入。",
-                            summary.name
+                        fill(
+                            Key::ImportKindUnknown,
+                            &[&summary.name, &tr(Key::ReportKind)],
                         ),
                     )
                 }
@@ -203,7 +207,7 @@ fn export(json: &str) -> Result<(Draft, std::borrow::Cow<'static, Template>), St
 }
 
 fn broken() -> String {
-    "导出/导入组件收到了无法识别的请求，请刷新页面后重试。".to_string()
+    tr(Key::ToolsBadRequest).to_string()
 }
 
 #[cfg(test)]

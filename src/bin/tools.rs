@@ -1,6 +1,8 @@
 //! The web worker that runs the on-demand tools (see `baogao::tools`).
 //!
-//! A message is `[id, op, arg]` with `arg` a string or a `Uint8Array`; the
+//! A message is `[id, op, arg, language]` with `arg` a string or a
+//! `Uint8Array` and `language` the interface's (`zh`, `en`: the language of
+//! notes and error messages); the
 //! answer is `[id, ok, value]` with `value` the result (string or
 //! `Uint8Array`) or, when `ok` is false, the error message. Once it listens,
 //! the worker posts `[0]` so the page knows it is ready.
@@ -18,6 +20,8 @@ fn main() {
             let id = message.get(0);
             let op = message.get(1).as_string().unwrap_or_default();
             let arg = message.get(2);
+            let lang = message.get(3).as_string().unwrap_or_default();
+            baogao::i18n::set_current(baogao::i18n::Lang::from_code(&lang));
             let arg = match arg.as_string() {
                 Some(text) => baogao::tools::Value::Text(text),
                 None => baogao::tools::Value::Bytes(js_sys::Uint8Array::new(&arg).to_vec()),

@@ -4,6 +4,7 @@
 use super::frame::{Head, Tail};
 use super::section::Built;
 use crate::draft::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::template::{meta_id, SectionSpec, Template};
 
 /// How many examples a note lists before it says 等.
@@ -69,30 +70,28 @@ fn examples<S: AsRef<str>>(lines: &[S]) -> String {
         .map(|l| quote(l.as_ref()))
         .collect();
     if lines.len() > EXAMPLES {
-        out.push("等".into());
+        out.push(tr(Key::AndMore).into());
         let last = out.len() - 1;
         let tail = out.remove(last);
         if let Some(prev) = out.last_mut() {
             prev.push_str(&tail);
         }
     }
-    out.join("、")
+    out.join(tr(Key::ListSeparator))
 }
 
 /// Lines skipped before the title and after the body.
 pub(crate) fn skipped(head: &[String], tail: &[String], notes: &mut Vec<Note>) {
     if !head.is_empty() {
-        notes.push(Note::general(format!(
-            "已跳过标题前后的{}行网页内容或文号：{}。",
-            head.len(),
-            examples(head)
+        notes.push(Note::general(fill(
+            Key::ImportSkippedHead,
+            &[&head.len(), &examples(head)],
         )));
     }
     if !tail.is_empty() {
-        notes.push(Note::general(format!(
-            "已跳过正文后的{}行网页内容：{}。",
-            tail.len(),
-            examples(tail)
+        notes.push(Note::general(fill(
+            Key::ImportSkippedTail,
+            &[&tail.len(), &examples(tail)],
         )));
     }
 }
@@ -100,10 +99,9 @@ pub(crate) fn skipped(head: &[String], tail: &[String], notes: &mut Vec<Note>) {
 /// Page-number lines of a printed copy, left out wherever they were.
 pub(crate) fn page_numbers(lines: &[String], notes: &mut Vec<Note>) {
     if !lines.is_empty() {
-        notes.push(Note::general(format!(
-            "已跳过{}行页码：{}。",
-            lines.len(),
-            examples(lines)
+        notes.push(Note::general(fill(
+            Key::ImportSkippedPages,
+            &[&lines.len(), &examples(lines)],
         )));
     }
 }
@@ -119,39 +117,30 @@ pub(crate) fn frame(
     if head.title.is_none() {
         notes.push(Note::meta(
             meta_id::TITLE,
-            format!(
-                "未找到标题（含“报告”或“总结”的一行），已使用默认标题“{}”，请核对。",
-                draft.title()
-            ),
+            fill(Key::ImportNoTitle, &[&"报告", &"总结", &draft.title()]),
         ));
     }
     if head.organ.is_none() && template.meta_field(meta_id::ORGAN).is_some() {
-        notes.push(Note::meta(
-            meta_id::ORGAN,
-            "未找到发文机关（标题上方的单位名称），请在向导中填写。".into(),
-        ));
+        notes.push(Note::meta(meta_id::ORGAN, tr(Key::ImportNoOrgan).into()));
     }
     if tail.closing.is_none() && template.meta_field(meta_id::CLOSING).is_some() {
         notes.push(Note::meta(
             meta_id::CLOSING,
-            "原文没有“特此报告。”等结束语，已留空；向上级报送时请补上。".into(),
+            fill(Key::ImportNoClosing, &[&"特此报告。"]),
         ));
     }
     if tail.signature.is_none() {
         notes.push(Note::meta(
             meta_id::SIGNATURE,
-            "未找到落款单位（成文日期上方的一行），请在向导中填写。".into(),
+            tr(Key::ImportNoSignature).into(),
         ));
     }
     let message = match &tail.date {
-        None => "未找到成文日期，请在向导中填写。".to_string(),
-        Some((line, None)) => {
-            format!("无法识别成文日期{}，请在向导中重新填写。", quote(line))
+        None => tr(Key::ImportNoDate).to_string(),
+        Some((line, None)) => fill(Key::ImportBadDate, &[&quote(line)]),
+        Some((line, Some(date))) if *line != date.to_string() => {
+            fill(Key::ImportDateRewritten, &[&quote(line), date])
         }
-        Some((line, Some(date))) if *line != date.to_string() => format!(
-            "成文日期{}已改为规范写法“{date}”（用阿拉伯数字，月、日不编虚位）。",
-            quote(line)
-        ),
         Some(_) => return,
     };
     notes.push(Note::meta(meta_id::DATE, message));
@@ -163,10 +152,7 @@ pub(crate) fn missing(template: &Template, found: &[usize], notes: &mut Vec<Note
         if spec.required && !found.contains(&s) {
             notes.push(Note::section(
                 &spec.id,
-                format!(
-                    "未找到“{}”部分，已按模板补上空白部分，请在向导中填写。",
-                    spec.short
-                ),
+                fill(Key::ImportMissingSection, &[&spec.short]),
             ));
         }
     }
@@ -177,10 +163,9 @@ pub(crate) fn renumbered(spec: &SectionSpec, built: &Built, notes: &mut Vec<Note
     if let Some((written, composed)) = built.renumbered.first() {
         notes.push(Note::section(
             &spec.id,
-            format!(
-                "“{}”部分的编号已按规范写法和位置重新编排（如原文“{written}”现为“{composed}”，共{}处），请核对。",
-                spec.short,
-                built.renumbered.len()
+            fill(
+                Key::ImportRenumbered,
+                &[&spec.short, written, composed, &built.renumbered.len()],
             ),
         ));
     }
@@ -189,9 +174,9 @@ pub(crate) fn renumbered(spec: &SectionSpec, built: &Built, notes: &mut Vec<Note
 /// Level-1 numbers that composition writes differently.
 pub(crate) fn level_one_renumbered(changes: &[(String, String)], notes: &mut Vec<Note>) {
     if let Some((written, composed)) = changes.first() {
-        notes.push(Note::general(format!(
-            "部分标题的编号已按规范写法和位置重新编排（如原文“{written}”现为“{composed}”，共{}处），请核对。",
-            changes.len()
+        notes.push(Note::general(fill(
+            Key::ImportHeadingsRenumbered,
+            &[written, composed, &changes.len()],
         )));
     }
 }
@@ -210,15 +195,13 @@ pub(crate) fn unplaced(
         None => Note::meta(meta_id::PREAMBLE, message),
     };
     if !headings.is_empty() {
-        notes.push(note(format!(
-            "{}无法归入任何部分，已连同内容保留在“{target}”中，请在向导中调整。",
-            examples(headings)
+        notes.push(note(fill(
+            Key::ImportUnplacedHeadings,
+            &[&examples(headings), &target],
         )));
     }
     if stray > 0 {
-        notes.push(note(format!(
-            "有{stray}段文字无法放入所在部分，已保留在“{target}”中，请在向导中调整。"
-        )));
+        notes.push(note(fill(Key::ImportStray, &[&stray, &target])));
     }
 }
 

@@ -150,7 +150,9 @@ pub async fn call(op: &str, arg: Value) -> Result<Value, String> {
         let id = client.next_id;
         client.next_id += 1;
         client.waiting.push((id, resolve));
-        let message = Array::of3(&id.into(), &op.into(), &arg);
+        // The worker answers in the interface's language (import notes, errors).
+        let lang = crate::i18n::current().code();
+        let message = Array::of4(&id.into(), &op.into(), &arg, &lang.into());
         if client.ready {
             let _ = client.worker.post_message(&message);
         } else {
