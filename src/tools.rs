@@ -120,7 +120,8 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map_err(|_| broken())
         }
         (READ_TEMPLATE, Value::Text(text)) => {
-            let template = template::parse(&text).map_err(|problems| problems.join("；"))?;
+            let template = template::parse(&text)
+                .map_err(|problems| problems.join(tr(Key::ProblemSeparator)))?;
             serde_json::to_string(&template)
                 .map(Value::Text)
                 .map_err(|_| broken())

@@ -2,6 +2,7 @@
 //! `baogao.v1.template.<id>`), so a loaded template survives reloads.
 
 use super::{DraftStore, Storage, StorageError, StoreError};
+use crate::i18n::{fill, tr, Key};
 use crate::template::{reread, Template};
 
 const TEMPLATE_PREFIX: &str = "baogao.v1.template.";
@@ -31,7 +32,7 @@ impl<S: Storage> DraftStore<S> {
     pub fn load_templates(&self) -> (Vec<Template>, Vec<String>) {
         let mut keys = match self.storage().keys() {
             Ok(keys) => keys,
-            Err(e) => return (Vec::new(), vec![format!("无法读取已载入的模板：{e}")]),
+            Err(e) => return (Vec::new(), vec![fill(Key::TplKeptUnreadable, &[&e])]),
         };
         keys.retain(|k| is_template_key(k));
         keys.sort();
@@ -41,14 +42,16 @@ impl<S: Storage> DraftStore<S> {
             match self.storage().get(&key) {
                 Ok(Some(json)) => match reread(&json) {
                     Ok(t) => templates.push(t),
-                    Err(e) => problems.push(format!(
-                        "已载入的模板“{}”无法读取：{}",
-                        &key[TEMPLATE_PREFIX.len()..],
-                        e.join("；")
+                    Err(e) => problems.push(fill(
+                        Key::TplKeptOneUnreadable,
+                        &[
+                            &&key[TEMPLATE_PREFIX.len()..],
+                            &e.join(tr(Key::ProblemSeparator)),
+                        ],
                     )),
                 },
                 Ok(None) => {}
-                Err(e) => problems.push(format!("无法读取已载入的模板：{e}")),
+                Err(e) => problems.push(fill(Key::TplKeptUnreadable, &[&e])),
             }
         }
         (templates, problems)

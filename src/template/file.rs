@@ -1,8 +1,9 @@
 //! The writer's own template file (`docs/template-format.md`): read from
-//! JSON and checked, every problem said in Simplified Chinese with the
+//! JSON and checked, every problem said in the interface's language with the
 //! field it is about (`sections[1].fields[0].kind`).
 
 use super::{is_official_frame_field, meta_id, FieldKind, FieldSpec, Placement, Template};
+use crate::i18n::{fill, tr, Key};
 use std::collections::BTreeSet;
 
 /// The largest template file accepted, in bytes.
@@ -14,9 +15,9 @@ pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 /// path-tracking reader.
 pub fn parse(json: &str) -> Result<Template, Vec<String>> {
     if json.len() > MAX_TEMPLATE_BYTES {
-        return Err(vec![format!(
-            "文件太大（超过{}KB），不像是模板文件。",
-            MAX_TEMPLATE_BYTES / 1024
+        return Err(vec![fill(
+            Key::TplTooLarge,
+            &[&(MAX_TEMPLATE_BYTES / 1024)],
         )]);
     }
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
@@ -40,7 +41,7 @@ pub fn parse(json: &str) -> Result<Template, Vec<String>> {
 /// A serde error in Chinese, with the field it is about.
 fn describe_json_error(path: &str, e: &serde_json::Error) -> String {
     use serde_json::error::Category;
-    let at = format!("第{}行第{}列", e.line(), e.column());
+    let at = fill(Key::TplAt, &[&e.line(), &e.column()]);
     let field = if path.is_empty() || path == "." {
         String::new()
     } else {
@@ -53,16 +54,14 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> String {
         Some(rest.split('`').next()?.to_string())
     };
     match e.classify() {
-        Category::Io | Category::Eof => {
-            format!("文件不完整（{at}处意外结束），请检查是否复制全了。")
-        }
-        Category::Syntax => format!("{at}不是有效的 JSON，请检查逗号、引号和括号。"),
+        Category::Io | Category::Eof => fill(Key::TplEof, &[&at]),
+        Category::Syntax => fill(Key::TplSyntax, &[&at]),
         Category::Data => {
             if let Some(name) = quoted("missing field ") {
                 if field.is_empty() {
-                    format!("缺少必填字段“{name}”（{at}）。")
+                    fill(Key::TplMissingField, &[&name, &at])
                 } else {
-                    format!("{field}缺少必填字段“{name}”（{at}）。")
+                    fill(Key::TplFieldMissingField, &[&field, &name, &at])
                 }
             } else if let Some(value) = quoted("unknown variant ") {
                 let allowed = text
@@ -70,11 +69,11 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> String {
                     .nth(1)
                     .map(|a| a.replace('`', "").replace("one of ", ""))
                     .unwrap_or_default();
-                format!("{field}的取值“{value}”不可用，可用的取值：{allowed}（{at}）。")
+                fill(Key::TplBadValue, &[&field, &value, &allowed, &at])
             } else if text.starts_with("invalid type") {
-                format!("{field}的类型不对（{at}）：应为{}。", expected_kind(&text))
+                fill(Key::TplBadType, &[&field, &at, &expected_kind(&text)])
             } else {
-                format!("{field}的值不对（{at}）。")
+                fill(Key::TplBadFieldValue, &[&field, &at])
             }
         }
     }
@@ -83,15 +82,15 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> String {
 fn expected_kind(text: &str) -> &'static str {
     let expected = text.split("expected ").nth(1).unwrap_or("");
     if expected.contains("string") {
-        "文字（加引号）"
+        tr(Key::TplKindText)
     } else if expected.contains("sequence") {
-        "列表（[ ]）"
+        tr(Key::TplKindList)
     } else if expected.contains("bool") {
-        "true 或 false"
+        tr(Key::TplKindBool)
     } else if expected.contains("integer") || expected.contains("u32") || expected.contains("i32") {
-        "整数"
+        tr(Key::TplKindInteger)
     } else {
-        "对象（{ }）"
+        tr(Key::TplKindObject)
     }
 }
 
@@ -119,13 +118,11 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-const ID_RULE: &str = "只能用英文字母、数字、“-”和“_”，不超过64个字符";
-
 /// A template kept by this app (in the browser or a backup), read again:
 /// the plain reader, then the same rules as a file.
 pub fn reread(json: &str) -> Result<Template, Vec<String>> {
     let template: Template =
-        serde_json::from_str(json).map_err(|_| vec!["模板内容已损坏，无法读取。".to_string()])?;
+        serde_json::from_str(json).map_err(|_| vec![tr(Key::TplDamaged).to_string()])?;
     let problems = validate(&template);
     if problems.is_empty() {
         Ok(template)
@@ -138,45 +135,33 @@ pub fn reread(json: &str) -> Result<Template, Vec<String>> {
 pub fn validate(t: &Template) -> Vec<String> {
     let mut out = Vec::new();
     if !valid_id(&t.id) {
-        out.push(format!("“id”：模板编号“{}”不可用，{ID_RULE}。", t.id));
+        out.push(fill(Key::TplBadId, &[&t.id, &tr(Key::TplIdRule)]));
     }
     if t.version == 0 {
-        out.push("“version”：版本号从1开始。".to_string());
+        out.push(tr(Key::TplVersion).to_string());
     }
     if t.name.trim().is_empty() {
-        out.push("“name”：模板名称不能为空。".to_string());
+        out.push(tr(Key::TplName).to_string());
     }
     let mut seen = BTreeSet::new();
     for (i, f) in t.meta.iter().enumerate() {
         let at = format!("meta[{i}]");
         check_field(&at, f, &mut out);
         if !seen.insert(f.id.as_str()) {
-            out.push(format!("“{at}.id”：字段编号“{}”重复。", f.id));
+            out.push(fill(Key::TplDuplicateField, &[&at, &f.id]));
         }
         if is_official_frame_field(&f.id) {
-            out.push(format!(
-                "“{at}.id”：“{}”是报送版版头、版记的字段，由程序提供，模板不能再定义。",
-                f.id
-            ));
+            out.push(fill(Key::TplFrameField, &[&at, &f.id]));
         }
         if let Some(kind) = frame_kind(&f.id).filter(|&k| k != f.kind) {
-            out.push(format!(
-                "“{at}.kind”：“{}”字段的类型应为“{}”。",
-                f.id,
-                kind_name(kind)
-            ));
+            out.push(fill(Key::TplFrameKind, &[&at, &f.id, &kind_name(kind)]));
         }
         if f.placement == Placement::UnderTitle {
             if f.kind != FieldKind::Line {
-                out.push(format!(
-                    "“{at}.placement”：只有单行（line）字段可以印在标题下方。"
-                ));
+                out.push(fill(Key::TplUnderTitleLine, &[&at]));
             }
             if frame_kind(&f.id).is_some() {
-                out.push(format!(
-                    "“{at}.placement”：“{}”有固定的位置，不能改印在标题下方。",
-                    f.id
-                ));
+                out.push(fill(Key::TplFixedPlace, &[&at, &f.id]));
             }
         }
     }
@@ -185,54 +170,47 @@ pub fn validate(t: &Template) -> Vec<String> {
         (meta_id::YEAR, FieldKind::Year),
     ] {
         if !t.meta.iter().any(|f| f.id == id) {
-            out.push(format!(
-                "“meta”：缺少“{id}”字段（类型“{}”），每种报告都要有。",
-                kind_name(kind)
-            ));
+            out.push(fill(Key::TplMetaMissing, &[&id, &kind_name(kind)]));
         }
     }
     if t.sections.is_empty() {
-        out.push("“sections”：至少要有一个部分。".to_string());
+        out.push(tr(Key::TplNoSections).to_string());
     }
     let mut seen = BTreeSet::new();
     for (i, s) in t.sections.iter().enumerate() {
         let at = format!("sections[{i}]");
         if !valid_id(&s.id) {
-            out.push(format!("“{at}.id”：部分编号“{}”不可用，{ID_RULE}。", s.id));
+            out.push(fill(
+                Key::TplBadSectionId,
+                &[&at, &s.id, &tr(Key::TplIdRule)],
+            ));
         } else if !seen.insert(s.id.as_str()) {
-            out.push(format!("“{at}.id”：部分编号“{}”重复。", s.id));
+            out.push(fill(Key::TplDuplicateSection, &[&at, &s.id]));
         }
         if s.heading.trim().is_empty() {
-            out.push(format!("“{at}.heading”：标题不能为空。"));
+            out.push(fill(Key::TplNoHeading, &[&at]));
         }
         if s.short.trim().is_empty() {
-            out.push(format!("“{at}.short”：简称不能为空（步骤列表要用）。"));
+            out.push(fill(Key::TplNoShort, &[&at]));
         }
         if !(0..=5).contains(&s.year_offset) {
-            out.push(format!(
-                "“{at}.year_offset”：年份偏移应在0到5之间，这里是{}。",
-                s.year_offset
-            ));
+            out.push(fill(Key::TplYearOffset, &[&at, &s.year_offset]));
         }
         if s.fields.is_empty() {
-            out.push(format!("“{at}.fields”：至少要有一个字段。"));
+            out.push(fill(Key::TplNoFields, &[&at]));
         }
         let mut fields = BTreeSet::new();
         for (j, f) in s.fields.iter().enumerate() {
             let fat = format!("{at}.fields[{j}]");
             check_field(&fat, f, &mut out);
             if !fields.insert(f.id.as_str()) {
-                out.push(format!("“{fat}.id”：字段编号“{}”重复。", f.id));
+                out.push(fill(Key::TplDuplicateField, &[&fat, &f.id]));
             }
             if f.kind == FieldKind::Year {
-                out.push(format!(
-                    "“{fat}.kind”：“year”只用于基本信息（meta）中的报告年度。"
-                ));
+                out.push(fill(Key::TplYearInSection, &[&fat]));
             }
             if f.placement != Placement::Unplaced {
-                out.push(format!(
-                    "“{fat}.placement”：只有基本信息（meta）中的字段可以印在标题下方。"
-                ));
+                out.push(fill(Key::TplPlacementInSection, &[&fat]));
             }
         }
     }
@@ -241,12 +219,10 @@ pub fn validate(t: &Template) -> Vec<String> {
 
 fn check_field(at: &str, f: &FieldSpec, out: &mut Vec<String>) {
     if !valid_id(&f.id) {
-        out.push(format!("“{at}.id”：字段编号“{}”不可用，{ID_RULE}。", f.id));
+        out.push(fill(Key::TplBadFieldId, &[&at, &f.id, &tr(Key::TplIdRule)]));
     }
     if f.label.trim().is_empty() {
-        out.push(format!(
-            "“{at}.label”：字段名称不能为空（它是输入框的名字）。"
-        ));
+        out.push(fill(Key::TplNoLabel, &[&at]));
     }
 }
 

@@ -8,6 +8,7 @@ mod file;
 
 pub use file::{parse, reread, validate, MAX_TEMPLATE_BYTES};
 
+use crate::i18n::{fill, tr, Key};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -357,14 +358,11 @@ pub fn registered() -> Vec<&'static Template> {
 /// the life of the page (a few kilobytes each).
 pub fn register(template: Template) -> Result<&'static Template, String> {
     if builtin().iter().any(|t| t.id == template.id) {
-        return Err(format!(
-            "模板编号“{}”与内置模板重复，请换一个编号",
-            template.id
-        ));
+        return Err(fill(Key::TplBuiltinId, &[&template.id]));
     }
     let mut list = REGISTERED
         .lock()
-        .map_err(|_| "模板列表不可用，请刷新页面".to_string())?;
+        .map_err(|_| tr(Key::TplListUnavailable).to_string())?;
     if let Some(known) = list.iter().copied().find(|t| **t == template) {
         return Ok(known);
     }
