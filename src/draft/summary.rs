@@ -2,12 +2,10 @@
 //! complete it is and how long.
 
 use super::Draft;
+use crate::i18n::{fill, tr, Key};
 use crate::template::{FieldKind, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The label of a draft whose title is blank.
-pub const UNTITLED: &str = "未命名报告";
 
 /// Required fields filled out of required fields in total.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +34,7 @@ pub struct DraftSummary {
     pub id: String,
     /// The title as it prints.
     pub title: String,
-    /// What the list shows: the title, [`UNTITLED`] when it is blank, and
+    /// What the list shows: the title, “未命名报告” (in the interface's language) when it is blank, and
     /// "（副本）" on later drafts sharing a title (see [`label_summaries`]).
     #[serde(default)]
     pub label: String,
@@ -105,7 +103,7 @@ pub fn summarize(template: &Template, draft: &Draft) -> DraftSummary {
 
 fn label_of(title: &str) -> String {
     if title.is_empty() {
-        UNTITLED.to_string()
+        tr(Key::UntitledReport).to_string()
     } else {
         title.to_string()
     }
@@ -127,8 +125,8 @@ pub fn label_summaries(summaries: &mut [DraftSummary]) {
         for (n, &i) in members.iter().enumerate() {
             summaries[i].label = match n {
                 0 => base.clone(),
-                1 => format!("{base}（副本）"),
-                n => format!("{base}（副本{n}）"),
+                1 => fill(Key::CopyLabel, &[&base]),
+                n => fill(Key::CopyLabelNth, &[&base, &n]),
             };
         }
     }

@@ -389,4 +389,18 @@ pub const TABLE: &[(Key, &str)] = &[
     (TplListUnavailable, "The list of templates is unavailable; please reload the page"),
     (TplKeptUnreadable, "Cannot read the loaded templates: {0}"),
     (TplKeptOneUnreadable, "The loaded template \"{0}\" cannot be read: {1}"),
+    // Reading and writing .docx, imported text, the list's labels
+    (DocxTooLarge, "The file is too large (over 20 MB) to import. Remove its pictures, or save only the report's text as a new .docx and import that."),
+    (DocxLegacy, "This is an old .doc file; please save it as .docx in Word/WPS and import that."),
+    (DocxEncrypted, "This file has an opening password; please remove it in Word/WPS, save as .docx and import that."),
+    (DocxNotDocx, "This is not a valid .docx file; it may be damaged or not a Word document. Please open it in Word/WPS, save as .docx and import that."),
+    (DocxNoDocument, "This is not a valid .docx file: the archive has no Word body (word/document.xml). Please save it as .docx in Word/WPS and import that."),
+    (DocxTooLargeUnpacked, "The file unpacks to too much (over 50 MB); it may be damaged and cannot be imported. Please open it in Word/WPS, save it again as .docx and import that."),
+    (DocxCorrupt, "The file's part {0} is damaged ({1}) and cannot be read. Please open it in Word/WPS, save it again and import that."),
+    (DocxWrite, "Making the .docx file failed ({0}); please try again, and if it keeps failing, print or copy the text instead."),
+    (ImportEmpty, "Nothing to import: the pasted text is empty. Paste the report's full text, then import."),
+    (ImportNoReport, "Only a web page's extras were found (such as \"{0}\", \"{1}\"), no report text. Copy the report's text, then import."),
+    (ImportTooLarge, "The text is too long (about {0} MB), over the {1} MB limit. Paste only the report's text, not a whole web page or several reports."),
+    (CopyLabel, "{0} (copy)"),
+    (CopyLabelNth, "{0} (copy {1})"),
 ];

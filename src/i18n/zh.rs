@@ -389,4 +389,18 @@ pub const TABLE: &[(Key, &str)] = &[
     (TplListUnavailable, "模板列表不可用，请刷新页面"),
     (TplKeptUnreadable, "无法读取已载入的模板：{0}"),
     (TplKeptOneUnreadable, "已载入的模板“{0}”无法读取：{1}"),
+    // Reading and writing .docx, imported text, the list's labels
+    (DocxTooLarge, "文件过大（超过 20 MB），无法导入。请删去文件中的图片，或只把报告正文另存为新的 .docx 后再导入。"),
+    (DocxLegacy, "这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入。"),
+    (DocxEncrypted, "这个文件设置了打开密码，请在 Word/WPS 中取消密码并另存为 .docx 后再导入。"),
+    (DocxNotDocx, "这不是有效的 .docx 文件，可能已损坏或并非 Word 文档。请在 Word/WPS 中打开后另存为 .docx 再导入。"),
+    (DocxNoDocument, "这不是有效的 .docx 文件：压缩包中没有 Word 正文（word/document.xml）。请在 Word/WPS 中另存为 .docx 后再导入。"),
+    (DocxTooLargeUnpacked, "文件解压后内容过大（超过 50 MB），可能已损坏，无法导入。请在 Word/WPS 中打开并重新另存为 .docx 后再导入。"),
+    (DocxCorrupt, "文件中的 {0} 已损坏（{1}），无法读取。请在 Word/WPS 中打开并重新保存后再导入。"),
+    (DocxWrite, "生成 .docx 文件失败（{0}），请重试；如果问题持续，请改用打印或复制文本。"),
+    (ImportEmpty, "没有可导入的内容：粘贴的文字是空的。请粘贴报告全文后再导入。"),
+    (ImportNoReport, "只找到网页上的附加内容（如“{0}”“{1}”），没有找到报告正文。请复制报告正文后再导入。"),
+    (ImportTooLarge, "文字太长（约{0}MB），超过{1}MB的上限。请只粘贴报告正文，不要粘贴整个网页或多份报告。"),
+    (CopyLabel, "{0}（副本）"),
+    (CopyLabelNth, "{0}（副本{1}）"),
 ];

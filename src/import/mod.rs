@@ -90,15 +90,27 @@ use year::report_year;
 pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Why a text could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("没有可导入的内容：粘贴的文字是空的。请粘贴报告全文后再导入。")]
     Empty,
-    #[error("只找到网页上的附加内容（如“打印本页”“来源：”），没有找到报告正文。请复制报告正文后再导入。")]
     NoReport,
-    #[error("文字太长（约{megabytes}MB），超过{limit}MB的上限。请只粘贴报告正文，不要粘贴整个网页或多份报告。")]
     TooLarge { megabytes: usize, limit: usize },
 }
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{fill, tr, Key};
+        f.write_str(&match self {
+            ImportError::Empty => tr(Key::ImportEmpty).to_string(),
+            ImportError::NoReport => fill(Key::ImportNoReport, &[&"打印本页", &"来源："]),
+            ImportError::TooLarge { megabytes, limit } => {
+                fill(Key::ImportTooLarge, &[megabytes, limit])
+            }
+        })
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// An imported report: the draft and what the writer should check.
 #[derive(Debug, Clone, PartialEq, Eq)]
