@@ -305,7 +305,7 @@ fn parse_backup(text: &str) -> Result<(Vec<Value>, Vec<Value>), BackupError> {
         Some(version) if version > FORMAT_VERSION => {
             return Err(BackupError::NewerFormat { version })
         }
-        Some(0) | None => return Err(invalid("格式版本缺失或无效")),
+        Some(0) | None => return Err(invalid(tr(Key::BackupNoVersion))),
         Some(_) => {}
     }
     let templates = match backup.remove("templates") {
@@ -315,6 +315,6 @@ fn parse_backup(text: &str) -> Result<(Vec<Value>, Vec<Value>), BackupError> {
     match backup.remove("drafts") {
         Some(Value::Array(entries)) if entries.is_empty() => Err(BackupError::NoDrafts),
         Some(Value::Array(entries)) => Ok((entries, templates)),
-        _ => Err(invalid("缺少草稿列表")),
+        _ => Err(invalid(tr(Key::BackupNoList))),
     }
 }

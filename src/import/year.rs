@@ -3,6 +3,7 @@
 
 use super::notes::Note;
 use crate::draft::ReportDate;
+use crate::i18n::{fill, Key};
 use crate::template::meta_id;
 
 /// The year reported on, with a note when it was not read from the title.
@@ -18,16 +19,16 @@ pub(crate) fn report_year(
     }
     let (year, from) = if let Some(d) = date {
         let year = if d.month >= 7 { d.year } else { d.year - 1 };
-        (year, format!("按成文日期（{d}）推定为{year}年"))
+        (year, fill(Key::YearFromDate, &[&d, &year]))
     } else if let Some(year) = first_body_line.and_then(first_year) {
-        (year, format!("按正文第一段推定为{year}年"))
+        (year, fill(Key::YearFromBody, &[&year]))
     } else {
         let year = year_of_ms(now_ms) - 1;
-        (year, format!("按当前日期推定为{year}年"))
+        (year, fill(Key::YearFromToday, &[&year]))
     };
     notes.push(Note::meta(
         meta_id::YEAR,
-        format!("标题中没有年份，报告年度{from}，请核对。"),
+        fill(Key::YearNotInTitle, &[&from]),
     ));
     year
 }

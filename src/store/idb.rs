@@ -15,6 +15,7 @@ use super::journal::{Batch, Change};
 use super::kind::Kind;
 use super::local::storage_error;
 use super::storage::StorageError;
+use crate::i18n::{tr, Key};
 use js_sys::{Array, Promise};
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -92,14 +93,14 @@ fn finished(tx: &IdbTransaction) -> JsFuture {
 fn tx_error(tx: &IdbTransaction) -> StorageError {
     match tx.error() {
         Some(error) => storage_error(error.into()),
-        None => StorageError::Other("事务被中止".to_string()),
+        None => StorageError::Other(tr(Key::IdbAborted).to_string()),
     }
 }
 
 fn other(error: JsValue) -> StorageError {
     match storage_error(error) {
         StorageError::Other(message) if message.is_empty() => {
-            StorageError::Other("IndexedDB 出错".to_string())
+            StorageError::Other(tr(Key::IdbFailed).to_string())
         }
         error => error,
     }
@@ -160,7 +161,7 @@ impl Idb {
             Ok(Some(error)) => storage_error(error.into()),
             Ok(None) => StorageError::Disabled,
             // Still pending: the time ran out.
-            Err(_) => StorageError::Other("IndexedDB 没有响应".to_string()),
+            Err(_) => StorageError::Other(tr(Key::IdbSilent).to_string()),
         })?;
         let db = request
             .result()

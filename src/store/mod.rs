@@ -51,6 +51,7 @@ use crate::draft::SCHEMA_VERSION;
 use crate::draft::{
     is_valid_draft_id, label_summaries, other_tab_copy, summarize, Draft, DraftSummary,
 };
+use crate::i18n::{tr, Key};
 use crate::template::{self, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -188,7 +189,7 @@ impl<S: Storage> DraftStore<S> {
                     key: key.clone(),
                     damage: Damage::Corrupt,
                     message: reason
-                        .unwrap_or_else(|| StoreError::corrupt("已另行保存"))
+                        .unwrap_or_else(|| StoreError::corrupt(tr(Key::RecordKeptAside)))
                         .to_string(),
                 });
             }

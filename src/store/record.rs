@@ -18,6 +18,7 @@
 
 use super::error::StoreError;
 use crate::draft::{split_paragraphs, Draft, SCHEMA_VERSION};
+use crate::i18n::{fill, tr, Key};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -48,18 +49,18 @@ impl Record {
 
     /// The record as stored text.
     pub fn to_json(&self) -> Result<String, StoreError> {
-        serde_json::to_string(self).map_err(|e| StoreError::corrupt(format!("无法编码：{e}")))
+        serde_json::to_string(self).map_err(|e| StoreError::corrupt(fill(Key::RecordEncode, &[&e])))
     }
 
     /// The record as a JSON value (for backups).
     pub fn to_value(&self) -> Result<Value, StoreError> {
-        serde_json::to_value(self).map_err(|e| StoreError::corrupt(format!("无法编码：{e}")))
+        serde_json::to_value(self).map_err(|e| StoreError::corrupt(fill(Key::RecordEncode, &[&e])))
     }
 
     /// Reads stored text of any known schema version.
     pub fn parse(text: &str) -> Result<Record, StoreError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|_| StoreError::corrupt("内容不是有效的 JSON"))?;
+            serde_json::from_str(text).map_err(|_| StoreError::corrupt(tr(Key::RecordNotJson)))?;
         migrate(value)
     }
 }
@@ -83,12 +84,12 @@ impl Header {
             draft: Option<IgnoredAny>,
             sections: Option<IgnoredAny>,
         }
-        let raw: Raw = serde_json::from_str(text)
-            .map_err(|_| StoreError::corrupt("内容不是有效的草稿记录"))?;
+        let raw: Raw =
+            serde_json::from_str(text).map_err(|_| StoreError::corrupt(tr(Key::RecordInvalid)))?;
         let schema_version = match (raw.schema_version, &raw.draft, &raw.sections) {
             (Some(v), Some(_), _) => v,
             (None, None, Some(_)) => 0,
-            _ => return Err(StoreError::corrupt("内容不是草稿记录")),
+            _ => return Err(StoreError::corrupt(tr(Key::RecordNotDraft))),
         };
         Ok(Header {
             schema_version,
@@ -118,7 +119,7 @@ pub fn migrate(mut value: Value) -> Result<Record, StoreError> {
         version += 1;
     }
     let record: Record = serde_json::from_value(value)
-        .map_err(|e| StoreError::corrupt(format!("数据格式不符：{e}")))?;
+        .map_err(|e| StoreError::corrupt(fill(Key::RecordShape, &[&e])))?;
     Ok(Record::new(record.draft, record.revision, record.saved_ms))
 }
 
@@ -126,15 +127,15 @@ pub fn migrate(mut value: Value) -> Result<Record, StoreError> {
 /// for a bare draft object.
 fn schema_version_of(value: &Value) -> Result<u32, StoreError> {
     let Some(object) = value.as_object() else {
-        return Err(StoreError::corrupt("内容不是草稿记录"));
+        return Err(StoreError::corrupt(tr(Key::RecordNotDraft)));
     };
     match (object.get("schema_version"), object.get("draft")) {
         (Some(v), Some(_)) => v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| StoreError::corrupt("版本号无效")),
+            .ok_or_else(|| StoreError::corrupt(tr(Key::RecordVersion))),
         (None, None) if object.contains_key("sections") => Ok(0),
-        _ => Err(StoreError::corrupt("内容不是草稿记录")),
+        _ => Err(StoreError::corrupt(tr(Key::RecordNotDraft))),
     }
 }
 
@@ -143,7 +144,7 @@ fn schema_version_of(value: &Value) -> Result<u32, StoreError> {
 /// paragraphs.
 fn v0_to_v1(value: Value) -> Result<Value, StoreError> {
     let Value::Object(mut draft) = value else {
-        return Err(StoreError::corrupt("内容不是草稿记录"));
+        return Err(StoreError::corrupt(tr(Key::RecordNotDraft)));
     };
     if let Some(Value::Object(meta)) = draft.get_mut("meta") {
         split_text_values(meta);
