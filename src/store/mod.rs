@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `baogao.v1.draft.<id>` | one draft's [`Record`] |
 //! | `baogao.v1.index` | the summaries of the start page (a cache, see [`index`]) |
-//! | `baogao.v1.ui` | the last open draft and step ([`UiState`]) |
+//! | `baogao.v1.ui` | the last open draft and step, the interface's language ([`UiState`]) |
 //! | `baogao.v1.ui.backup` | when a backup was last exported |
 //! | `baogao.v1.migrated` | the localStorage keys copied to IndexedDB ([`migration`]) |
 //! | `baogao.v1.corrupt.<id>.<ms>` | an unreadable record, moved aside at `<ms>` |
