@@ -12,7 +12,7 @@ use std::path::Path;
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
 /// axe.min.js as scripts/setup-test.sh installs it.
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/e2e/axe/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -27,7 +27,7 @@ fn axe_source() -> String {
 /// violation to `found` under `screen`. The source is evaluated by
 /// WebDriver itself, so the page's Content-Security-Policy (no script
 /// added at run time) does not stop it.
-async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
+pub(crate) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
     c.execute(&format!("{axe}\n;return typeof window.axe;"), vec![])
         .await
         .unwrap_or_else(|e| panic!("load axe-core on {screen}: {e}"));

@@ -6,8 +6,9 @@
 //! leaves screenshots of the start page, a section step, the review step
 //! and the 360 px wide layout in both languages in
 //! `tests/output/screenshots/` (copied into `docs/screenshots/` for the
-//! README).
+//! README). axe-core audits the English start page and review step.
 
+use super::accessibility::{audit, axe_source};
 use crate::harness::{
     self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for,
 };
@@ -162,6 +163,11 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         );
         assert!(row.contains("Start next year's report from this"), "{row}");
         screenshot(c, "start-en").await;
+        // The English screens pass the same accessibility audit (the
+        // switch's lang, names that still contain their visible text).
+        let axe = axe_source();
+        let mut found = Vec::new();
+        audit(c, &axe, "English start page", &mut found).await;
 
         // A section step: the interface in English, the template's hint
         // and example and the report's own words still Chinese.
@@ -239,6 +245,8 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         );
         sheets_are_chinese(c).await;
         screenshot(c, "review-en").await;
+        audit(c, &axe, "English review step", &mut found).await;
+        assert!(found.is_empty(), "axe in English:\n{}", found.join("\n"));
         narrow(c, &section, "narrow-en").await;
 
         // Remembered with the UI state, applied on load.
