@@ -393,6 +393,27 @@ fn ui_state_round_trips_and_defaults() {
 }
 
 #[test]
+fn ui_state_keeps_the_language_and_reads_records_from_before_it() {
+    let storage = MemoryStorage::new();
+    let store = DraftStore::new(storage.clone());
+    // A record written before the language was kept: read, no language.
+    storage
+        .set("baogao.v1.ui", r#"{"last_draft_id":"seed","step":"basic"}"#)
+        .unwrap();
+    let old = store.load_ui_state();
+    assert_eq!(old.last_draft_id.as_deref(), Some("seed"));
+    assert_eq!(old.language, None);
+    let state = UiState {
+        language: Some("en".into()),
+        ..old
+    };
+    store.save_ui_state(&state).unwrap();
+    let text = storage.get("baogao.v1.ui").unwrap().unwrap();
+    assert!(text.contains(r#""language":"en""#), "{text}");
+    assert_eq!(DraftStore::new(storage).load_ui_state(), state);
+}
+
+#[test]
 fn invalid_ids_are_refused_before_writing() {
     let storage = MemoryStorage::new();
     let mut store = DraftStore::new(storage.clone());
