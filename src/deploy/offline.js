@@ -7,6 +7,12 @@
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   var accepted = false;
 
+  // The offer's words as the app's catalogue gives them for the
+  // interface's language (set on <html> once the app has started).
+  function word(name, otherwise) {
+    return document.documentElement.getAttribute("data-update-" + name) || otherwise;
+  }
+
   function button(text, action, onclick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -24,13 +30,13 @@
     bar.setAttribute("role", "status");
     bar.setAttribute("data-update-offer", "");
     var text = document.createElement("span");
-    text.textContent = "新版本已就绪。更新时页面会重新载入，草稿会先保存。";
-    var yes = button("立即更新", "accept-update", function () {
+    text.textContent = word("ready", "新版本已就绪。更新时页面会重新载入，草稿会先保存。");
+    var yes = button(word("now", "立即更新"), "accept-update", function () {
       accepted = true;
       yes.disabled = true;
       worker.postMessage("activate");
     });
-    var no = button("稍后", "dismiss-update", function () {
+    var no = button(word("later", "稍后"), "dismiss-update", function () {
       bar.remove();
     });
     yes.className = "primary";

@@ -420,4 +420,8 @@ pub const TABLE: &[(Key, &str)] = &[
     (IdbSilent, "IndexedDB does not answer"),
     (BackupNoVersion, "the format version is missing or not valid"),
     (BackupNoList, "the list of drafts is missing"),
+    // The update offer (src/deploy/offline.js reads them from <html>)
+    (UpdateReady, "A new version is ready. Updating reloads the page; the draft is saved first."),
+    (UpdateNow, "Update now"),
+    (UpdateLater, "Later"),
 ];

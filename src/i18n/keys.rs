@@ -411,4 +411,7 @@ keys! {
     IdbSilent,
     BackupNoVersion,
     BackupNoList,
+    UpdateReady,
+    UpdateNow,
+    UpdateLater,
 }

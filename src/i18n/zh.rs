@@ -420,4 +420,8 @@ pub const TABLE: &[(Key, &str)] = &[
     (IdbSilent, "IndexedDB 没有响应"),
     (BackupNoVersion, "格式版本缺失或无效"),
     (BackupNoList, "缺少草稿列表"),
+    // The update offer (src/deploy/offline.js reads them from <html>)
+    (UpdateReady, "新版本已就绪。更新时页面会重新载入，草稿会先保存。"),
+    (UpdateNow, "立即更新"),
+    (UpdateLater, "稍后"),
 ];

@@ -23,12 +23,20 @@ pub fn use_language() -> Lang {
 }
 
 /// Makes `lang` the interface's language: the catalogue's choice, the
-/// page's `<html lang>` and its title.
+/// page's `<html lang>` and its title, and the words of the update offer,
+/// which `offline.js` (not part of the app) reads from `<html>`.
 pub fn apply(lang: Lang) {
     i18n::set_current(lang);
     let document = gloo::utils::document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
+        for (name, key) in [
+            ("data-update-ready", Key::UpdateReady),
+            ("data-update-now", Key::UpdateNow),
+            ("data-update-later", Key::UpdateLater),
+        ] {
+            let _ = root.set_attribute(name, i18n::tr(key));
+        }
     }
     document.set_title(i18n::tr(Key::PageTitle));
 }

@@ -149,6 +149,12 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
             "Baogao · annual report writing assistant"
         );
         assert_eq!(text_of(c, "[data-action='switch-language']").await, "中文");
+        // The update offer (offline.js, outside the app) takes its words
+        // from <html>.
+        assert_eq!(
+            attr_of(c, "html", "data-update-now").await.as_deref(),
+            Some("Update now")
+        );
         let headings = texts_of_all(c, ".start h2").await;
         assert!(headings.contains(&"My reports".to_string()), "{headings:?}");
         assert!(
