@@ -14,6 +14,8 @@ use crate::harness::{
 };
 use fantoccini::Client;
 
+const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
+
 /// Saves what the window shows as `tests/output/screenshots/<name>.png`.
 async fn screenshot(c: &Client, name: &str) {
     let dir = harness::output_dir().join("screenshots");
@@ -175,9 +177,41 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         let mut found = Vec::new();
         audit(c, &axe, "English start page", &mut found).await;
 
+        // An import in English: the tools worker answers in the language
+        // the request names; the imported report stays Chinese.
+        let sample_copy = attr_of(c, ".draft-row", "data-draft")
+            .await
+            .expect("the copy's id");
+        harness::paste_into(c, "[data-field='import-text']", &SEED.replace('\n', "\r\n")).await;
+        click(c, "[data-action='import-text']").await;
+        wait_for(c, "[data-notes]").await;
+        assert_eq!(
+            text_of(c, ".notes strong").await,
+            "Import done; please check these points:"
+        );
+        let notes = texts_of_all(c, ".notes li").await;
+        assert!(
+            notes[0].starts_with("Recognised as \"法治政府建设年度报告\""),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().all(|n| n.ends_with("Show")),
+            "each note links to its step: {notes:?}"
+        );
+        let preview = harness::preview_text(c).await;
+        assert!(
+            preview.contains("特此报告。"),
+            "the imported report is Chinese"
+        );
+        click(c, "[data-action='close']").await;
+
         // A section step: the interface in English, the template's hint
         // and example and the report's own words still Chinese.
-        click(c, "[data-action='open']").await;
+        click(
+            c,
+            &format!("[data-draft='{sample_copy}'] [data-action='open']"),
+        )
+        .await;
         wait_for(c, "section.step-body[data-step='basic']").await;
         assert_eq!(
             text_of(c, "section.step-body[data-step='basic'] h2").await,
