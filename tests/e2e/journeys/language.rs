@@ -16,15 +16,22 @@ use fantoccini::Client;
 
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
-/// Saves what the window shows as `tests/output/screenshots/<name>.png`.
+/// Saves what the window shows as `tests/output/screenshots/<name>.png`,
+/// the page at its top.
 async fn screenshot(c: &Client, name: &str) {
+    screenshot_from(c, name, "window.scrollTo(0, 0);").await;
+}
+
+/// Saves what the window shows after `scroll` (a script) as
+/// `tests/output/screenshots/<name>.png`.
+async fn screenshot_from(c: &Client, name: &str, scroll: &str) {
     let dir = harness::output_dir().join("screenshots");
     std::fs::create_dir_all(&dir).expect("create tests/output/screenshots");
     // Nothing focused or hovered, the page at its top: the same picture
     // every run.
     js(
         c,
-        "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);",
+        &format!("document.activeElement && document.activeElement.blur(); {scroll}"),
         vec![],
     )
     .await;
@@ -63,7 +70,8 @@ async fn chrome_text(c: &Client) -> String {
 }
 
 /// A 360 px wide window (a phone) showing the step `id`: nothing may scroll
-/// sideways; the screenshot is taken and the window made wide again.
+/// sideways; the screenshot shows the step's form, and the window is made
+/// wide again.
 async fn narrow(c: &Client, id: &str, name: &str) {
     c.set_window_size(360, 740).await.expect("narrow window");
     harness::go_to_step(c, id).await;
@@ -91,7 +99,13 @@ async fn narrow(c: &Client, id: &str, name: &str) {
         .await;
         panic!("{name}: the page scrolls sideways at 360 px: {wide:?}; past the edge: {past}");
     }
-    screenshot(c, name).await;
+    // The step's form, below the toolbar and the step list.
+    screenshot_from(
+        c,
+        name,
+        "document.querySelector('section.step-body').scrollIntoView();",
+    )
+    .await;
     c.set_window_size(1400, 1000).await.expect("wide window");
 }
 
