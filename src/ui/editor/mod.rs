@@ -56,7 +56,7 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    use_language();
+    let lang = use_language();
     crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let state = {
@@ -152,7 +152,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let template = state.template.0;
     let events = field_events(&on_msg);
     let draft = state.draft();
-    let findings = use_memo(state.history.current_rc(), move |d| check::run(template, d));
+    // Found again after a language switch: the findings are worded.
+    let findings = use_memo((state.history.current_rc(), lang), move |(d, _)| {
+        check::run(template, d)
+    });
     let step_list = steps(template, draft, &findings);
     let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
     let print_state = PrintState {

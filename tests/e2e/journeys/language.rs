@@ -319,7 +319,9 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         assert_eq!(harness::current_step(c).await, section);
         sheets_are_chinese(c).await;
 
-        // Back to Chinese from the toolbar, and still Chinese after a reload.
+        // Back to Chinese from the toolbar on the review step: the findings
+        // are worded again; still Chinese after a reload.
+        harness::go_to_step(c, "review").await;
         assert_eq!(text_of(c, "[data-action='switch-language']").await, "中文");
         click(c, "[data-action='switch-language']").await;
         eventually("the Chinese toolbar", || async {
@@ -327,7 +329,19 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         })
         .await;
         assert_eq!(html_lang(c).await, "zh-CN");
-        assert_eq!(text_of(c, "[data-action='next-step']").await, "下一步 →");
+        assert_eq!(
+            text_of(c, "[data-action='previous-step']").await,
+            "← 上一步"
+        );
+        let severities = texts_of_all(c, "section.review .finding .severity").await;
+        assert!(severities.iter().all(|s| s == "建议修改"), "{severities:?}");
+        let messages = texts_of_all(c, "section.review .finding .finding-message").await;
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("本部分") && m.contains("段示例内容，尚未修改")),
+            "the findings are worded in Chinese again: {messages:?}"
+        );
         c.goto(&app.url).await.expect("reload");
         wait_for(c, "[data-action='close']").await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
