@@ -46,6 +46,22 @@ fn every_key_has_exactly_one_entry_in_each_language() {
 }
 
 #[test]
+fn both_tables_follow_the_keys_order() {
+    // Each table lists the keys in declaration order: the two read side by
+    // side, and a lookup finds its entry at the key's index.
+    for lang in Lang::ALL {
+        let keys: Vec<Key> = lang.entries().iter().map(|(k, _)| *k).collect();
+        if let Some(i) = keys.iter().zip(Key::ALL).position(|(a, b)| a != b) {
+            panic!(
+                "{lang:?}: entry {i} is {:?}, the key there is {:?}",
+                keys[i],
+                Key::ALL[i]
+            );
+        }
+    }
+}
+
+#[test]
 fn no_entry_is_empty_and_english_is_not_chinese() {
     for lang in Lang::ALL {
         for (key, text) in lang.entries() {

@@ -110,10 +110,14 @@ pub fn set_current(lang: Lang) {
 /// `key` in `lang`; a key missing from that table falls back to Chinese
 /// (the test `tests/i18n.rs` keeps that from happening).
 pub fn text(lang: Lang, key: Key) -> &'static str {
+    // The tables list the keys in declaration order, so the entry is
+    // usually at the key's own index; otherwise it is looked for.
     let find = |lang: Lang| {
-        lang.entries()
-            .iter()
-            .find(|(k, _)| *k == key)
+        let table = lang.entries();
+        table
+            .get(key as usize)
+            .filter(|(k, _)| *k == key)
+            .or_else(|| table.iter().find(|(k, _)| *k == key))
             .map(|(_, t)| *t)
     };
     find(lang).or_else(|| find(Lang::Zh)).unwrap_or_default()
