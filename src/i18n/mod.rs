@@ -9,7 +9,7 @@
 //! Chinese whatever the language. `tests/i18n.rs` holds the tables to it:
 //! every key in both, no English entry empty or still Chinese, the same
 //! parameters in both, and no Chinese text left in the interface's source
-//! outside this catalogue.
+//! outside this catalogue; both tables list the keys in their order.
 //!
 //! The language is a per-thread setting (the browser's UI runs on one
 //! thread); the UI sets it from the stored choice on load and when the
