@@ -6,7 +6,7 @@
 //! section to the template by the meaning of its heading, and fills the
 //! template's fields by their kinds. What it cannot place is kept, never
 //! dropped, and every decision a writer should check is reported as a
-//! [`Note`] in Simplified Chinese.
+//! [`Note`] in the interface's language.
 //!
 //! # What is read how
 //!
@@ -116,7 +116,7 @@ impl std::error::Error for ImportError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
     pub draft: Draft,
-    /// Decisions and gaps to check, in Simplified Chinese.
+    /// Decisions and gaps to check, in the interface's language.
     pub notes: Vec<Note>,
     /// Lines left out (website boilerplate, text above the title, page
     /// numbers of a printed copy), as written.

@@ -1,5 +1,5 @@
 //! Notes for the writer about an import: what was not found, what was
-//! moved, renumbered or skipped. Messages are Simplified Chinese.
+//! moved, renumbered or skipped. Messages are in the interface's language.
 
 use super::frame::{Head, Tail};
 use super::section::Built;
@@ -19,7 +19,7 @@ pub struct Note {
     pub section: Option<String>,
     /// The field it is about: a frame field when `section` is `None`.
     pub field: Option<String>,
-    /// What happened and what to do, in Simplified Chinese.
+    /// What happened and what to do, in the interface's language.
     pub message: String,
 }
 

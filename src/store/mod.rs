@@ -99,7 +99,7 @@ pub struct DamagedEntry {
     /// Where its text is kept (for [`DraftStore::damaged_text`]).
     pub key: String,
     pub damage: Damage,
-    /// What to tell the user, in Chinese.
+    /// What to tell the user, in the interface's language.
     pub message: String,
 }
 

@@ -38,7 +38,7 @@ pub fn parse(json: &str) -> Result<Template, Vec<String>> {
     }
 }
 
-/// A serde error in Chinese, with the field it is about.
+/// A serde error in the interface's language, with the field it is about.
 fn describe_json_error(path: &str, e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let at = fill(Key::TplAt, &[&e.line(), &e.column()]);
