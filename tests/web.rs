@@ -423,6 +423,61 @@ async fn without_indexeddb_drafts_go_to_local_storage_and_a_banner_says_so() {
 }
 
 #[wasm_bindgen_test]
+async fn the_chosen_language_words_the_storage_banner_and_the_page() {
+    clear_storage().await;
+    // English chosen on an earlier visit; this time there is no IndexedDB.
+    local_storage()
+        .set_item("baogao.v1.ui", r#"{"language":"en"}"#)
+        .expect("UI state");
+    run_js(
+        "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+         Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
+    );
+    let root = mount_app().await;
+    let banner = find(&root, "[data-banner='storage']")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        banner.starts_with("The browser cannot use IndexedDB"),
+        "{banner}"
+    );
+    assert!(banner.contains("Export backups often"), "{banner}");
+    let lang = document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("en"));
+    assert_eq!(
+        find(&root, "[data-action='new-report']")
+            .text_content()
+            .as_deref(),
+        Some("New report")
+    );
+    assert_eq!(
+        find(&root, "[data-action='switch-language']")
+            .text_content()
+            .as_deref(),
+        Some("中文")
+    );
+    // Back to Chinese for the other tests, whatever happened above.
+    find(&root, "[data-action='switch-language']").click();
+    settle().await;
+    assert_eq!(
+        find(&root, "[data-action='new-report']")
+            .text_content()
+            .as_deref(),
+        Some("新建报告")
+    );
+    root.remove();
+    baogao::i18n::set_current(baogao::i18n::Lang::Zh);
+    run_js(
+        "if (window.__idb) Object.defineProperty(window, 'indexedDB', window.__idb);
+         else delete window.indexedDB;
+         document.documentElement.lang = 'zh-CN';",
+    );
+    clear_storage().await;
+}
+
+#[wasm_bindgen_test]
 fn hostile_txt_files_decode_or_are_refused_and_import_never_panics() {
     // Deterministic pseudo-random bytes (xorshift), so a failure repeats.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;

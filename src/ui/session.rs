@@ -181,13 +181,13 @@ impl Session {
                     BrowserStorage::Local(local),
                     None,
                     Backing::LocalStorage,
-                    Some(fill(Key::NoIndexedDb, &[&why])),
+                    Some((Key::NoIndexedDb, why.to_string())),
                 ),
                 Err(e) => (
                     BrowserStorage::Memory(MemoryStorage::new()),
                     None,
                     Backing::Memory,
-                    Some(fill(Key::NoStorage, &[&e])),
+                    Some((Key::NoStorage, e.to_string())),
                 ),
             },
         };
@@ -195,6 +195,10 @@ impl Session {
             .as_ref()
             .and_then(|_| web_sys::BroadcastChannel::new(CHANNEL).ok());
         let store = DraftStore::new(storage);
+        // The language last chosen, before anything is worded.
+        let language = store.load_ui_state().language.unwrap_or_default();
+        crate::ui::language::apply(crate::i18n::Lang::from_code(&language));
+        let problem = problem.map(|(key, why)| fill(key, &[&why]));
         // The writer's own templates, known before any draft opens.
         let (templates, template_problems) = store.load_templates();
         let mut problems: Vec<String> = problem.into_iter().chain(template_problems).collect();
