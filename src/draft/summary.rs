@@ -120,7 +120,7 @@ pub fn label_summaries(summaries: &mut [DraftSummary]) {
         groups.entry(label_of(&s.title)).or_default().push(i);
     }
     for (base, mut members) in groups {
-        members.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut members, |&a, &b| {
             let (a, b) = (&summaries[a], &summaries[b]);
             (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id))
         });
