@@ -14,7 +14,7 @@
 //! template was never loaded.
 
 use crate::draft::{is_valid_draft_id, Draft, ReportDate};
-use crate::store::{migrate, DraftStore, Record, Storage, StoreError};
+use crate::store::{json_value, migrate, DraftStore, Record, Storage, StoreError};
 use crate::template;
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -171,7 +171,7 @@ fn own_templates(template_ids: &[&str]) -> Vec<Value> {
         .iter()
         .filter(|id| builtin.iter().all(|t| t.id != **id) && seen.insert(**id))
         .filter_map(|id| template::by_id(id))
-        .filter_map(|t| serde_json::to_value(t).ok())
+        .filter_map(|t| json_value(t).ok())
         .collect()
 }
 

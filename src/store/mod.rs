@@ -44,7 +44,7 @@ pub use idb::{CommitError, Idb};
 pub use journal::{Batch, Journal};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
-pub use record::{migrate, Header, Record};
+pub use record::{json_value, migrate, Header, Record};
 pub use storage::{MemoryStorage, Storage, StorageError};
 
 use crate::draft::SCHEMA_VERSION;
