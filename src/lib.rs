@@ -16,6 +16,7 @@ pub mod draft;
 pub mod i18n;
 pub mod import;
 pub mod layout;
+pub mod order;
 pub mod render;
 pub mod sample;
 pub mod store;

@@ -221,7 +221,7 @@ impl Idb {
             return Ok(Vec::new());
         }
         let mut scope: Vec<Kind> = kinds.iter().map(|(_, k)| *k).collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         let tx = self.transaction(&scope, false).map_err(other)?;
         let mut pending = Vec::new();
@@ -289,7 +289,7 @@ impl Idb {
             .iter()
             .filter_map(|c| Kind::of(&c.key))
             .collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         if scope.is_empty() {
             scope.push(Kind::Meta);

@@ -35,7 +35,7 @@ impl<S: Storage> DraftStore<S> {
             Err(e) => return (Vec::new(), vec![fill(Key::TplKeptUnreadable, &[&e])]),
         };
         keys.retain(|k| is_template_key(k));
-        keys.sort();
+        crate::order::sort(&mut keys);
         let mut templates = Vec::new();
         let mut problems = Vec::new();
         for key in keys {
