@@ -179,7 +179,12 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
     let imported = from_text(template, &request.text, request.id.clone(), request.now_ms)
         .map_err(|e| e.to_string())?;
     let notes: Vec<(Option<String>, String)> = std::iter::once((None, kind_note))
-        .chain(imported.notes.into_iter().map(|n| (n.section, n.message)))
+        .chain(
+            imported
+                .notes
+                .into_iter()
+                .map(|n| (n.section_id().map(str::to_string), n.message)),
+        )
         .collect();
     Ok(ImportAnswer {
         draft: imported.draft,

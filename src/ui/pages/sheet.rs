@@ -9,6 +9,7 @@
 
 use super::cells::{font_mm, line_pieces, pieces, Piece};
 use crate::document::Anchor;
+use crate::draft::FieldRef;
 use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM};
 use crate::layout::{FontRole, Layout, Mark, Page, PageNumber, PlacedLine, Side};
 use std::cell::Cell;
@@ -33,8 +34,8 @@ pub fn anchor_key(anchor: &Anchor) -> String {
     let path: Vec<String> = anchor.path.iter().map(usize::to_string).collect();
     format!(
         "{}/{}/{}",
-        anchor.section.as_deref().unwrap_or("-"),
-        anchor.field,
+        anchor.field.section_id().unwrap_or("-"),
+        anchor.field.id,
         path.join(".")
     )
 }
@@ -52,11 +53,11 @@ pub fn parse_anchor_key(key: &str) -> Option<Anchor> {
             .map(|p| p.parse().ok())
             .collect::<Option<Vec<usize>>>()?
     };
-    Some(Anchor {
-        section: (section != "-").then(|| section.to_string()),
-        field: field.to_string(),
-        path,
-    })
+    let field = match section {
+        "-" => FieldRef::meta(field),
+        section => FieldRef::section(section, field),
+    };
+    Some(Anchor::new(field, path))
 }
 
 /// The CSS class that sets a role's face and size (see `styles/pages.css`).
