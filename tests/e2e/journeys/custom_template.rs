@@ -178,6 +178,7 @@ fn a_website_page_pasted_whole_keeps_its_chrome_in_the_notes() {
         wait_for(c, "[data-field='import-text']").await;
         paste_into(c, "[data-field='import-text']", WEBSITE_PAGE).await;
         click(c, "[data-action='import-text']").await;
+        harness::confirm_import(c).await;
         let text = eventually("the imported report on the sheets", || async {
             let text = preview_text(c).await;
             text.contains("特此报告。").then_some(text)

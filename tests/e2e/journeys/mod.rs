@@ -11,6 +11,7 @@ mod durability;
 mod duty_report;
 mod foreign_places;
 mod import;
+mod import_kind;
 mod list_moves;
 mod long_report;
 mod navigation_keeps_text;
