@@ -10,10 +10,16 @@
 //! record is written only if the record still holds what the batch
 //! expects (another tab has not written it in between), otherwise the
 //! transaction is aborted and [`CommitError::Conflict`] returned.
+//!
+//! Version 2 of the database added the `templates` store; opening creates
+//! the stores missing, and [`Idb::relocate`] then moves the writer's
+//! templates out of `other`, where version 1 kept them (see
+//! [`super::relocation`]).
 
 use super::journal::{Batch, Change};
 use super::kind::Kind;
 use super::local::storage_error;
+use super::relocation::{self, Misplaced, Stores};
 use super::storage::StorageError;
 use js_sys::{Array, Promise};
 use std::collections::BTreeMap;
@@ -50,7 +56,7 @@ extern "C" {
 }
 
 const DB_NAME: &str = "baogao";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 /// How long opening the database may take before the app falls back.
 const OPEN_TIMEOUT_MS: i32 = 10_000;
 
@@ -182,18 +188,25 @@ impl Idb {
         }
     }
 
-    /// Every entry of every kind, by key.
+    /// Every entry of every kind, by key (an entry in its kind's own store
+    /// wins over a copy an earlier layout left in another).
     pub async fn load_all(&self) -> Result<BTreeMap<String, String>, StorageError> {
+        Ok(relocation::merged(&self.load_stores().await?))
+    }
+
+    /// Every entry, by object store and key.
+    pub async fn load_stores(&self) -> Result<Stores, StorageError> {
         let tx = self.transaction(&Kind::ALL, false).map_err(other)?;
         let mut pending = Vec::new();
         for kind in Kind::ALL {
             let store = tx.object_store(kind.store_name()).map_err(other)?;
             let keys = store.get_all_keys().map_err(other)?;
             let values = store.get_all().map_err(other)?;
-            pending.push((settled(&keys), keys, settled(&values), values));
+            pending.push((kind, settled(&keys), keys, settled(&values), values));
         }
-        let mut entries = BTreeMap::new();
-        for (keys_done, keys, values_done, values) in pending {
+        let mut stores = Stores::new();
+        for (kind, keys_done, keys, values_done, values) in pending {
+            let entries = stores.entry(kind).or_default();
             keys_done.await.map_err(|_| tx_error(&tx))?;
             values_done.await.map_err(|_| tx_error(&tx))?;
             let keys: Array = keys.result().map_err(other)?.unchecked_into();
@@ -204,7 +217,64 @@ impl Idb {
                 }
             }
         }
-        Ok(entries)
+        Ok(stores)
+    }
+
+    /// Moves the entries an earlier layout kept in another object store
+    /// into their kind's own: written there and committed, read back, and
+    /// only then deleted from the old store. Returns the keys that did not
+    /// read back the same (left where they were, to try again next time).
+    pub async fn relocate(&self) -> Result<Vec<String>, StorageError> {
+        let plan = relocation::plan(&self.load_stores().await?);
+        if plan.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !plan.copies.is_empty() {
+            let batch = Batch {
+                changes: plan
+                    .copies
+                    .iter()
+                    .map(|(key, value)| Change {
+                        key: key.clone(),
+                        value: Some(value.clone()),
+                        expected: None,
+                    })
+                    .collect(),
+            };
+            self.commit(&batch, false).await.map_err(|e| match e {
+                CommitError::Storage(e) => e,
+                CommitError::Conflict(keys) => StorageError::Other(keys.join("、")),
+            })?;
+        }
+        let keys: Vec<String> = plan.moves.iter().map(|m| m.key.clone()).collect();
+        let read_back: BTreeMap<String, Option<String>> =
+            self.read(&keys).await?.into_iter().collect();
+        let (done, failed) = relocation::verified(&plan, &read_back);
+        self.delete_misplaced(&done).await?;
+        Ok(failed)
+    }
+
+    /// Deletes `entries` from the stores they were found in, in one
+    /// strict-durability transaction.
+    async fn delete_misplaced(&self, entries: &[Misplaced]) -> Result<(), StorageError> {
+        let mut scope: Vec<Kind> = entries.iter().map(|m| m.found_in).collect();
+        scope.sort();
+        scope.dedup();
+        if scope.is_empty() {
+            return Ok(());
+        }
+        let tx = self.transaction(&scope, true).map_err(other)?;
+        let done = finished(&tx);
+        for entry in entries {
+            let store = tx
+                .object_store(entry.found_in.store_name())
+                .map_err(other)?;
+            if let Err(e) = store.delete(&JsValue::from_str(&entry.key)) {
+                let _ = tx.abort();
+                return Err(other(e));
+            }
+        }
+        done.await.map(|_| ()).map_err(|_| tx_error(&tx))
     }
 
     /// What IndexedDB holds under each of `keys` now.

@@ -131,6 +131,9 @@ fn reason(error: CommitError) -> String {
 /// reads every entry.
 async fn open_durable() -> Result<(Idb, Journal), String> {
     let idb = Idb::open().await.map_err(|e| e.to_string())?;
+    // Entries of the first layout move to their own store; one that does
+    // not move stays where it was and is still read from there.
+    let _ = idb.relocate().await;
     let mut durable = idb.load_all().await.map_err(|e| e.to_string())?;
     if let Ok(local) = LocalStorage::open() {
         let plan = migration::plan(&local_entries(&local), &durable);
