@@ -34,6 +34,7 @@ mod speed;
 mod step_focus;
 mod storage_full;
 mod storage_note;
+mod template_store_upgrade;
 mod two_tabs;
 mod typing;
 mod undo_redo;
