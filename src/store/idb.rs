@@ -19,7 +19,7 @@
 use super::journal::{Batch, Change};
 use super::kind::Kind;
 use super::local::storage_error;
-use super::relocation::{self, Misplaced, Stores};
+use super::relocation::{self, Entry};
 use super::storage::StorageError;
 use js_sys::{Array, Promise};
 use std::collections::BTreeMap;
@@ -191,11 +191,11 @@ impl Idb {
     /// Every entry of every kind, by key (an entry in its kind's own store
     /// wins over a copy an earlier layout left in another).
     pub async fn load_all(&self) -> Result<BTreeMap<String, String>, StorageError> {
-        Ok(relocation::merged(&self.load_stores().await?))
+        Ok(relocation::merged(self.load_stores().await?))
     }
 
-    /// Every entry, by object store and key.
-    pub async fn load_stores(&self) -> Result<Stores, StorageError> {
+    /// Every entry with the object store it is in.
+    pub async fn load_stores(&self) -> Result<Vec<Entry>, StorageError> {
         let tx = self.transaction(&Kind::ALL, false).map_err(other)?;
         let mut pending = Vec::new();
         for kind in Kind::ALL {
@@ -204,20 +204,19 @@ impl Idb {
             let values = store.get_all().map_err(other)?;
             pending.push((kind, settled(&keys), keys, settled(&values), values));
         }
-        let mut stores = Stores::new();
-        for (kind, keys_done, keys, values_done, values) in pending {
-            let entries = stores.entry(kind).or_default();
+        let mut entries = Vec::new();
+        for (store, keys_done, keys, values_done, values) in pending {
             keys_done.await.map_err(|_| tx_error(&tx))?;
             values_done.await.map_err(|_| tx_error(&tx))?;
             let keys: Array = keys.result().map_err(other)?.unchecked_into();
             let values: Array = values.result().map_err(other)?.unchecked_into();
             for (key, value) in keys.iter().zip(values.iter()) {
                 if let (Some(key), Some(value)) = (key.as_string(), value.as_string()) {
-                    entries.insert(key, value);
+                    entries.push(Entry { store, key, value });
                 }
             }
         }
-        Ok(stores)
+        Ok(entries)
     }
 
     /// Moves the entries an earlier layout kept in another object store
@@ -247,8 +246,7 @@ impl Idb {
             })?;
         }
         let keys: Vec<String> = plan.moves.iter().map(|m| m.key.clone()).collect();
-        let read_back: BTreeMap<String, Option<String>> =
-            self.read(&keys).await?.into_iter().collect();
+        let read_back = self.read(&keys).await?;
         let (done, failed) = relocation::verified(&plan, &read_back);
         self.delete_misplaced(&done).await?;
         Ok(failed)
@@ -256,8 +254,8 @@ impl Idb {
 
     /// Deletes `entries` from the stores they were found in, in one
     /// strict-durability transaction.
-    async fn delete_misplaced(&self, entries: &[Misplaced]) -> Result<(), StorageError> {
-        let mut scope: Vec<Kind> = entries.iter().map(|m| m.found_in).collect();
+    async fn delete_misplaced(&self, entries: &[Entry]) -> Result<(), StorageError> {
+        let mut scope: Vec<Kind> = entries.iter().map(|e| e.store).collect();
         scope.sort();
         scope.dedup();
         if scope.is_empty() {
@@ -266,9 +264,7 @@ impl Idb {
         let tx = self.transaction(&scope, true).map_err(other)?;
         let done = finished(&tx);
         for entry in entries {
-            let store = tx
-                .object_store(entry.found_in.store_name())
-                .map_err(other)?;
+            let store = tx.object_store(entry.store.store_name()).map_err(other)?;
             if let Err(e) = store.delete(&JsValue::from_str(&entry.key)) {
                 let _ = tx.abort();
                 return Err(other(e));

@@ -13,18 +13,19 @@
 use super::kind::Kind;
 use std::collections::BTreeMap;
 
-/// What each object store holds, by store and key.
-pub type Stores = BTreeMap<Kind, BTreeMap<String, String>>;
-
-/// An entry found in a store that is not its kind's.
+/// One stored entry and the object store it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Misplaced {
+pub struct Entry {
+    pub store: Kind,
     pub key: String,
     pub value: String,
-    /// The store it is in.
-    pub found_in: Kind,
-    /// The store of its kind.
-    pub belongs_in: Kind,
+}
+
+impl Entry {
+    /// Whether the entry sits in its kind's own store.
+    fn at_home(&self) -> bool {
+        Kind::of(&self.key).is_none_or(|kind| kind == self.store)
+    }
 }
 
 /// What a move does.
@@ -32,12 +33,12 @@ pub struct Misplaced {
 pub struct Plan {
     /// Entries to write to their own store, as (key, value).
     pub copies: Vec<(String, String)>,
-    /// Entries to delete from their old store once their own store is
-    /// read back holding the same value.
-    pub moves: Vec<Misplaced>,
-    /// Entries left in their old store because their own store holds a
+    /// Entries to delete from the store they were found in, once their own
+    /// store is read back holding the same value.
+    pub moves: Vec<Entry>,
+    /// Entries left where they were found, because their own store holds a
     /// different, later value.
-    pub kept: Vec<Misplaced>,
+    pub kept: Vec<Entry>,
 }
 
 impl Plan {
@@ -47,56 +48,36 @@ impl Plan {
     }
 }
 
-/// Every entry of `stores` that sits in a store other than its kind's.
-pub fn misplaced(stores: &Stores) -> Vec<Misplaced> {
-    let mut out = Vec::new();
-    for (&found_in, entries) in stores {
-        for (key, value) in entries {
-            match Kind::of(key) {
-                Some(belongs_in) if belongs_in != found_in => out.push(Misplaced {
-                    key: key.clone(),
-                    value: value.clone(),
-                    found_in,
-                    belongs_in,
-                }),
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-/// What to copy and what to move, from what every store holds.
-pub fn plan(stores: &Stores) -> Plan {
+/// What to copy and what to move, from every entry of every store.
+pub fn plan(entries: &[Entry]) -> Plan {
     let mut plan = Plan::default();
-    for entry in misplaced(stores) {
-        let own = stores
-            .get(&entry.belongs_in)
-            .and_then(|entries| entries.get(&entry.key));
+    for entry in entries.iter().filter(|e| !e.at_home()) {
+        let own = entries
+            .iter()
+            .find(|e| e.at_home() && e.key == entry.key)
+            .map(|e| &e.value);
         match own {
             None => {
                 plan.copies.push((entry.key.clone(), entry.value.clone()));
-                plan.moves.push(entry);
+                plan.moves.push(entry.clone());
             }
-            Some(value) if *value == entry.value => plan.moves.push(entry),
-            Some(_) => plan.kept.push(entry),
+            Some(value) if *value == entry.value => plan.moves.push(entry.clone()),
+            Some(_) => plan.kept.push(entry.clone()),
         }
     }
     plan
 }
 
 /// The moves whose entry was read back from its own store with the same
-/// value: only those may be deleted from the old store. The others are
-/// returned as the keys that did not read back.
-pub fn verified(
-    plan: &Plan,
-    read_back: &BTreeMap<String, Option<String>>,
-) -> (Vec<Misplaced>, Vec<String>) {
+/// value: only those may be deleted from where they were found. The others
+/// are returned as the keys that did not read back.
+pub fn verified(plan: &Plan, read_back: &[(String, Option<String>)]) -> (Vec<Entry>, Vec<String>) {
     let mut done = Vec::new();
     let mut failed = Vec::new();
     for entry in &plan.moves {
-        match read_back.get(&entry.key) {
-            Some(Some(value)) if *value == entry.value => done.push(entry.clone()),
+        let back = read_back.iter().find(|(key, _)| *key == entry.key);
+        match back {
+            Some((_, Some(value))) if *value == entry.value => done.push(entry.clone()),
             _ => failed.push(entry.key.clone()),
         }
     }
@@ -105,15 +86,11 @@ pub fn verified(
 
 /// Every entry by key, as the store reads them: an entry in its own store
 /// wins over a copy left in another.
-pub fn merged(stores: &Stores) -> BTreeMap<String, String> {
+pub fn merged(entries: Vec<Entry>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for (&store, entries) in stores {
-        for (key, value) in entries {
-            let own = Kind::of(key) == Some(store);
-            if own || !out.contains_key(key) {
-                out.insert(key.clone(), value.clone());
-            }
-        }
+    let (home, away): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(Entry::at_home);
+    for entry in away.into_iter().chain(home) {
+        out.insert(entry.key, entry.value);
     }
     out
 }
@@ -123,14 +100,15 @@ mod tests {
     use super::*;
     use crate::store::templates::template_key;
 
-    fn stores(entries: &[(Kind, &str, &str)]) -> Stores {
-        let mut out = Stores::new();
-        for (kind, key, value) in entries {
-            out.entry(*kind)
-                .or_default()
-                .insert(key.to_string(), value.to_string());
-        }
-        out
+    fn stores(entries: &[(Kind, &str, &str)]) -> Vec<Entry> {
+        entries
+            .iter()
+            .map(|(store, key, value)| Entry {
+                store: *store,
+                key: key.to_string(),
+                value: value.to_string(),
+            })
+            .collect()
     }
 
     #[test]
@@ -151,33 +129,30 @@ mod tests {
                 (b.clone(), "{\"id\":\"b\"}".to_string())
             ]
         );
-        let moved: Vec<(&str, Kind, Kind)> = plan
+        let moved: Vec<(&str, Kind)> = plan
             .moves
             .iter()
-            .map(|m| (m.key.as_str(), m.found_in, m.belongs_in))
+            .map(|m| (m.key.as_str(), m.store))
             .collect();
         assert_eq!(
             moved,
-            [
-                (a.as_str(), Kind::Other, Kind::Template),
-                (b.as_str(), Kind::Other, Kind::Template)
-            ]
+            [(a.as_str(), Kind::Other), (b.as_str(), Kind::Other)]
         );
         assert!(plan.kept.is_empty());
         // Read back: `a` as written, `b` missing. Only `a` may go.
-        let read_back = BTreeMap::from([
+        let read_back = [
             (a.clone(), Some("{\"id\":\"a\"}".to_string())),
             (b.clone(), None),
-        ]);
+        ];
         let (done, failed) = verified(&plan, &read_back);
         assert_eq!(done.len(), 1);
         assert_eq!(done[0].key, a);
         assert_eq!(failed, std::slice::from_ref(&b));
         // A value read back different is not deleted either.
-        let changed = BTreeMap::from([
+        let changed = [
             (a.clone(), Some("{\"id\":\"a\",\"x\":1}".to_string())),
             (b.clone(), Some("{\"id\":\"b\"}".to_string())),
-        ]);
+        ];
         let (done, failed) = verified(&plan, &changed);
         assert_eq!(done.len(), 1);
         assert_eq!(done[0].key, b);
@@ -203,7 +178,7 @@ mod tests {
         assert_eq!(plan.kept.len(), 1);
         assert_eq!(plan.kept[0].key, b);
         // The store reads each template's own-store value.
-        let read = merged(&state);
+        let read = merged(state);
         assert_eq!(read[&a], "A");
         assert_eq!(read[&b], "B new");
     }
@@ -215,9 +190,9 @@ mod tests {
             (Kind::Other, "baogao.v1.whatever", "x"),
             (Kind::Draft, "baogao.v1.draft.d", "{}"),
         ]);
-        assert!(misplaced(&state).is_empty());
+        assert!(state.iter().all(Entry::at_home));
         assert!(plan(&state).is_empty());
-        assert_eq!(merged(&state).len(), 3);
+        assert_eq!(merged(state).len(), 3);
     }
 
     #[test]
