@@ -14,7 +14,10 @@
 //! Version 2 of the database added the `templates` store; opening creates
 //! the stores missing, and [`Idb::relocate`] then moves the writer's
 //! templates out of `other`, where version 1 kept them (see
-//! [`super::relocation`]).
+//! [`super::relocation`]). While a tab of version 1 still holds the
+//! database open, the upgrade waits for it: [`Idb::open_or_wait`] says so
+//! and waits, rather than giving up after the usual time limit and leaving
+//! the drafts in IndexedDB for localStorage's older copies.
 
 use super::journal::{Batch, Change};
 use super::kind::Kind;
@@ -122,6 +125,13 @@ impl Idb {
     /// Opens (creating on first use) the app's database.
     /// [`StorageError::Disabled`] when the browser offers no IndexedDB.
     pub async fn open() -> Result<Idb, StorageError> {
+        Idb::open_or_wait(|| {}).await
+    }
+
+    /// Opens the database as [`Idb::open`] does; when the upgrade to this
+    /// version must wait for another tab still holding an earlier version
+    /// open, calls `blocked` and waits for that tab, with no time limit.
+    pub async fn open_or_wait(blocked: impl Fn() + 'static) -> Result<Idb, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Disabled)?;
         let factory = match window.indexed_db() {
             Ok(Some(factory)) => factory,
@@ -151,17 +161,33 @@ impl Idb {
             request.set_onsuccess(Some(&resolve));
             request.set_onerror(Some(&reject));
         });
+        let timer = std::rc::Rc::new(std::cell::Cell::new(None::<i32>));
         let timeout = Promise::new(&mut |_, reject| {
             if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &reject,
-                    OPEN_TIMEOUT_MS,
-                );
+                if let Ok(id) = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, OPEN_TIMEOUT_MS)
+                {
+                    timer.set(Some(id));
+                }
             }
         });
+        // Blocked by another tab's connection: that tab answers once it is
+        // closed or reloaded, so the time limit no longer applies.
+        let on_blocked = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let timer = timer.clone();
+            move |_| {
+                if let (Some(id), Some(window)) = (timer.take(), web_sys::window()) {
+                    window.clear_timeout_with_handle(id);
+                }
+                blocked();
+            }
+        });
+        request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
         let opened = JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await;
         request.set_onupgradeneeded(None);
+        request.set_onblocked(None);
         drop(upgrade);
+        drop(on_blocked);
         opened.map_err(|_| match request.error() {
             Ok(Some(error)) => storage_error(error.into()),
             Ok(None) => StorageError::Disabled,

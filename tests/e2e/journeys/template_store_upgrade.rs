@@ -3,6 +3,9 @@
 //! survives the upgrade: the app opens version 2, the template is in the
 //! `templates` store with every character and no longer in `other`, the
 //! start page offers it, and a draft written with it opens as before.
+//! While a tab of the first version still holds the database open, the
+//! new version waits for it and says so, instead of falling back to
+//! localStorage after the time limit.
 
 use crate::harness::{self, eventually, texts_of_all, wait_for};
 use fantoccini::Client;
@@ -148,5 +151,76 @@ fn a_template_kept_under_the_first_layout_survives_the_upgrade() {
         }
         wait_for(c, "input[name='new-kind']").await;
         assert_eq!(harness::count(c, "input[name='new-kind']").await, 4);
+    });
+}
+
+#[test]
+fn a_tab_of_the_first_version_still_open_makes_the_upgrade_wait_not_fall_back() {
+    let template = baogao::template::parse(EXAMPLE).expect("the documented example");
+    let stored = serde_json::to_string(&template).expect("template JSON");
+    harness::run(move |app| async move {
+        let c = &app.client;
+        // Tab A: a page of the origin holding the version 1 database open,
+        // as a tab of the earlier app does.
+        c.goto(&format!("{}no-such-page", app.url))
+            .await
+            .expect("open a page of the origin");
+        let made = c
+            .execute_async(
+                "const [template, key, done] = arguments;
+                 const open = indexedDB.open('baogao', 1);
+                 open.onupgradeneeded = () => {
+                     for (const name of ['drafts', 'index', 'ui', 'corrupt', 'meta', 'other'])
+                         open.result.createObjectStore(name);
+                 };
+                 open.onerror = () => done('failed: ' + open.error);
+                 open.onsuccess = () => {
+                     window.heldOpen = open.result;
+                     const tx = open.result.transaction(['other'], 'readwrite');
+                     tx.objectStore('other').put(template, key);
+                     tx.oncomplete = () => done('made');
+                 };",
+                vec![stored.clone().into(), KEY.into()],
+            )
+            .await
+            .expect("make the version 1 database");
+        assert_eq!(made.as_str(), Some("made"));
+        let first = c.window().await.expect("this window");
+
+        // Tab B: the new version waits for tab A and says why, past the
+        // time after which an unanswering IndexedDB is given up.
+        let second = c.new_window(true).await.expect("new tab").handle;
+        c.switch_to_window(second.clone()).await.expect("switch");
+        c.goto(&app.url).await.expect("open the app");
+        let said = harness::text_of(c, "[data-loading='blocked']").await;
+        assert!(
+            said.contains("请关闭或刷新其他打开本工具的标签页"),
+            "{said}"
+        );
+        tokio::time::sleep(std::time::Duration::from_secs(12)).await;
+        assert_eq!(harness::count(c, "[data-loading='blocked']").await, 1);
+        assert_eq!(harness::count(c, "input[name='new-kind']").await, 0);
+
+        // Tab A closes its connection (as closing or reloading it does):
+        // tab B opens version 2 with the template moved, and no banner
+        // about falling back to localStorage.
+        c.switch_to_window(first).await.expect("to tab A");
+        harness::js(c, "window.heldOpen.close();", vec![]).await;
+        c.switch_to_window(second).await.expect("to tab B");
+        wait_for(c, "input[name='new-kind']").await;
+        assert_eq!(harness::count(c, "input[name='new-kind']").await, 4);
+        assert_eq!(harness::count(c, "[data-banner='storage']").await, 0);
+        let (version, after) = eventually("the template moved", || async {
+            let (version, after) = stores(c).await;
+            let moved = after
+                .iter()
+                .any(|(store, key, _)| store == "templates" && key == KEY);
+            (version == 2 && moved).then_some((version, after))
+        })
+        .await;
+        assert_eq!(version, 2);
+        assert!(!after
+            .iter()
+            .any(|(store, key, _)| store == "other" && key == KEY));
     });
 }
