@@ -111,6 +111,17 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let busy = use_state(|| false);
     // The import waiting for 确认导入.
     let proposal = use_state(|| None::<Rc<Proposal>>);
+    // A new proposal is brought into view (not a switch of its kind).
+    let proposal_ref = use_node_ref();
+    {
+        let proposal_ref = proposal_ref.clone();
+        let shown = proposal.as_ref().map(|p| p.id.clone());
+        use_effect_with(shown, move |_| {
+            if let Some(el) = proposal_ref.cast::<web_sys::Element>() {
+                el.scroll_into_view_with_bool(false);
+            }
+        });
+    }
     let Some(session) = session else {
         return html! {};
     };
@@ -292,7 +303,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 <button type="button" data-action="backup-all" onclick={export_all}>{"导出全部草稿备份"}</button>
             </div>
             if let Some(p) = proposal.as_ref() {
-                { proposal_view(p, *busy, on_kind, on_confirm, on_cancel) }
+                <div ref={proposal_ref}>
+                    { proposal_view(p, *busy, on_kind, on_confirm, on_cancel) }
+                </div>
             }
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" aria-live="polite" data-import-message="">

@@ -110,6 +110,9 @@ fn an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text() {
             "{said}"
         );
         assert_eq!(value_of(c, "#import-kind").await, WORK_SUMMARY_ID);
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(harness::output_dir().join("import-proposal.png"), png)
+            .expect("save the screenshot");
         assert_eq!(
             attrs_of_all(c, "#import-kind option", "data-proposed").await,
             ["true", "false", "false", "false"]
