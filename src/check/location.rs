@@ -120,7 +120,7 @@ impl Location {
 /// Sorts findings in reading order: the frame in template order, then the
 /// sections in the draft's order (sections missing from the draft last),
 /// fields in template order; the most serious first at the same place.
-pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut [Finding]) {
+pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut Vec<Finding>) {
     let step_rank = |loc: &Location| -> usize {
         match &loc.field.section {
             None => 0,
@@ -144,7 +144,7 @@ pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut [
         let position = fields.and_then(|fs| fs.iter().position(|f| f.id == loc.field.id));
         1 + position.unwrap_or(usize::MAX - 1)
     };
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(findings, |a, b| {
         let (la, lb) = (&a.location, &b.location);
         step_rank(la)
             .cmp(&step_rank(lb))

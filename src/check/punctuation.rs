@@ -191,7 +191,7 @@ fn pass(text: &str, chars: &[(usize, char)], flagged: &[bool], scope: Scope) -> 
         at < scope.skip_prefix || (scope.skip_last && Some(at) == last)
     };
     out.retain(|h| !skipped(h.k) && !h.partner.is_some_and(skipped));
-    out.sort_by_key(|h| h.at);
+    crate::order::sort_by_key(&mut out, |h| h.at);
     // Spaces between two marks belong to the first one.
     let mut end = 0;
     for h in &mut out {

@@ -234,15 +234,27 @@ fn first_version() -> u32 {
     1
 }
 
+/// The initial value of each of `specs` for a report of `year`, by field
+/// id. Inserted one by one: collecting into the map would bring in a sort
+/// of its own for each caller (see `crate::order`).
+fn initial_values<'a>(
+    specs: impl Iterator<Item = &'a FieldSpec>,
+    year: i32,
+) -> BTreeMap<String, FieldValue> {
+    let mut values = BTreeMap::new();
+    for spec in specs {
+        values.insert(spec.id.clone(), FieldValue::initial(spec, year));
+    }
+    values
+}
+
 impl Draft {
     /// A new draft of `template` for `year`, with every field at its default.
     pub fn new(template: &Template, id: String, year: i32, now_ms: i64) -> Draft {
-        let meta = template
-            .meta
-            .iter()
-            .filter(|f| f.kind != FieldKind::Year)
-            .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
-            .collect();
+        let meta = initial_values(
+            template.meta.iter().filter(|f| f.kind != FieldKind::Year),
+            year,
+        );
         let sections = template
             .sections
             .iter()
@@ -250,11 +262,7 @@ impl Draft {
                 id: s.id.clone(),
                 enabled: s.enabled_by_default,
                 heading: fill_year(&s.heading, year),
-                fields: s
-                    .fields
-                    .iter()
-                    .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
-                    .collect(),
+                fields: initial_values(s.fields.iter(), year),
             })
             .collect();
         Draft {

@@ -78,7 +78,7 @@ pub fn rank<'t>(templates: &[&'t Template], text: &str) -> Vec<KindScore<'t>> {
             }
         })
         .collect();
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+    crate::order::sort_by_key(&mut ranked, |r| std::cmp::Reverse(r.score));
     ranked
 }
 

@@ -205,5 +205,5 @@ fn reorder(template: &Template, draft: &mut Draft, found: &[usize]) {
             None => found.len() + s,
         }
     };
-    draft.sections.sort_by_key(|section| rank(&section.id));
+    crate::order::sort_by_key(&mut draft.sections, |section| rank(&section.id));
 }

@@ -282,7 +282,7 @@ impl Idb {
     /// strict-durability transaction.
     async fn delete_misplaced(&self, entries: &[Entry]) -> Result<(), StorageError> {
         let mut scope: Vec<Kind> = entries.iter().map(|e| e.store).collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         if scope.is_empty() {
             return Ok(());
@@ -312,7 +312,7 @@ impl Idb {
             return Ok(Vec::new());
         }
         let mut scope: Vec<Kind> = kinds.iter().map(|(_, k)| *k).collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         let tx = self.transaction(&scope, false).map_err(other)?;
         let mut pending = Vec::new();
@@ -380,7 +380,7 @@ impl Idb {
             .iter()
             .filter_map(|c| Kind::of(&c.key))
             .collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         if scope.is_empty() {
             scope.push(Kind::Meta);

@@ -17,6 +17,7 @@ use crate::store::{
     StorageError, KEY_PREFIX,
 };
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -147,10 +148,15 @@ async fn open_durable(blocked: impl Fn() + 'static) -> Result<(Idb, Journal), St
             idb.commit(&copies.take(), false).await.map_err(reason)?;
             let keys: Vec<String> = plan.copies.iter().map(|(k, _)| k.clone()).collect();
             let read_back = idb.read(&keys).await.map_err(|e| e.to_string())?;
-            let read_back = read_back
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k, v)))
-                .collect();
+            // Inserted one by one: collecting into the map would bring in a
+            // sort of its own (see `crate::order`).
+            let mut found = BTreeMap::new();
+            for (key, value) in read_back {
+                if let Some(value) = value {
+                    found.insert(key, value);
+                }
+            }
+            let read_back = found;
             migration::verify(&plan, &read_back)
                 .map_err(|key| format!("从 localStorage 复制的“{key}”读回时不一致"))?;
             let marker = Batch {

@@ -132,7 +132,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let onkeydown = {
         let on_msg = on_msg.clone();
         move |e: KeyboardEvent| {
-            let key = e.key().to_lowercase();
+            // ASCII lowercasing, as in `shortcuts::shortcut_of`.
+            let key = e.key().to_ascii_lowercase();
             if !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
