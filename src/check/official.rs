@@ -8,7 +8,7 @@ use super::frame::trim_title;
 use super::location::{Location, Within};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::frame::DocNumber;
-use crate::draft::{Draft, Edition, FieldValue};
+use crate::draft::{Draft, Edition, FieldRef, FieldValue};
 use crate::i18n::{fill, tr, Key};
 use crate::template::frame_id;
 
@@ -97,11 +97,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Warning,
                 Check::AttachmentPunctuation,
-                Location {
-                    section: None,
-                    field: frame_id::ATTACHMENTS.to_string(),
-                    within: Within::Paragraph(i),
-                },
+                Location::new(FieldRef::meta(frame_id::ATTACHMENTS), Within::Paragraph(i)),
                 fill(Key::CheckAttachmentMark, &[&name, &mark]),
                 Some(FixAction::TrimTitlePunctuation),
             ));
@@ -226,7 +222,7 @@ mod tests {
         let found = official(&d);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].check, Check::AttachmentPunctuation);
-        assert_eq!(found[0].location.within, Within::Paragraph(1));
+        assert_eq!(found[0].location.path, Within::Paragraph(1));
         let fix = found[0].fix.clone().expect("a fix");
         apply_fix(&mut d, &fix).unwrap();
         assert_eq!(d.meta_lines(frame_id::ATTACHMENTS), ["统计表", "工作台账"]);

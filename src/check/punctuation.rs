@@ -24,8 +24,8 @@ pub(crate) struct Scope {
 impl Scope {
     pub(crate) fn of(location: &Location, role: Role, text: &str) -> Scope {
         let skip_prefix = typed_number(text, role).map_or(0, |n| n.range.end);
-        let skip_last = location.section.is_none()
-            && (location.field == meta_id::TITLE || location.field == meta_id::ADDRESSEE);
+        let skip_last = location.field.section.is_none()
+            && (location.field.id == meta_id::TITLE || location.field.id == meta_id::ADDRESSEE);
         Scope {
             skip_prefix,
             skip_last,

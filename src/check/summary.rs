@@ -80,7 +80,7 @@ impl StepSummary {
 pub fn summary_by_step(findings: &[Finding]) -> StepSummary {
     let mut summary = StepSummary::default();
     for f in findings {
-        match &f.location.section {
+        match &f.location.field.section {
             None => summary.frame.add(f.severity),
             Some(id) => match summary.sections.iter_mut().find(|(s, _)| s == id) {
                 Some((_, counts)) => counts.add(f.severity),

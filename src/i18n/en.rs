@@ -424,4 +424,15 @@ pub const TABLE: &[(Key, &str)] = &[
     (UpdateReady, "A new version is ready. Updating reloads the page; the draft is saved first."),
     (UpdateNow, "Update now"),
     (UpdateLater, "Later"),
+    // Opening the store
+    (StoreBlocked, "An older version of this tool is still open in another tab; the new version can open the drafts only once it is closed. Please close or reload the other tabs with this tool; the drafts then open here."),
+    // The import proposal
+    (KindProposedMark, " (proposed)"),
+    (KindMatch, "{0}{1}: {3} of {2} sections match"),
+    (ImportKindSwitched, "Imported as \"{0}\" instead (\"{1}\" was proposed). You can choose again before confirming."),
+    (ImportKindProposed, "Proposed: import as \"{0}\". If it is another kind, choose it under \"{1}\"; it is imported again as that kind before you confirm."),
+    (ImportChooseKind, "Please choose the kind of report, then confirm the import."),
+    (ImportWillMake, "The draft to be made:"),
+    (ImportWillMakeTitled, "The draft to be made, \"{0}\":"),
+    (ImportConfirm, "Confirm the import"),
 ];

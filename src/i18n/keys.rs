@@ -414,4 +414,13 @@ keys! {
     UpdateReady,
     UpdateNow,
     UpdateLater,
+    StoreBlocked,
+    KindProposedMark,
+    KindMatch,
+    ImportKindSwitched,
+    ImportKindProposed,
+    ImportChooseKind,
+    ImportWillMake,
+    ImportWillMakeTitled,
+    ImportConfirm,
 }

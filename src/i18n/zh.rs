@@ -424,4 +424,15 @@ pub const TABLE: &[(Key, &str)] = &[
     (UpdateReady, "新版本已就绪。更新时页面会重新载入，草稿会先保存。"),
     (UpdateNow, "立即更新"),
     (UpdateLater, "稍后"),
+    // Opening the store
+    (StoreBlocked, "另一个标签页中还开着本工具的旧版本，新版本要等它关闭后才能打开草稿。请关闭或刷新其他打开本工具的标签页，草稿随后在这里打开。"),
+    // The import proposal
+    (KindProposedMark, "（推荐）"),
+    (KindMatch, "{0}{1}：{2}个部分中相符{3}个"),
+    (ImportKindSwitched, "已改按“{0}”导入（推荐“{1}”）。确认前可以再改选。"),
+    (ImportKindProposed, "推荐按“{0}”导入。如果不是这一种，请在“{1}”中改选，确认前会按所选种类重新导入。"),
+    (ImportChooseKind, "请选择报告种类后确认导入。"),
+    (ImportWillMake, "将生成的草稿："),
+    (ImportWillMakeTitled, "将生成“{0}”："),
+    (ImportConfirm, "确认导入"),
 ];

@@ -35,6 +35,7 @@ pub mod kind;
 mod local;
 pub mod migration;
 mod record;
+pub mod relocation;
 mod storage;
 pub mod templates;
 

@@ -45,15 +45,22 @@ enum Screen {
 #[component]
 pub fn App() -> Html {
     let session = use_state(|| None::<Session>);
+    // Another tab still runs an earlier version holding the database open.
+    let blocked = use_state(|| false);
     {
-        let session = session.clone();
+        let (session, blocked) = (session.clone(), blocked.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                session.set(Some(Session::open().await));
+                session.set(Some(Session::open(move || blocked.set(true)).await));
             });
         });
     }
     match &*session {
+        None if *blocked => html! {
+            <p class="loading" role="status" data-loading="blocked">
+                { tr(Key::StoreBlocked) }
+            </p>
+        },
         None => html! { <p class="loading" data-loading="store">{ tr(Key::LoadingDrafts) }</p> },
         Some(session) => html! { <Main session={session.clone()} /> },
     }

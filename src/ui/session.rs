@@ -133,8 +133,13 @@ fn reason(error: CommitError) -> String {
 
 /// Opens IndexedDB, copies over localStorage's records not copied yet, and
 /// reads every entry.
-async fn open_durable() -> Result<(Idb, Journal), String> {
-    let idb = Idb::open().await.map_err(|e| e.to_string())?;
+async fn open_durable(blocked: impl Fn() + 'static) -> Result<(Idb, Journal), String> {
+    let idb = Idb::open_or_wait(blocked)
+        .await
+        .map_err(|e| e.to_string())?;
+    // Entries of the first layout move to their own store; one that does
+    // not move stays where it was and is still read from there.
+    let _ = idb.relocate().await;
     let mut durable = idb.load_all().await.map_err(|e| e.to_string())?;
     if let Ok(local) = LocalStorage::open() {
         let plan = migration::plan(&local_entries(&local), &durable);
@@ -173,9 +178,10 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
 
 impl Session {
     /// Opens IndexedDB, falling back to localStorage and then to memory
-    /// (with the reason for the banner).
-    pub async fn open() -> Session {
-        let (storage, durable, backing, problem) = match open_durable().await {
+    /// (with the reason for the banner). `blocked` is called when the
+    /// database waits for another tab of an earlier version to close.
+    pub async fn open(blocked: impl Fn() + 'static) -> Session {
+        let (storage, durable, backing, problem) = match open_durable(blocked).await {
             Ok((idb, journal)) => (
                 BrowserStorage::Durable(journal.clone()),
                 Some((idb, journal)),

@@ -211,7 +211,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let body = if current == STEP_BASIC {
         let field_editor = |spec: &'static crate::template::FieldSpec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
-            let found = section_step::findings_of(&findings, None, &spec.id);
+            let found = section_step::findings_of(&findings, &field);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
                     year={draft.year} events={events.clone()} findings={found} />
