@@ -198,6 +198,18 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
             .expect("the copy's id");
         harness::paste_into(c, "[data-field='import-text']", &SEED.replace('\n', "\r\n")).await;
         click(c, "[data-action='import-text']").await;
+        // The proposal before the draft is made, in English too.
+        wait_for(c, "[data-import-proposed]").await;
+        let proposed = text_of(c, "[data-import-proposed]").await;
+        assert!(
+            proposed.starts_with("Proposed: import as \"法治政府建设年度报告\""),
+            "{proposed}"
+        );
+        assert_eq!(
+            text_of(c, "[data-action='import-confirm']").await,
+            "Confirm the import"
+        );
+        harness::confirm_import(c).await;
         wait_for(c, "[data-notes]").await;
         assert_eq!(
             text_of(c, ".notes strong").await,
