@@ -9,6 +9,7 @@ mod editor;
 mod fields;
 mod files;
 mod import_panel;
+mod modal;
 mod offline_note;
 pub mod pages;
 mod platform;

@@ -494,6 +494,21 @@ where
     run_with(Setup::default(), journey)
 }
 
+/// Runs `journey` as [`run`] does, in `browser`.
+pub fn run_in<F, Fut>(browser: Browser, journey: F)
+where
+    F: FnOnce(App) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with(
+        Setup {
+            browser,
+            ..Setup::default()
+        },
+        journey,
+    )
+}
+
 /// Runs `journey` as [`run`] does, in the world `setup` describes.
 pub fn run_with<F, Fut>(setup: Setup, journey: F)
 where

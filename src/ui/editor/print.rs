@@ -1,9 +1,11 @@
 //! The print button. With paragraphs carried over unedited it asks once
 //! whether to go on; after "仍然打印" it prints without asking again. The
 //! question shows beside the button that was clicked (the toolbar's or the
-//! review step's); whether it is open lives in the editor's state.
+//! review step's) as a modal dialog (Escape is 先去修改); whether it is
+//! open lives in the editor's state.
 
 use super::EditorMsg;
+use crate::ui::modal::Modal;
 use crate::ui::platform;
 use yew::prelude::*;
 
@@ -57,16 +59,21 @@ pub fn print_button(
         }
     };
     let cancel = on_msg.reform(|_: MouseEvent| EditorMsg::AskPrint(None));
+    let escape = on_msg.reform(|()| EditorMsg::AskPrint(None));
+    let title = format!("print-question-{place}");
     html! {
         <span class="print">
             <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
-                title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
+                aria-haspopup="dialog" title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
             if state.asking == Some(place) {
-                <span class="print-confirm" role="alertdialog" data-confirm="print">
-                    { format!("{}。仍要打印吗？", state.carried.as_deref().unwrap_or_default()) }
-                    <button type="button" class="small" data-action="print-anyway" onclick={anyway}>{"仍然打印"}</button>
-                    <button type="button" class="small" data-action="print-cancel" onclick={cancel}>{"先去修改"}</button>
-                </span>
+                <Modal labelled_by={title.clone()} role="alertdialog" class="print-confirm" data_confirm="print"
+                    on_escape={escape}>
+                    <p id={title}>{ format!("{}。仍要打印吗？", state.carried.as_deref().unwrap_or_default()) }</p>
+                    <div class="dialog-buttons">
+                        <button type="button" class="primary" data-action="print-anyway" onclick={anyway}>{"仍然打印"}</button>
+                        <button type="button" data-action="print-cancel" onclick={cancel}>{"先去修改"}</button>
+                    </div>
+                </Modal>
             }
         </span>
     }

@@ -3,6 +3,8 @@
 //! text first), Ctrl+S for a backup of the draft instead of the browser's
 //! copy of the page — and the 快捷键 dialog that lists them.
 
+use crate::ui::modal::Modal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a shortcut does.
@@ -36,7 +38,8 @@ pub fn shortcut_of(key: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Shor
 }
 
 /// Listens on the whole document while the editor is shown, so the keys
-/// work wherever the focus is; `act` is this render's handler.
+/// work wherever the focus is — except in a dialog, which has its own
+/// keys; `act` is this render's handler.
 #[hook]
 pub fn use_shortcuts(act: Callback<Shortcut>) {
     use_effect(move || {
@@ -45,9 +48,17 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
             "keydown",
             gloo::events::EventListenerOptions::enable_prevent_default(),
             move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
+                let in_dialog = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("dialog").ok().flatten())
+                    .is_some();
+                if in_dialog {
+                    return;
+                }
                 let ctrl = e.ctrl_key() || e.meta_key();
                 if let Some(shortcut) = shortcut_of(&e.key(), ctrl, e.alt_key(), e.shift_key()) {
                     e.prevent_default();
@@ -59,7 +70,8 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
     });
 }
 
-/// The toolbar's 快捷键 button and the dialog it opens.
+/// The toolbar's 快捷键 button and the dialog it opens (Escape or 关闭
+/// closes it and the focus goes back to the button).
 #[component]
 pub fn ShortcutHelp() -> Html {
     let open = use_state(|| false);
@@ -69,35 +81,14 @@ pub fn ShortcutHelp() -> Html {
     };
     let hide = {
         let open = open.clone();
-        move |_: MouseEvent| open.set(false)
+        Callback::from(move |()| open.set(false))
     };
-    let escape = {
-        let open = open.clone();
-        move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
-            }
-        }
-    };
-    // The dialog takes the focus when it opens.
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with(*open, move |open| {
-            if *open {
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     html! {
         <>
             <button type="button" data-action="shortcuts" onclick={show} aria-haspopup="dialog"
                 aria-expanded={open.to_string()}>{"快捷键"}</button>
             if *open {
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
-                    data-dialog="shortcuts" onkeydown={escape}>
+                <Modal labelled_by="shortcuts-title" data_dialog="shortcuts" on_escape={hide.clone()}>
                     <h2 id="shortcuts-title">{"快捷键"}</h2>
                     <table class="shortcuts">
                         <thead><tr><th scope="col">{"按键"}</th><th scope="col">{"作用"}</th></tr></thead>
@@ -107,9 +98,9 @@ pub fn ShortcutHelp() -> Html {
                             }) }
                         </tbody>
                     </table>
-                    <button type="button" class="primary" data-action="close-shortcuts" ref={close_ref}
-                        onclick={hide}>{"关闭"}</button>
-                </div>
+                    <button type="button" class="primary" data-action="close-shortcuts"
+                        onclick={hide.reform(|_: MouseEvent| ())}>{"关闭"}</button>
+                </Modal>
             }
         </>
     }

@@ -1,8 +1,10 @@
-//! The editor's top bar: back to the list, the title, counts, undo/redo and
-//! the save status.
+//! The editor's top bar: back to the list, the title, counts, undo/redo,
+//! the save status and, when another tab saved a newer version, the
+//! dialog choosing which to keep.
 
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
+use crate::ui::modal::Modal;
 use crate::ui::platform::clock;
 use yew::prelude::*;
 
@@ -61,8 +63,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }
             }
             if props.save == SaveStatus::Conflict {
-                <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
-                <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>
+                // A choice must be made: Escape does not close it. It opens
+                // unasked, maybe while the writer types, so the focus goes
+                // to its title, not to a button a keystroke would press.
+                <Modal labelled_by="conflict-title" role="alertdialog" data_dialog="conflict">
+                    <h2 id="conflict-title" tabindex="-1" autofocus={true}>{"另一个标签页保存了这份草稿的较新版本"}</h2>
+                    <p>{"无论选择哪个版本，另一个版本都会另存为一份草稿，不会丢失。"}</p>
+                    <div class="dialog-buttons">
+                        <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{"载入较新版本"}</button>
+                        <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{"保留本页内容"}</button>
+                    </div>
+                </Modal>
             }
         </header>
     }

@@ -5,7 +5,7 @@
 //! print question and the 快捷键 dialog. No serious or critical violation
 //! may remain; a failure lists each with its elements.
 
-use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for};
+use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for, Browser};
 use fantoccini::Client;
 use std::path::Path;
 
@@ -70,10 +70,10 @@ async fn audit_steps(c: &Client, axe: &str, what: &str, found: &mut Vec<String>)
     }
 }
 
-#[test]
-fn every_screen_passes_axe_without_serious_violations() {
+in_chromium_and_firefox!(every_screen_passes_axe_without_serious_violations);
+fn every_screen_passes_axe_without_serious_violations(browser: Browser) {
     let axe = axe_source();
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         let axe = axe.as_str();
         let mut found = Vec::new();

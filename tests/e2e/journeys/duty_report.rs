@@ -5,7 +5,7 @@
 
 use crate::harness::{
     self, assert_in_order, attrs_of_all, click, click_last, flow, go_to_step, js, new_report,
-    preview_until, texts_of_all, type_into, wait_for, wait_saved,
+    preview_until, texts_of_all, type_into, wait_for, wait_saved, Browser,
 };
 use std::process::Command;
 
@@ -21,9 +21,9 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-fn duty_report_is_chosen_filled_and_printed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(duty_report_is_chosen_filled_and_printed);
+fn duty_report_is_chosen_filled_and_printed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
 

@@ -401,8 +401,8 @@ fn plain_http_journey(browser: Browser) {
     });
 }
 
-#[test]
-fn a_deployment_caught_halfway_is_not_precached() {
+in_chromium_and_firefox!(a_deployment_caught_halfway_is_not_precached);
+fn a_deployment_caught_halfway_is_not_precached(browser: Browser) {
     let dir = harness::temp_dir("halfway");
     two_builds(&dir);
     // The new index.html already copied over the old build, the rest not yet.
@@ -414,6 +414,7 @@ fn a_deployment_caught_halfway_is_not_precached() {
     }
     std::fs::copy(dir.join("two/index.html"), halfway.join("index.html")).expect("copy");
     let setup = Setup {
+        browser,
         base: BASE,
         root: Some(halfway),
         ..Setup::default()

@@ -5,7 +5,7 @@
 //! poppler's `pdfinfo` and `pdftotext`. The PDF and a PNG of page 1 are left
 //! in `tests/output/` for a person to look at.
 
-use crate::harness::{self, eventually, wait_for};
+use crate::harness::{self, eventually, wait_for, Browser};
 use baogao::document::compose;
 use baogao::layout::geometry::{LEFT_MM, MM_PER_PT, PAGE_NUMBER_DASH_Y_MM, PAPER_WIDTH_MM, TOP_MM};
 use baogao::layout::grid::CHARS_PER_LINE;
@@ -20,9 +20,9 @@ const TITLE: &str = "关于2023年度法治政府建设工作的报告";
 /// A4 in points.
 const A4_PT: (f64, f64) = (595.28, 841.89);
 
-#[test]
-fn the_sample_prints_on_a4_exactly_as_previewed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_sample_prints_on_a4_exactly_as_previewed);
+fn the_sample_prints_on_a4_exactly_as_previewed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::click(c, "[data-action='open-sample']").await;

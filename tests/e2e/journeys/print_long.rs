@@ -4,7 +4,7 @@
 //! its lines, and afterwards the placeholders come back.
 
 use super::long_report::open_long_report;
-use crate::harness::{self, count, eventually, js};
+use crate::harness::{self, count, eventually, js, Browser};
 use baogao::document::compose;
 use baogao::layout::lay_out;
 use baogao::template::annual_report;
@@ -14,9 +14,9 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-fn a_long_report_prints_every_page() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(a_long_report_prints_every_page);
+fn a_long_report_prints_every_page(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         let report = open_long_report(c, &app.url, "print-long").await;
         let layout = lay_out(&compose(annual_report(), &report.draft));

@@ -5,11 +5,11 @@
 //! Screenshots of a section step and the review step are left in
 //! `tests/output/` for a person to look at.
 
-use crate::harness::{self, click, count, eventually, go_to_step, preview_text, wait_for};
+use crate::harness::{self, click, count, eventually, go_to_step, preview_text, wait_for, Browser};
 
-#[test]
-fn review_lists_the_sample_slip_and_fixes_it() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(review_lists_the_sample_slip_and_fixes_it);
+fn review_lists_the_sample_slip_and_fixes_it(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;
