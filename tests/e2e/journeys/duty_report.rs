@@ -129,8 +129,8 @@ fn duty_report_is_chosen_filled_and_printed(browser: Browser) {
         wait_saved(c).await;
 
         // Printed: the 述职人 line on page 1, right under the title.
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let pdf = harness::output_dir().join("duty-report.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("duty-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         let out = Command::new("pdftotext")
             .args(["-layout", "-f", "1", "-l", "1"])

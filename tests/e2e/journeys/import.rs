@@ -74,7 +74,7 @@ fn bad_files_and_text_get_a_message_and_change_nothing(browser: Browser) {
         wait_for(c, "li[data-draft]").await;
         assert_eq!(rows().await, 1);
 
-        let dir = harness::output_dir().join("bad-files");
+        let dir = app.output("bad-files");
         std::fs::create_dir_all(&dir).expect("dir");
         let huge = vec![b'a'; 21 * 1024 * 1024];
         let cases: [(&str, &[u8], &str); 5] = [

@@ -290,8 +290,7 @@ fn update_journey(browser: Browser) {
         let offer = harness::text_of(c, "[data-update-offer]").await;
         assert!(offer.contains("新版本已就绪"), "{offer}");
         if let Ok(png) = c.screenshot().await {
-            let name = format!("update-offer-{browser:?}.png").to_lowercase();
-            let _ = std::fs::write(harness::output_dir().join(name), png);
+            let _ = std::fs::write(app.output("update-offer.png"), png);
         }
         // 稍后: the offer goes, the page keeps running the build it started
         // with, and the next visit offers the new build again.

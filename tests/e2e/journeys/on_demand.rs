@@ -68,7 +68,7 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use(browser: Browse
         .await;
 
         // Importing that file goes through the worker again.
-        let dir = harness::output_dir().join("on-demand");
+        let dir = app.output("on-demand");
         std::fs::create_dir_all(&dir).expect("dir");
         let path = dir.join("sample.docx");
         std::fs::write(&path, &bytes).expect("write docx");

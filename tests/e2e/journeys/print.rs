@@ -49,9 +49,8 @@ fn the_sample_prints_on_a4_exactly_as_previewed(browser: Browser) {
         let preview = sheet_lines(c).await;
         assert_eq!(preview, expected, "preview lines differ from the layout");
 
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let out = harness::output_dir();
-        let pdf = out.join("sample-report.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("sample-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
 
         check_paper(&pdf, shown);
@@ -65,7 +64,7 @@ fn the_sample_prints_on_a4_exactly_as_previewed(browser: Browser) {
         for (i, page) in pages.iter().enumerate() {
             check_page(&pdf, i + 1, page, &expected[i]);
         }
-        let png = out.join("sample-page1");
+        let png = app.output("sample-page1");
         run_to(
             "pdftoppm",
             &["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"],

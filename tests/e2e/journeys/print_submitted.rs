@@ -98,7 +98,7 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record(browser: Br
         .expect("lines as strings");
         assert_eq!(preview, expected, "preview lines differ from the layout");
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-basic-submitted.png"), png).expect("save");
+        std::fs::write(app.output("step-basic-submitted.png"), png).expect("save");
         assert_eq!(harness::count(c, ".sheet .rule.red").await, 1);
         assert_eq!(harness::count(c, ".sheet .rule:not(.red)").await, 3);
 
@@ -117,8 +117,8 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record(browser: Br
             "{findings:?}"
         );
 
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let pdf = harness::output_dir().join("sample-report-submitted.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("sample-report-submitted.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         measure(&pdf, shown, &expected);
     });

@@ -15,7 +15,7 @@ fn review_lists_the_sample_slip_and_fixes_it(browser: Browser) {
         harness::copy_of_sample(c).await;
         go_to_step(c, "measures").await;
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-measures.png"), png).expect("save");
+        std::fs::write(app.output("step-measures.png"), png).expect("save");
 
         go_to_step(c, "review").await;
         wait_for(c, "[data-findings]").await;
@@ -24,7 +24,7 @@ fn review_lists_the_sample_slip_and_fixes_it(browser: Browser) {
         let finding = harness::text_of(c, &format!("{slip} .finding-message")).await;
         assert!(finding.contains(';'), "{finding}");
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-review.png"), png).expect("save");
+        std::fs::write(app.output("step-review.png"), png).expect("save");
         assert!(preview_text(c).await.contains("不够;"));
 
         click(c, &format!("{slip} [data-action='fix']")).await;

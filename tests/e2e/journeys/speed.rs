@@ -115,11 +115,7 @@ fn a_keystroke_in_a_30000_character_report(browser: Browser) {
             number("max")
         );
         println!("{report}");
-        let file = match browser {
-            Browser::Chromium => "keystroke.txt",
-            Browser::Firefox => "keystroke-firefox.txt",
-        };
-        std::fs::write(harness::output_dir().join(file), &report).expect("write");
+        std::fs::write(app.output("keystroke.txt"), &report).expect("write");
         assert!(chars >= 30_000);
         assert_eq!(
             number("reached") as usize,

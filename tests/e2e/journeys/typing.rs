@@ -40,6 +40,6 @@ fn typed_organ_appears_in_the_preview(browser: Browser) {
         })
         .await;
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("app.png"), png).expect("save screenshot");
+        std::fs::write(app.output("app.png"), png).expect("save screenshot");
     });
 }
