@@ -2,7 +2,8 @@
 //! against the WCAG 2.0 and 2.1 A and AA rules: the start page, the import
 //! panel with its message, an imported draft with its notes, every step of
 //! the sample (read-only and as an editable copy), the review step, the
-//! print question and the 快捷键 dialog. No serious or critical violation
+//! print question and the 快捷键 dialog (the two-tab choice in
+//! `dialogs`). No serious or critical violation
 //! may remain; a failure lists each with its elements.
 
 use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for, Browser};
@@ -12,7 +13,7 @@ use std::path::Path;
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
 /// axe.min.js as scripts/setup-test.sh installs it.
-fn axe_source() -> String {
+pub(super) fn axe_source() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/e2e/axe/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -27,7 +28,7 @@ fn axe_source() -> String {
 /// violation to `found` under `screen`. The source is evaluated by
 /// WebDriver itself, so the page's Content-Security-Policy (no script
 /// added at run time) does not stop it.
-async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
+pub(super) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
     c.execute(&format!("{axe}\n;return typeof window.axe;"), vec![])
         .await
         .unwrap_or_else(|e| panic!("load axe-core on {screen}: {e}"));

@@ -3,7 +3,8 @@
 //! and Shift+Tab stay among its controls, the page behind is inert (a
 //! shortcut pressed in the dialog does nothing behind it), Escape closes
 //! it where closing is safe (not the two-tab choice, which must be made),
-//! and the focus returns to the control that had it before.
+//! and the focus returns to the control that had it before. axe-core
+//! audits the two-tab choice (the accessibility journey audits the others).
 
 use crate::harness::{self, click, count, eventually, js, wait_for, Browser};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -171,7 +172,8 @@ fn dialogs_hold_the_focus_and_give_it_back(browser: Browser) {
 
 in_chromium_and_firefox!(the_two_tab_choice_must_be_made_and_returns_the_focus);
 fn the_two_tab_choice_must_be_made_and_returns_the_focus(browser: Browser) {
-    harness::run_in(browser, |app| async move {
+    let axe = super::accessibility::axe_source();
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         let (_a, _b) = super::two_tabs::conflict(c, &app.url).await;
         // It opened unasked while the writer typed in 发文机关: the focus
@@ -189,6 +191,9 @@ fn the_two_tab_choice_must_be_made_and_returns_the_focus(browser: Browser) {
             ],
         )
         .await;
+        let mut found = Vec::new();
+        super::accessibility::audit(c, &axe, "two-tab choice", &mut found).await;
+        assert!(found.is_empty(), "{}", found.join("\n"));
         // Escape does not close it: the choice must be made.
         press(c, Key::Escape, false).await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
