@@ -3,6 +3,7 @@
 //! does not build a set of closures per draft.
 
 use crate::draft::DraftSummary;
+use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
 
@@ -42,6 +43,13 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
         props
             .on
             .reform(move |_: MouseEvent| (id.clone(), msg.clone()))
+    };
+    let question_id = format!("delete-question-{}", summary.id);
+    let cancel_delete = {
+        let id = summary.id.clone();
+        props
+            .on
+            .reform(move |()| (id.clone(), RowMsg::CancelDelete))
     };
     let rename_input = {
         let id = summary.id.clone();
@@ -86,14 +94,18 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                 <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{"复制"}</button>
                 <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{"以此为基础新建下一年度"}</button>
                 <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{"重命名"}</button>
+                <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}
+                    aria-haspopup="dialog">{"删除"}</button>
                 if props.confirming {
-                    <span class="confirm">
-                        {"确定删除这份草稿？"}
-                        <button type="button" class="small danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{"删除"}</button>
-                        <button type="button" class="small" onclick={send(RowMsg::CancelDelete)}>{"取消"}</button>
-                    </span>
-                } else {
-                    <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}>{"删除"}</button>
+                    // 取消 takes the focus and Escape cancels: deleting is
+                    // never one keystroke away.
+                    <Modal labelled_by={question_id.clone()} role="alertdialog" class="confirm" on_escape={cancel_delete}>
+                        <p id={question_id}>{"确定删除这份草稿？"}</p>
+                        <div class="dialog-buttons">
+                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{"删除"}</button>
+                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{"取消"}</button>
+                        </div>
+                    </Modal>
                 }
             </div>
         </li>

@@ -41,7 +41,7 @@ fn delete_and_undo(browser: Browser) {
         let first = "li[data-draft]:first-child";
         click(c, &format!("{first} [data-action='delete']")).await;
         wait_for(c, &format!("{first} [data-action='confirm-delete']")).await;
-        click(c, &format!("{first} .confirm button:not([data-action])")).await;
+        click(c, &format!("{first} [data-action='cancel-delete']")).await;
         wait_for(c, &format!("{first} [data-action='delete']")).await;
         assert_eq!(count(c, "[data-action='confirm-delete']").await, 0);
         assert_eq!(count(c, "li[data-draft]").await, 2);

@@ -1,5 +1,5 @@
-//! The modal dialogs by keyboard — the 快捷键 list, the print question and
-//! the two-tab choice: the focus moves into the dialog when it opens, Tab
+//! The modal dialogs by keyboard — the question before deleting a draft,
+//! the 快捷键 list, the print question and the two-tab choice: the focus moves into the dialog when it opens, Tab
 //! and Shift+Tab stay among its controls, the page behind is inert (a
 //! shortcut pressed in the dialog does nothing behind it), Escape closes
 //! it where closing is safe (not the two-tab choice, which must be made),
@@ -98,6 +98,29 @@ fn dialogs_hold_the_focus_and_give_it_back(browser: Browser) {
     harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
+
+        // Deleting a draft asks first: 取消 takes the focus, Tab goes round
+        // both buttons, Escape cancels and the focus is back on 删除.
+        harness::new_report(c, 2024).await;
+        click(c, "[data-action='close']").await;
+        click(c, "li[data-draft] [data-action='delete']").await;
+        let delete = "li[data-draft] dialog.confirm";
+        tabs_stay_inside(
+            c,
+            delete,
+            "cancel-delete",
+            &[
+                (false, "confirm-delete"),
+                (false, "cancel-delete"),
+                (true, "confirm-delete"),
+            ],
+        )
+        .await;
+        press(c, Key::Escape, false).await;
+        closed(c, delete).await;
+        assert_eq!(harness::focused(c).await, "delete");
+        assert_eq!(count(c, "li[data-draft]").await, 1);
+
         harness::copy_of_sample(c).await;
         let step = harness::current_step(c).await;
 
