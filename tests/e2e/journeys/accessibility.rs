@@ -2,8 +2,8 @@
 //! against the WCAG 2.0 and 2.1 A and AA rules: the start page, the import
 //! panel with its message, an imported draft with its notes, every step of
 //! the sample (read-only and as an editable copy), the review step, the
-//! print question and the 快捷键 dialog (the two-tab choice in
-//! `dialogs`). No serious or critical violation
+//! question before deleting a draft, the print question and the 快捷键
+//! dialog (the two-tab choice in `dialogs`). No serious or critical violation
 //! may remain; a failure lists each with its elements.
 
 use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for, Browser};
@@ -105,6 +105,12 @@ fn every_screen_passes_axe_without_serious_violations(browser: Browser) {
         wait_for(c, "[data-notes]").await;
         audit(c, axe, "imported draft with notes", &mut found).await;
         click(c, "[data-action='close']").await;
+
+        // The question before deleting it.
+        click(c, "li[data-draft] [data-action='delete']").await;
+        wait_for(c, "li[data-draft] dialog.confirm").await;
+        audit(c, axe, "delete question", &mut found).await;
+        click(c, "[data-action='cancel-delete']").await;
 
         // The sample, read-only, then the writer's copy of it step by step.
         click(c, "[data-action='open-sample']").await;
