@@ -38,8 +38,8 @@ pub fn shortcut_of(key: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Shor
 }
 
 /// Listens on the whole document while the editor is shown, so the keys
-/// work wherever the focus is — except in a dialog, which has its own
-/// keys; `act` is this render's handler.
+/// work wherever the focus is — but in a dialog the step behind it does
+/// not move; `act` is this render's handler.
 #[hook]
 pub fn use_shortcuts(act: Callback<Shortcut>) {
     use_effect(move || {
@@ -51,17 +51,19 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
+                let ctrl = e.ctrl_key() || e.meta_key();
+                let Some(shortcut) = shortcut_of(&e.key(), ctrl, e.alt_key(), e.shift_key()) else {
+                    return;
+                };
+                // Never the browser's own meaning (Alt+← is its Back).
+                e.prevent_default();
                 let in_dialog = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .and_then(|t| t.closest("dialog").ok().flatten())
                     .is_some();
-                if in_dialog {
-                    return;
-                }
-                let ctrl = e.ctrl_key() || e.meta_key();
-                if let Some(shortcut) = shortcut_of(&e.key(), ctrl, e.alt_key(), e.shift_key()) {
-                    e.prevent_default();
+                let moves = matches!(shortcut, Shortcut::NextStep | Shortcut::PreviousStep);
+                if !(in_dialog && moves) {
                     act.emit(shortcut);
                 }
             },

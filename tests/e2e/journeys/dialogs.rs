@@ -148,6 +148,20 @@ fn dialogs_hold_the_focus_and_give_it_back(browser: Browser) {
             .await
             .expect("Alt+→");
         assert_eq!(harness::current_step(c).await, step);
+        // Ctrl+S there still saves the draft's backup, not the page.
+        harness::capture_downloads(c).await;
+        let ctrl_s = format!("{}s{}", char::from(Key::Control), char::from(Key::Null));
+        wait_for(c, "[data-action='close-shortcuts']")
+            .await
+            .send_keys(&ctrl_s)
+            .await
+            .expect("Ctrl+S");
+        let backup = harness::first_download(c).await;
+        assert!(
+            String::from_utf8_lossy(&backup).contains("baogao-backup"),
+            "a backup of the draft"
+        );
+        assert_eq!(modal_with_focus(c, shortcuts).await, (true, true));
         press(c, Key::Escape, false).await;
         closed(c, shortcuts).await;
         assert_eq!(harness::focused(c).await, "shortcuts");
