@@ -62,7 +62,7 @@ pub fn print_button(
     let escape = on_msg.reform(|()| EditorMsg::AskPrint(None));
     let title = format!("print-question-{place}");
     html! {
-        <span class="print">
+        <div class="print">
             <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
                 aria-haspopup="dialog" title="用浏览器打印，或在打印对话框中选择“另存为PDF”">{"打印 / 存为PDF"}</button>
             if state.asking == Some(place) {
@@ -75,6 +75,6 @@ pub fn print_button(
                     </div>
                 </Modal>
             }
-        </span>
+        </div>
     }
 }
