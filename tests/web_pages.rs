@@ -14,7 +14,7 @@ use baogao::layout::geometry::{
 use baogao::layout::{lay_out, Layout};
 use baogao::sample::seed_draft;
 use baogao::template::{annual_report, meta_id};
-use baogao::ui::pages::{cells::font_mm, sheet_renders, Sheets, SheetsProps};
+use baogao::ui::pages::{cells::font_mm, line_renders, sheet_renders, Sheets, SheetsProps};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -460,13 +460,29 @@ async fn an_edit_redraws_only_the_pages_it_changed() {
         .filter(|(a, b)| a != b)
         .count();
     assert_eq!(differing, 1, "the edit changes page 1 only");
+    let changed_lines = layout.pages[0]
+        .lines
+        .iter()
+        .zip(&changed.pages[0].lines)
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(
+        (1..=2).contains(&changed_lines) && changed.pages[0].lines.len() > 10,
+        "the edit changes one or two of page 1's lines: {changed_lines}"
+    );
     let before = sheet_renders();
+    let lines_before = line_renders();
     app.update(props(Rc::clone(&changed)));
     settle().await;
     assert_eq!(
         sheet_renders() - before,
         1,
         "pages redrawn for a one-page edit"
+    );
+    assert_eq!(
+        line_renders() - lines_before,
+        changed_lines as u64,
+        "lines redrawn for a one-line edit"
     );
     let first = all(&root, ".sheet")[0].text_content().unwrap_or_default();
     assert!(first.contains("优良的法治环境"), "{first}");

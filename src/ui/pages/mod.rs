@@ -32,7 +32,8 @@ mod lazy;
 mod sheet;
 
 pub use sheet::{
-    anchor_key, parse_anchor_key, role_class, sheet_renders, short_decimal, Sheet, SheetProps,
+    anchor_key, line_renders, parse_anchor_key, role_class, sheet_renders, short_decimal, Sheet,
+    SheetProps,
 };
 
 use crate::document::Anchor;

@@ -6,17 +6,21 @@
 //! compare equal when the two layouts are the same `Rc` or hold equal
 //! pages at that index. Typing in one paragraph therefore redraws the
 //! pages whose lines moved, and Yew skips the others without diffing them.
+//! Inside a redrawn page each line is a [`SheetLine`] compared the same
+//! way, so a keystroke rebuilds the one or two lines it changed rather
+//! than the page's twenty-two.
 
 use super::cells::{font_mm, line_pieces, pieces, Piece};
 use crate::document::Anchor;
 use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM};
-use crate::layout::{FontRole, Layout, Mark, Page, PageNumber, PlacedLine, Side};
+use crate::layout::{FontRole, Layout, Mark, PageNumber, PlacedLine, Side};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 thread_local! {
     static RENDERS: Cell<u64> = const { Cell::new(0) };
+    static LINE_RENDERS: Cell<u64> = const { Cell::new(0) };
 }
 
 /// How many times any [`Sheet`] has rendered since the app started; lets
@@ -24,6 +28,12 @@ thread_local! {
 #[doc(hidden)]
 pub fn sheet_renders() -> u64 {
     RENDERS.with(Cell::get)
+}
+
+/// How many times any [`SheetLine`] has rendered since the app started.
+#[doc(hidden)]
+pub fn line_renders() -> u64 {
+    LINE_RENDERS.with(Cell::get)
 }
 
 /// A stable text form of an anchor for `data-anchor` attributes:
@@ -99,17 +109,47 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let Some(page) = props.layout.pages.get(props.index) else {
         return Html::default();
     };
-    page_html(page)
-}
-
-fn page_html(page: &Page) -> Html {
+    let line = |line: usize| {
+        html! { <SheetLine layout={Rc::clone(&props.layout)} page={props.index} {line} /> }
+    };
     html! {
         <div class="sheet" data-page={page.number.to_string()}>
             { for page.marks.iter().map(mark_html) }
-            { for page.lines.iter().map(line_html) }
+            { for (0..page.lines.len()).map(line) }
             { page_number_html(&page.page_number) }
         </div>
     }
+}
+
+/// Props of [`SheetLine`]: line `line` of page `page` of `layout`.
+#[derive(Properties, Clone)]
+struct SheetLineProps {
+    layout: Rc<Layout>,
+    page: usize,
+    line: usize,
+}
+
+impl SheetLineProps {
+    fn placed(&self) -> Option<&PlacedLine> {
+        self.layout.pages.get(self.page)?.lines.get(self.line)
+    }
+}
+
+impl PartialEq for SheetLineProps {
+    /// Equal when the line to draw is the same, by `Rc` identity first and
+    /// by value otherwise.
+    fn eq(&self, other: &Self) -> bool {
+        self.page == other.page
+            && self.line == other.line
+            && (Rc::ptr_eq(&self.layout, &other.layout) || self.placed() == other.placed())
+    }
+}
+
+/// One line of a sheet (`.line`).
+#[component]
+fn SheetLine(props: &SheetLineProps) -> Html {
+    LINE_RENDERS.with(|r| r.set(r.get() + 1));
+    props.placed().map(line_html).unwrap_or_default()
 }
 
 fn mm(v: f64) -> String {
