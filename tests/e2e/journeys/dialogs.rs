@@ -5,6 +5,7 @@
 //! it where closing is safe (not the two-tab choice, which must be made),
 //! and the focus returns to the control that had it before. axe-core
 //! audits the two-tab choice (the accessibility journey audits the others).
+//! Screenshots of three of them are left in `tests/output/dialog-*.png`.
 
 use crate::harness::{self, click, count, eventually, js, wait_for, Browser};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -135,6 +136,9 @@ fn dialogs_hold_the_focus_and_give_it_back(browser: Browser) {
             &[(false, "close-shortcuts"), (true, "close-shortcuts")],
         )
         .await;
+        if let Ok(png) = c.screenshot().await {
+            std::fs::write(app.output("dialog-shortcuts.png"), png).expect("save");
+        }
         // Alt+→ inside the dialog leaves the step behind it alone.
         let alt_right = format!(
             "{}{}{}",
@@ -190,6 +194,9 @@ fn dialogs_hold_the_focus_and_give_it_back(browser: Browser) {
             ],
         )
         .await;
+        if let Ok(png) = c.screenshot().await {
+            std::fs::write(app.output("dialog-print.png"), png).expect("save");
+        }
         assert_eq!(
             harness::attr_of(c, question, "role").await.as_deref(),
             Some("alertdialog")
@@ -228,6 +235,9 @@ fn the_two_tab_choice_must_be_made_and_returns_the_focus(browser: Browser) {
             ],
         )
         .await;
+        if let Ok(png) = c.screenshot().await {
+            std::fs::write(app.output("dialog-two-tabs.png"), png).expect("save");
+        }
         let mut found = Vec::new();
         super::accessibility::audit(c, &axe, "two-tab choice", &mut found).await;
         assert!(found.is_empty(), "{}", found.join("\n"));
