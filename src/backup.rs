@@ -14,10 +14,10 @@
 //! template was never loaded.
 
 use crate::draft::{is_valid_draft_id, Draft, ReportDate};
-use crate::store::{migrate, DraftStore, Record, Storage, StoreError};
+use crate::store::{json_value, migrate, DraftStore, Record, Storage, StoreError};
 use crate::template;
 use serde_json::{json, Value};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use thiserror::Error;
 
 /// The `format` marker of a backup file.
@@ -166,12 +166,20 @@ pub fn export_store<S: Storage>(store: &DraftStore<S>, now_ms: i64) -> Result<Ex
 /// The writer's own templates among `template_ids`, once each.
 fn own_templates(template_ids: &[&str]) -> Vec<Value> {
     let builtin = template::builtin();
-    let mut seen = HashSet::new();
+    // A list (a few templates) and below a B-tree set the store has
+    // anyway: no hash table's code for these types in the download.
+    let mut seen: Vec<&str> = Vec::new();
     template_ids
         .iter()
-        .filter(|id| builtin.iter().all(|t| t.id != **id) && seen.insert(**id))
+        .filter(|id| {
+            let new = builtin.iter().all(|t| t.id != **id) && !seen.contains(id);
+            if new {
+                seen.push(id);
+            }
+            new
+        })
         .filter_map(|id| template::by_id(id))
-        .filter_map(|t| serde_json::to_value(t).ok())
+        .filter_map(|t| json_value(t).ok())
         .collect()
 }
 
@@ -244,10 +252,10 @@ pub fn import<S: Storage>(
             Err(error) => report.skipped.push(skip(error.to_string())),
         }
     }
-    let mut taken = HashSet::new();
+    let mut taken = BTreeSet::new();
     for record in &mut records {
         let old = record.draft.id.clone();
-        let free = |id: &str, taken: &HashSet<String>| -> Result<bool, BackupError> {
+        let free = |id: &str, taken: &BTreeSet<String>| -> Result<bool, BackupError> {
             Ok(is_valid_draft_id(id)
                 && !taken.contains(id)
                 && !store.contains(id).map_err(BackupError::Store)?)

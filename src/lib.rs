@@ -15,6 +15,7 @@ pub mod docx;
 pub mod draft;
 pub mod import;
 pub mod layout;
+pub mod order;
 pub mod render;
 pub mod sample;
 pub mod store;

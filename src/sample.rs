@@ -134,8 +134,9 @@ pub fn seed_draft(id: &str, now_ms: i64) -> Draft {
     }
     // The township put the leaders' duty second and the shortcomings third.
     let order = ["measures", "duty", "shortcomings", "plans", "other"];
-    d.sections
-        .sort_by_key(|s| order.iter().position(|&o| o == s.id).unwrap_or(order.len()));
+    crate::order::sort_by_key(&mut d.sections, |s| {
+        order.iter().position(|&o| o == s.id).unwrap_or(order.len())
+    });
     d
 }
 

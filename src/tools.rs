@@ -80,11 +80,30 @@ pub struct ImportRequest {
 }
 
 /// An imported draft and the notes a writer should check, each with the
-/// section it is about (none for the frame).
+/// section it is about (none for the frame), and every kind the text could
+/// be imported as, for the writer to switch before confirming.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportAnswer {
     pub draft: Draft,
     pub notes: Vec<(Option<String>, String)>,
+    /// Every kind, best match first.
+    #[serde(default)]
+    pub kinds: Vec<KindChoice>,
+}
+
+/// One kind the writer can import a text as, and how well it fits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindChoice {
+    /// The template's id.
+    pub id: String,
+    /// The kind's name, such as 述职报告.
+    pub name: String,
+    /// Whether the importer proposes this kind for the text.
+    pub proposed: bool,
+    /// How many of the text's level-1 sections match one of the kind's.
+    pub matched: usize,
+    /// How many level-1 sections the text has.
+    pub sections: usize,
 }
 
 /// Runs operation `op` on `arg`; an error is a message for the user.
@@ -144,46 +163,64 @@ pub fn import_text(request: ImportRequest) -> Result<ImportAnswer, String> {
         .template_id
         .as_deref()
         .and_then(|id| all.iter().copied().find(|t| t.id == id));
+    let ranked = rank(&all, &request.text);
+    let proposed = match ranked.first() {
+        Some(best) if best.score >= MIN_SCORE => best.template.id.as_str(),
+        _ => template::WORK_SUMMARY_ID,
+    };
+    let kinds: Vec<KindChoice> = ranked
+        .iter()
+        .map(|r| KindChoice {
+            id: r.template.id.clone(),
+            name: r.template.name.clone(),
+            proposed: r.template.id == proposed,
+            matched: r.matched,
+            sections: r.sections,
+        })
+        .collect();
     let (template, kind_note) = match chosen {
         Some(t) => (t, format!("按所选的“{}”导入。", t.name)),
-        None => {
-            let ranked = rank(&all, &request.text);
-            match ranked.first() {
-                Some(best) if best.score >= MIN_SCORE => {
-                    let others: Vec<String> = ranked[1..]
-                        .iter()
-                        .map(|r| format!("“{}”", r.template.name))
-                        .collect();
-                    (
-                        best.template,
-                        format!(
-                            "已识别为“{}”。如果不是，请在“报告种类”中改选{}后重新导入。",
-                            best.template.name,
-                            others.join("或")
-                        ),
-                    )
-                }
-                _ => {
-                    let summary = template::work_summary();
-                    (
+        None => match ranked.first() {
+            Some(best) if best.score >= MIN_SCORE => {
+                let others: Vec<String> = ranked[1..]
+                    .iter()
+                    .map(|r| format!("“{}”", r.template.name))
+                    .collect();
+                (
+                    best.template,
+                    format!(
+                        "已识别为“{}”。如果不是，请在“报告种类”中改选{}后重新导入。",
+                        best.template.name,
+                        others.join("或")
+                    ),
+                )
+            }
+            _ => {
+                let summary = template::work_summary();
+                (
                         summary,
                         format!(
                             "没有认出是哪一种报告，已按“{}”导入。如果是其他种类，请在“报告种类”中选择后重新导入。",
                             summary.name
                         ),
                     )
-                }
             }
-        }
+        },
     };
     let imported = from_text(template, &request.text, request.id.clone(), request.now_ms)
         .map_err(|e| e.to_string())?;
     let notes: Vec<(Option<String>, String)> = std::iter::once((None, kind_note))
-        .chain(imported.notes.into_iter().map(|n| (n.section, n.message)))
+        .chain(
+            imported
+                .notes
+                .into_iter()
+                .map(|n| (n.section_id().map(str::to_string), n.message)),
+        )
         .collect();
     Ok(ImportAnswer {
         draft: imported.draft,
         notes,
+        kinds,
     })
 }
 
@@ -304,6 +341,72 @@ mod tests {
         .expect("import");
         assert_eq!(vague.draft.template_id, template::WORK_SUMMARY_ID);
         assert!(vague.notes[0].1.starts_with("没有认出是哪一种报告"));
+    }
+
+    #[test]
+    fn every_kind_is_offered_with_the_proposed_marked_and_switching_keeps_the_text() {
+        let duty = crate::sample::example_draft(template::duty_report(), "x", 2023, 0);
+        let text = render::text::render(&compose(template::duty_report(), &duty));
+        let mut own =
+            template::parse(include_str!("../docs/template-example.json")).expect("example");
+        own.id = "own-kind".into();
+        let request = |template_id: Option<&str>| ImportRequest {
+            text: text.clone(),
+            id: "n".into(),
+            now_ms: 7,
+            template_id: template_id.map(str::to_string),
+            templates: vec![own.clone()],
+        };
+        let proposed = import_text(request(None)).expect("import");
+        let ids: Vec<&str> = proposed.kinds.iter().map(|k| k.id.as_str()).collect();
+        assert_eq!(ids.len(), 4, "{ids:?}");
+        for id in [
+            template::ANNUAL_REPORT_ID,
+            template::WORK_SUMMARY_ID,
+            template::DUTY_REPORT_ID,
+            "own-kind",
+        ] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+        // The best match comes first and is the one proposed, alone.
+        assert_eq!(ids[0], template::DUTY_REPORT_ID);
+        let marked: Vec<&str> = proposed
+            .kinds
+            .iter()
+            .filter(|k| k.proposed)
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(marked, [template::DUTY_REPORT_ID]);
+        let duty_kind = &proposed.kinds[0];
+        let enabled = duty.sections.iter().filter(|s| s.enabled).count();
+        assert_eq!(duty_kind.sections, enabled);
+        assert_eq!(duty_kind.matched, enabled);
+        assert!(proposed.kinds[1..]
+            .iter()
+            .all(|k| k.matched < duty_kind.matched));
+        // Switched to a 年度工作总结: the same text under that template, the
+        // proposal still marked, and every body paragraph still there.
+        let switched = import_text(request(Some(template::WORK_SUMMARY_ID))).expect("import");
+        assert_eq!(switched.draft.template_id, template::WORK_SUMMARY_ID);
+        assert_eq!(switched.kinds, proposed.kinds);
+        let summary = render::text::render(&compose(template::work_summary(), &switched.draft));
+        let flat = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let mut paragraphs = Vec::new();
+        for section in &duty.sections {
+            for value in section.fields.values() {
+                crate::draft::body_texts(value, &mut paragraphs);
+            }
+        }
+        assert!(paragraphs.len() > 5, "{paragraphs:?}");
+        for paragraph in paragraphs {
+            assert!(
+                flat(&summary).contains(&flat(&paragraph)),
+                "lost “{paragraph}”"
+            );
+        }
+        // And the writer's own kind is importable too.
+        let own_draft = import_text(request(Some("own-kind"))).expect("import");
+        assert_eq!(own_draft.draft.template_id, "own-kind");
     }
 
     #[test]

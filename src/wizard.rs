@@ -44,7 +44,7 @@ pub fn steps(template: &Template, draft: &Draft, findings: &[Finding]) -> Vec<St
     let carried_in = |section: Option<&str>| {
         carried
             .iter()
-            .filter(|c| c.location.section.as_deref() == section)
+            .filter(|c| c.location.field.section_id() == section)
             .count()
     };
     let mut out = Vec::with_capacity(draft.sections.len() + 2);

@@ -163,7 +163,7 @@ fn next_year_copy_marks_last_years_paragraphs_until_each_is_edited() {
     let findings = check::run(annual_report(), &next);
     let year = findings
         .iter()
-        .find(|f| f.check == Check::Year && f.location.section.is_none())
+        .find(|f| f.check == Check::Year && f.location.field.section.is_none())
         .expect("the preamble's 2023 is flagged");
     assert!(year.message.contains("2023年"), "{}", year.message);
     assert_eq!(

@@ -1,6 +1,8 @@
 //! Every reader of outside data fed hostile input — truncated, mutated,
 //! huge, deeply nested, arbitrary — by proptest: stored records (and the
-//! store reading them), backup files, pasted report text and .docx files.
+//! store reading them), backup files, the writer's template files (and
+//! the store reading its kept templates), pasted report text and .docx
+//! files.
 //! None may panic; each refuses with a clear Chinese message, and a refused
 //! backup writes nothing.
 
@@ -10,8 +12,9 @@ use baogao::docx::{read_text, write};
 use baogao::draft::Draft;
 use baogao::import::from_text;
 use baogao::sample::seed_draft;
+use baogao::store::templates::template_key;
 use baogao::store::{draft_key, Damage, DraftStore, Header, MemoryStorage, Record, Storage};
-use baogao::template::annual_report;
+use baogao::template::{annual_report, parse, validate, MAX_TEMPLATE_BYTES};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::io::{Cursor, Write};
@@ -142,8 +145,59 @@ fn backup_reads(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The documented example template file.
+const TEMPLATE_FILE: &str = include_str!("../docs/template-example.json");
+
+/// Whether `text` has a Chinese character: the messages are for the writer.
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// A template file the reader must refuse or read: it never panics, what it
+/// reads is a valid template, and a refusal says in Chinese what is wrong.
+/// The same text kept in the store as a loaded template is read or listed
+/// with a message, and kept character for character.
+fn template_reads(text: &str) -> Result<(), TestCaseError> {
+    match parse(text) {
+        Ok(t) => prop_assert_eq!(validate(&t), Vec::<String>::new()),
+        Err(problems) => {
+            prop_assert!(!problems.is_empty());
+            for p in &problems {
+                prop_assert!(is_chinese(p), "{}", p);
+            }
+        }
+    }
+    let store = DraftStore::new(MemoryStorage::new());
+    store.storage().set(&template_key("x"), text).unwrap();
+    let (loaded, problems) = store.load_templates();
+    prop_assert_eq!(loaded.len() + problems.len(), 1);
+    for p in &problems {
+        prop_assert!(is_chinese(p), "{}", p);
+    }
+    let kept = store.storage().get(&template_key("x")).unwrap();
+    prop_assert_eq!(kept.as_deref(), Some(text));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn damaged_template_files_never_panic_and_say_why(
+        cut in 0.0f64..=1.0,
+        flips in prop::collection::vec((any::<usize>(), any::<u8>()), 0..6),
+    ) {
+        template_reads(&damage(TEMPLATE_FILE, cut, &flips))?;
+    }
+
+    #[test]
+    fn template_files_of_any_json_shape_never_panic(value in any_json()) {
+        template_reads(&value.to_string())?;
+        // The same value where a section should be.
+        let mut file: Value = serde_json::from_str(TEMPLATE_FILE).unwrap();
+        file["sections"][0] = value;
+        template_reads(&file.to_string())?;
+    }
 
     #[test]
     fn damaged_records_never_panic_and_are_kept(
@@ -202,6 +256,19 @@ fn deeply_nested_records_and_backups_are_refused() {
         store_reads(&text).unwrap();
         backup_reads(&text).unwrap();
     }
+}
+
+#[test]
+fn deeply_nested_and_huge_template_files_are_refused() {
+    for object in [false, true] {
+        let text = nested(100_000, object);
+        let problems = parse(&text).expect_err("refused");
+        assert!(problems.iter().all(|p| is_chinese(p)), "{problems:?}");
+        template_reads(&text).unwrap();
+    }
+    let huge = format!("{TEMPLATE_FILE}{}", " ".repeat(MAX_TEMPLATE_BYTES));
+    let problems = parse(&huge).expect_err("too large");
+    assert!(problems[0].contains("太大"), "{problems:?}");
 }
 
 #[test]

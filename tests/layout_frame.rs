@@ -269,7 +269,7 @@ fn copy_to_wraps_under_its_first_name() {
     let lines: Vec<&PlacedLine> = last
         .lines
         .iter()
-        .filter(|l| l.anchor.field == frame_id::COPY_TO)
+        .filter(|l| l.anchor.field.id == frame_id::COPY_TO)
         .collect();
     assert_eq!(lines.len(), 2);
     let unit = RECORD_SIZE_PT * MM_PER_PT;
@@ -374,13 +374,13 @@ fn attachments_and_note_follow_the_standard_around_the_signature() {
     let signature = page
         .lines
         .iter()
-        .find(|l| l.anchor.field == "signature")
+        .find(|l| l.anchor.field.id == "signature")
         .unwrap();
     assert_eq!(signature.row, wrapped.row + 2);
     let date = page
         .lines
         .iter()
-        .find(|l| l.anchor.field == "date")
+        .find(|l| l.anchor.field.id == "date")
         .unwrap();
     let note = line_with(page, "（此件公开发布）");
     assert_eq!(note.row, date.row + 1);
@@ -410,7 +410,7 @@ fn body_stays_on_the_grid_on_every_page() {
     let public = lay_out(&compose(annual_report(), &seed_draft("seed", 0)));
     let body = |l: &Layout| -> Vec<String> {
         l.lines()
-            .filter(|(_, x)| x.block != FRAME_BLOCK && x.anchor.field != "organ")
+            .filter(|(_, x)| x.block != FRAME_BLOCK && x.anchor.field.id != "organ")
             .map(|(_, x)| x.text())
             .collect()
     };

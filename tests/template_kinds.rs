@@ -146,15 +146,15 @@ fn every_kind_lays_out_with_its_frame_on_page_one() {
         let title_row = first
             .lines
             .iter()
-            .find(|l| l.anchor.field == meta_id::TITLE)
+            .find(|l| l.anchor.field.id == meta_id::TITLE)
             .map(|l| l.row)
             .unwrap_or_else(|| panic!("{}: no title on page 1", t.id));
-        if let Some(byline) = first.lines.iter().find(|l| l.anchor.field == "reporter") {
+        if let Some(byline) = first.lines.iter().find(|l| l.anchor.field.id == "reporter") {
             // Right under the title's last line, centred, no blank row.
             let title_last = first
                 .lines
                 .iter()
-                .filter(|l| l.anchor.field == meta_id::TITLE)
+                .filter(|l| l.anchor.field.id == meta_id::TITLE)
                 .map(|l| l.row)
                 .max()
                 .unwrap_or(title_row);
@@ -165,7 +165,7 @@ fn every_kind_lays_out_with_its_frame_on_page_one() {
             let addressee = first
                 .lines
                 .iter()
-                .find(|l| l.anchor.field == meta_id::ADDRESSEE)
+                .find(|l| l.anchor.field.id == meta_id::ADDRESSEE)
                 .map(|l| l.row);
             assert_eq!(addressee, Some(byline.row + 2), "{}", t.id);
         }
@@ -178,7 +178,7 @@ fn every_kind_lays_out_with_its_frame_on_page_one() {
     assert!(duty.pages[0]
         .lines
         .iter()
-        .any(|l| l.anchor.field == "reporter"));
+        .any(|l| l.anchor.field.id == "reporter"));
 }
 
 #[test]

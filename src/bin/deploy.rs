@@ -13,6 +13,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     };
     let built = deploy::read_dir(from).and_then(|trunk| {
+        let trunk = deploy::minify_stylesheets(&trunk)?;
         let mut site = deploy::site(&trunk)?;
         let single = deploy::single_file(&trunk)?;
         site.insert(deploy::SINGLE_FILE.to_string(), single.into_bytes());

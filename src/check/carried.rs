@@ -62,11 +62,11 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     let all = from_slots(draft, slots);
     let mut start = 0;
     while start < all.len() {
-        let step = &all[start].location.section;
+        let step = &all[start].location.field.section;
         let end = start
             + all[start..]
                 .iter()
-                .take_while(|p| &p.location.section == step)
+                .take_while(|p| &p.location.field.section == step)
                 .count();
         let group = &all[start..end];
         if let Some(what) = describe(group) {
@@ -125,6 +125,6 @@ mod tests {
             ours[0].message,
             "本部分8段沿用去年内容，尚未修改：请按今年的实际情况逐段改写"
         );
-        assert!(ours.iter().all(|f| f.location.section.is_some()));
+        assert!(ours.iter().all(|f| f.location.field.section.is_some()));
     }
 }

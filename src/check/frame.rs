@@ -90,7 +90,7 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
     let in_body = || {
         slots
             .iter()
-            .any(|s| s.location.section.is_some() && s.text.contains(core))
+            .any(|s| s.location.field.section.is_some() && s.text.contains(core))
     };
     let message = if closing.is_empty() && !in_body() {
         Some(format!(

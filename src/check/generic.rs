@@ -89,7 +89,7 @@ fn no_figures(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<
             continue;
         };
         let body = slots.iter().filter(|s| {
-            s.location.section.as_deref() == Some(&section.id) && s.role != Role::SectionHeading
+            s.location.field.section_id() == Some(&section.id) && s.role != Role::SectionHeading
         });
         let mut written = false;
         let mut figures = false;
@@ -110,8 +110,8 @@ fn no_figures(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<
 fn repeated_plans(template: &Template, draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
     let in_section = |slot: &&Slot, role: SectionRole| {
         slot.location
-            .section
-            .as_deref()
+            .field
+            .section_id()
             .is_some_and(|id| template.role(id) == role)
     };
     let measures: Vec<(&str, Ends)> = slots

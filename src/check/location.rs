@@ -1,9 +1,10 @@
 //! Where a finding points: the step (frame or section), the field, and the
-//! place inside the field.
+//! place inside the field — an [`Address`] whose path is a typed [`Within`],
+//! which goes to and from a composed block's [`Anchor`].
 
 use super::Finding;
 use crate::document::Anchor;
-use crate::draft::Draft;
+use crate::draft::{Address, Draft, FieldRef};
 use crate::template::Template;
 
 /// A place inside a field.
@@ -21,49 +22,35 @@ pub enum Within {
     PointParagraph { point: usize, paragraph: usize },
 }
 
-/// The step, field and place a finding points at.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Location {
-    /// The section id, or `None` for the report's frame (基本信息).
-    pub section: Option<String>,
-    /// The field id; "" for a section's heading.
-    pub field: String,
-    pub within: Within,
-}
+/// The step, field and place a finding points at: the field's reference
+/// and the typed place inside it (see [`crate::draft::Address`]).
+pub type Location = Address<Within>;
 
 impl Location {
     /// A field of the frame (organ, title, addressee, …).
     pub fn frame(field: &str) -> Location {
-        Location {
-            section: None,
-            field: field.to_string(),
-            within: Within::Field,
-        }
+        Address::new(FieldRef::meta(field), Within::Field)
     }
 
     /// A place inside a section's field.
     pub fn section(section: &str, field: &str, within: Within) -> Location {
-        Location {
-            section: Some(section.to_string()),
-            field: field.to_string(),
-            within,
-        }
+        Address::new(FieldRef::section(section, field), within)
     }
 
     /// A section's heading (or the section as a whole).
     pub fn heading(section: &str) -> Location {
-        Location::section(section, "", Within::Field)
+        Address::new(FieldRef::heading(section), Within::Field)
     }
 
     /// Whether this is a section's heading.
     pub fn is_heading(&self) -> bool {
-        self.section.is_some() && self.field.is_empty()
+        self.field.is_heading()
     }
 
     /// The anchor of the composed block showing this place, so the preview
     /// can scroll to it (see [`crate::document::Anchor`]).
     pub fn anchor(&self) -> Anchor {
-        let path = match &self.within {
+        let path = match &self.path {
             Within::Field => Vec::new(),
             Within::Paragraph(n) => vec![*n],
             Within::SubsectionHeading(path) => path.clone(),
@@ -74,11 +61,7 @@ impl Location {
             }
             Within::PointParagraph { point, paragraph } => vec![*point, *paragraph],
         };
-        Anchor {
-            section: self.section.clone(),
-            field: self.field.clone(),
-            path,
-        }
+        Address::new(self.field.clone(), path)
     }
 
     /// The place a composed block's anchor stands for: the inverse of
@@ -88,20 +71,12 @@ impl Location {
     /// paragraph). `None` for a field the template does not know.
     pub fn from_anchor(template: &Template, anchor: &Anchor, heading: bool) -> Option<Location> {
         use crate::template::FieldKind;
-        let base = |within| Location {
-            section: anchor.section.clone(),
-            field: anchor.field.clone(),
-            within,
-        };
-        if anchor.section.is_some() && anchor.field.is_empty() {
+        let base = |within| Address::new(anchor.field.clone(), within);
+        if anchor.field.is_heading() {
             return Some(base(Within::Field));
         }
-        let at = crate::draft::FieldRef {
-            section: anchor.section.clone(),
-            field: anchor.field.clone(),
-        };
         let path = &anchor.path;
-        let within = match (at.spec(template)?.kind, path.as_slice()) {
+        let within = match (anchor.field.spec(template)?.kind, path.as_slice()) {
             (_, []) => Within::Field,
             (FieldKind::Text, [n, ..]) => Within::Paragraph(*n),
             (FieldKind::Points, [point]) => Within::PointParagraph {
@@ -130,7 +105,7 @@ impl Location {
     /// Sorts places inside a field in reading order: a subsection's heading,
     /// then its paragraphs, then its children.
     fn within_key(&self) -> (u8, &[usize], u8, usize) {
-        match &self.within {
+        match &self.path {
             Within::Field => (0, &[], 0, 0),
             Within::Paragraph(n) => (1, &[], 0, *n),
             Within::SubsectionHeading(path) => (2, path, 0, 0),
@@ -145,9 +120,9 @@ impl Location {
 /// Sorts findings in reading order: the frame in template order, then the
 /// sections in the draft's order (sections missing from the draft last),
 /// fields in template order; the most serious first at the same place.
-pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut [Finding]) {
+pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut Vec<Finding>) {
     let step_rank = |loc: &Location| -> usize {
-        match &loc.section {
+        match &loc.field.section {
             None => 0,
             Some(id) => match draft.sections.iter().position(|s| &s.id == id) {
                 Some(i) => 1 + i,
@@ -159,17 +134,17 @@ pub(crate) fn sort_findings(template: &Template, draft: &Draft, findings: &mut [
         }
     };
     let field_rank = |loc: &Location| -> usize {
-        let fields = match &loc.section {
+        let fields = match &loc.field.section {
             None => Some(&template.meta),
             Some(id) => template.section(id).map(|s| &s.fields),
         };
         if loc.is_heading() {
             return 0;
         }
-        let position = fields.and_then(|fs| fs.iter().position(|f| f.id == loc.field));
+        let position = fields.and_then(|fs| fs.iter().position(|f| f.id == loc.field.id));
         1 + position.unwrap_or(usize::MAX - 1)
     };
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(findings, |a, b| {
         let (la, lb) = (&a.location, &b.location);
         step_rank(la)
             .cmp(&step_rank(lb))
@@ -228,7 +203,7 @@ mod tests {
             Location::heading("duty"),
         ];
         for place in places {
-            let heading = matches!(place.within, Within::SubsectionHeading(_));
+            let heading = matches!(place.path, Within::SubsectionHeading(_));
             assert_eq!(
                 Location::from_anchor(t, &place.anchor(), heading).as_ref(),
                 Some(&place)
@@ -253,7 +228,7 @@ mod tests {
             items(Within::SubsectionHeading(vec![0])),
         ];
         places.sort_by(|a, b| a.within_key().cmp(&b.within_key()));
-        let order: Vec<&Within> = places.iter().map(|l| &l.within).collect();
+        let order: Vec<&Within> = places.iter().map(|l| &l.path).collect();
         assert_eq!(
             order,
             [

@@ -331,7 +331,7 @@ mod tests {
         let mut out = Vec::new();
         check(&bad, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].location.within, Within::Paragraph(1));
+        assert_eq!(out[0].location.path, Within::Paragraph(1));
     }
 
     #[test]

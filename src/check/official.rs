@@ -8,7 +8,7 @@ use super::frame::trim_title;
 use super::location::{Location, Within};
 use super::{Check, Finding, Fix, FixAction, Severity};
 use crate::document::frame::DocNumber;
-use crate::draft::{Draft, Edition, FieldValue};
+use crate::draft::{Draft, Edition, FieldRef, FieldValue};
 use crate::template::frame_id;
 
 /// Marks a 抄送 may end with by mistake, where “。” belongs.
@@ -96,11 +96,7 @@ pub(crate) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Warning,
                 Check::AttachmentPunctuation,
-                Location {
-                    section: None,
-                    field: frame_id::ATTACHMENTS.to_string(),
-                    within: Within::Paragraph(i),
-                },
+                Location::new(FieldRef::meta(frame_id::ATTACHMENTS), Within::Paragraph(i)),
                 format!("附件名称“{name}”后不加标点，请删去末尾的“{mark}”（GB/T 9704 7.3.4）"),
                 Some(FixAction::TrimTitlePunctuation),
             ));
@@ -225,7 +221,7 @@ mod tests {
         let found = official(&d);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].check, Check::AttachmentPunctuation);
-        assert_eq!(found[0].location.within, Within::Paragraph(1));
+        assert_eq!(found[0].location.path, Within::Paragraph(1));
         let fix = found[0].fix.clone().expect("a fix");
         apply_fix(&mut d, &fix).unwrap();
         assert_eq!(d.meta_lines(frame_id::ATTACHMENTS), ["统计表", "工作台账"]);

@@ -159,7 +159,7 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
             slot.role,
             Role::Paragraph | Role::PointStart | Role::SubsectionHeading
         );
-        let frame_line = slot.role == Role::Line && slot.location.section.is_none();
+        let frame_line = slot.role == Role::Line && slot.location.field.section.is_none();
         if !body && !frame_line {
             continue;
         }
@@ -207,7 +207,8 @@ pub(crate) fn check(draft: &Draft, slots: &[Slot], out: &mut Vec<Finding>) {
         // The title and the signature name the organ too (a renamed town
         // left in the signature); the organ itself is the reference.
         let names_organ = frame_line
-            && (slot.location.field == meta_id::TITLE || slot.location.field == meta_id::SIGNATURE);
+            && (slot.location.field.id == meta_id::TITLE
+                || slot.location.field.id == meta_id::SIGNATURE);
         if !body && !names_organ {
             continue;
         }
@@ -388,7 +389,7 @@ mod tests {
         let found = run(t, &d);
         let signature: Vec<_> = found
             .iter()
-            .filter(|f| f.check == Check::ForeignPlace && f.location.field == meta_id::SIGNATURE)
+            .filter(|f| f.check == Check::ForeignPlace && f.location.field.id == meta_id::SIGNATURE)
             .collect();
         assert_eq!(signature.len(), 1);
         let Some(fix) = &signature[0].fix else {
@@ -399,6 +400,6 @@ mod tests {
         // The organ line is the reference, never flagged itself.
         assert!(!run(t, &d)
             .iter()
-            .any(|f| f.check == Check::ForeignPlace && f.location.field == meta_id::ORGAN));
+            .any(|f| f.check == Check::ForeignPlace && f.location.field.id == meta_id::ORGAN));
     }
 }

@@ -23,8 +23,8 @@ pub(crate) struct Scope {
 impl Scope {
     pub(crate) fn of(location: &Location, role: Role, text: &str) -> Scope {
         let skip_prefix = typed_number(text, role).map_or(0, |n| n.range.end);
-        let skip_last = location.section.is_none()
-            && (location.field == meta_id::TITLE || location.field == meta_id::ADDRESSEE);
+        let skip_last = location.field.section.is_none()
+            && (location.field.id == meta_id::TITLE || location.field.id == meta_id::ADDRESSEE);
         Scope {
             skip_prefix,
             skip_last,
@@ -191,7 +191,7 @@ fn pass(text: &str, chars: &[(usize, char)], flagged: &[bool], scope: Scope) -> 
         at < scope.skip_prefix || (scope.skip_last && Some(at) == last)
     };
     out.retain(|h| !skipped(h.k) && !h.partner.is_some_and(skipped));
-    out.sort_by_key(|h| h.at);
+    crate::order::sort_by_key(&mut out, |h| h.at);
     // Spaces between two marks belong to the first one.
     let mut end = 0;
     for h in &mut out {

@@ -138,8 +138,8 @@ mod tests {
             short[0].message,
             "“问题和不足”只写了5字，这一部分一般至少要写50字，请补充具体做法、数字和事例"
         );
-        assert_eq!(short[0].location.section.as_deref(), Some("problems"));
-        assert_eq!(short[0].location.field, "intro");
+        assert_eq!(short[0].location.field.section_id(), Some("problems"));
+        assert_eq!(short[0].location.field.id, "intro");
     }
     use crate::sample::seed_draft;
     use crate::template::annual_report;

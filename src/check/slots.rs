@@ -3,7 +3,7 @@
 
 use super::location::{Location, Within};
 use super::text::for_each_ascii;
-use crate::draft::{Draft, Edition, FieldValue, Point, Subsection};
+use crate::draft::{Draft, Edition, FieldRef, FieldValue, Point, Subsection};
 use crate::template;
 
 /// What a piece of text is, which decides what some checks look for.
@@ -83,7 +83,7 @@ pub(crate) fn collect(draft: &Draft) -> Vec<Slot<'_>> {
         draft.edition == Edition::Submitted || !template::is_official_frame_field(field)
     };
     for (field, value) in draft.meta.iter().filter(|(f, _)| prints(f)) {
-        w.field(None, field, value);
+        w.field(&FieldRef::meta(field), value);
     }
     for section in draft.sections.iter().filter(|s| s.enabled) {
         w.push(
@@ -92,7 +92,7 @@ pub(crate) fn collect(draft: &Draft) -> Vec<Slot<'_>> {
             Role::SectionHeading,
         );
         for (field, value) in &section.fields {
-            w.field(Some(&section.id), field, value);
+            w.field(&FieldRef::section(&section.id, field), value);
         }
     }
     w.out
@@ -112,12 +112,8 @@ impl<'a> Walker<'a> {
         self.group += 1;
     }
 
-    fn field(&mut self, section: Option<&str>, field: &str, value: &'a FieldValue) {
-        let at = |within| Location {
-            section: section.map(str::to_string),
-            field: field.to_string(),
-            within,
-        };
+    fn field(&mut self, field: &FieldRef, value: &'a FieldValue) {
+        let at = |within| Location::new(field.clone(), within);
         self.next_group();
         match value {
             FieldValue::Line(text) => self.push(at(Within::Field), text, Role::Line),
@@ -156,10 +152,7 @@ impl<'a> Walker<'a> {
         for (i, item) in items.iter().enumerate() {
             path.push(i);
             self.next_group();
-            let at = |within| Location {
-                within,
-                ..base.clone()
-            };
+            let at = |within| Location::new(base.field.clone(), within);
             self.push(
                 at(Within::SubsectionHeading(path.clone())),
                 &item.heading,
@@ -186,20 +179,20 @@ fn first_text(point: &Point) -> Option<usize> {
 
 /// The text at `location`, if the draft has one there.
 pub fn text_at<'a>(draft: &'a Draft, location: &Location) -> Option<&'a str> {
-    let value = match &location.section {
-        None => draft.meta.get(&location.field)?,
+    let value = match &location.field.section {
+        None => draft.meta.get(&location.field.id)?,
         Some(id) => {
             let section = draft.section(id)?;
-            if location.field.is_empty() {
-                return match location.within {
+            if location.field.id.is_empty() {
+                return match location.path {
                     Within::Field => Some(&section.heading),
                     _ => None,
                 };
             }
-            section.fields.get(&location.field)?
+            section.fields.get(&location.field.id)?
         }
     };
-    match (value, &location.within) {
+    match (value, &location.path) {
         (FieldValue::Line(text), Within::Field) => Some(text),
         (FieldValue::Text(ps), Within::Paragraph(n)) => ps.get(*n).map(String::as_str),
         (FieldValue::Subsections(items), Within::SubsectionHeading(path)) => {
@@ -244,24 +237,24 @@ pub(crate) fn text_at_mut<'a>(
     location: &Location,
     create: bool,
 ) -> Option<&'a mut String> {
-    let value = match &location.section {
-        None if create && location.within == Within::Field => draft
+    let value = match &location.field.section {
+        None if create && location.path == Within::Field => draft
             .meta
-            .entry(location.field.clone())
+            .entry(location.field.id.clone())
             .or_insert_with(|| FieldValue::Line(String::new())),
-        None => draft.meta.get_mut(&location.field)?,
+        None => draft.meta.get_mut(&location.field.id)?,
         Some(id) => {
             let section = draft.section_mut(id)?;
-            if location.field.is_empty() {
-                return match location.within {
+            if location.field.id.is_empty() {
+                return match location.path {
                     Within::Field => Some(&mut section.heading),
                     _ => None,
                 };
             }
-            section.fields.get_mut(&location.field)?
+            section.fields.get_mut(&location.field.id)?
         }
     };
-    match (value, &location.within) {
+    match (value, &location.path) {
         (FieldValue::Line(text), Within::Field) => Some(text),
         (FieldValue::Text(ps), Within::Paragraph(n)) => ps.get_mut(*n),
         (FieldValue::Subsections(items), Within::SubsectionHeading(path)) => {
@@ -282,16 +275,16 @@ pub(crate) fn role_at(draft: &Draft, location: &Location) -> Role {
     if location.is_heading() {
         return Role::SectionHeading;
     }
-    match &location.within {
+    match &location.path {
         Within::Field => Role::Line,
         Within::Paragraph(_) | Within::SubsectionParagraph { .. } => Role::Paragraph,
         Within::SubsectionHeading(_) => Role::SubsectionHeading,
         Within::PointParagraph { point, paragraph } => {
             let start = location
-                .section
-                .as_deref()
+                .field
+                .section_id()
                 .and_then(|id| draft.section(id))
-                .and_then(|s| s.fields.get(&location.field))
+                .and_then(|s| s.fields.get(&location.field.id))
                 .and_then(|v| match v {
                     FieldValue::Points(points) => points.get(*point).and_then(first_text),
                     _ => None,

@@ -2,7 +2,6 @@
 //! step list can mark the steps that need attention.
 
 use super::{Finding, Severity};
-use std::collections::BTreeMap;
 
 /// How many findings of each severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,8 +44,10 @@ impl Counts {
 pub struct StepSummary {
     /// The frame (基本信息: organ, title, addressee, preamble, closing, date).
     pub frame: Counts,
-    /// By section id.
-    pub sections: BTreeMap<String, Counts>,
+    /// By section id, in the order the findings first name them (a few
+    /// sections: a list, not a map, which keeps a B-tree's code for these
+    /// types out of the app's wasm).
+    pub sections: Vec<(String, Counts)>,
 }
 
 impl StepSummary {
@@ -54,14 +55,19 @@ impl StepSummary {
     pub fn step(&self, section: Option<&str>) -> Counts {
         match section {
             None => self.frame,
-            Some(id) => self.sections.get(id).copied().unwrap_or_default(),
+            Some(id) => self
+                .sections
+                .iter()
+                .find(|(s, _)| s == id)
+                .map(|&(_, c)| c)
+                .unwrap_or_default(),
         }
     }
 
     /// The counts over all steps.
     pub fn total(&self) -> Counts {
         let mut all = self.frame;
-        for c in self.sections.values() {
+        for (_, c) in &self.sections {
             all.errors += c.errors;
             all.warnings += c.warnings;
             all.infos += c.infos;
@@ -74,13 +80,16 @@ impl StepSummary {
 pub fn summary_by_step(findings: &[Finding]) -> StepSummary {
     let mut summary = StepSummary::default();
     for f in findings {
-        match &f.location.section {
+        match &f.location.field.section {
             None => summary.frame.add(f.severity),
-            Some(id) => summary
-                .sections
-                .entry(id.clone())
-                .or_default()
-                .add(f.severity),
+            Some(id) => match summary.sections.iter_mut().find(|(s, _)| s == id) {
+                Some((_, counts)) => counts.add(f.severity),
+                None => {
+                    let mut counts = Counts::default();
+                    counts.add(f.severity);
+                    summary.sections.push((id.clone(), counts));
+                }
+            },
         }
     }
     summary

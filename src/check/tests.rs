@@ -113,7 +113,7 @@ fn the_slips_are_all_found_in_reading_order() {
     let d = slippy_draft();
     let found: Vec<(Check, Option<String>, String)> = run(annual_report(), &d)
         .into_iter()
-        .map(|f| (f.check, f.location.section, f.location.field))
+        .map(|f| (f.check, f.location.field.section, f.location.field.id))
         .collect();
     let frame = |check, field: &str| (check, None, field.to_string());
     let section = |check, s: &str, field: &str| (check, Some(s.to_string()), field.to_string());

@@ -136,8 +136,8 @@ pub(crate) fn check(template: &Template, draft: &Draft, slots: &[Slot], out: &mu
     for slot in slots {
         let in_plans = slot
             .location
-            .section
-            .as_deref()
+            .field
+            .section_id()
             .is_some_and(|id| template.role(id) == SectionRole::Plans);
         if slot.role == Role::SectionHeading && slot.digits {
             let found = distinct_years(slot.text);
@@ -271,7 +271,7 @@ mod tests {
         }
         let found: Vec<(Option<String>, String)> = run(&d)
             .into_iter()
-            .map(|f| (f.location.section, f.message))
+            .map(|f| (f.location.field.section, f.message))
             .collect();
         assert_eq!(
             found,
@@ -349,11 +349,10 @@ mod tests {
         assert_eq!(
             crate::check::text_at(
                 &d,
-                &Location {
-                    section: None,
-                    field: "preamble".into(),
-                    within: Within::Paragraph(0)
-                }
+                &Location::new(
+                    crate::draft::FieldRef::meta("preamble"),
+                    Within::Paragraph(0)
+                )
             ),
             Some("2024年，我镇稳步推进。现将2024年度法治政府建设情况报告如下：")
         );

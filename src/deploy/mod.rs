@@ -7,15 +7,20 @@
 //! - [`single_file`]: one self-contained `.html` with the app's wasm, JS and
 //!   CSS and the tools worker inlined, which works when opened from disk.
 //!
+//! Both are built from trunk's output after [`minify_stylesheets`] made its
+//! stylesheets smaller.
+//!
 //! Native only; `src/bin/deploy.rs` runs it from `scripts/build.sh`.
 
 mod csp;
+mod css;
 mod html;
 mod icons;
 mod single;
 mod site;
 
 pub use crate::deployed::SINGLE_FILE;
+pub use css::minify_stylesheets;
 pub use single::single_file;
 pub use site::site;
 

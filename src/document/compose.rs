@@ -3,7 +3,7 @@
 
 use super::numbering::{heading_number, ordinals, point_label};
 use super::{Anchor, Block, BlockKind, Document};
-use crate::draft::{Draft, FieldValue, Point, SectionDraft, Subsection};
+use crate::draft::{Draft, FieldRef, FieldValue, Point, SectionDraft, Subsection};
 use crate::template::{meta_id, Template};
 
 /// Composes the whole report.
@@ -50,7 +50,7 @@ pub fn compose_head(template: &Template, draft: &Draft, out: &mut Vec<Block>) {
         );
     }
     if let Some(value) = draft.meta(meta_id::PREAMBLE) {
-        compose_field(None, meta_id::PREAMBLE, value, out);
+        compose_field(&FieldRef::meta(meta_id::PREAMBLE), value, out);
     }
 }
 
@@ -102,23 +102,15 @@ pub fn compose_section(
     };
     for id in order {
         if let Some(value) = section.fields.get(id) {
-            compose_field(Some(&section.id), id, value, out);
+            compose_field(&FieldRef::section(&section.id, id), value, out);
         }
     }
 }
 
-fn anchor(section: Option<&str>, field: &str, path: Vec<usize>) -> Anchor {
-    Anchor {
-        section: section.map(str::to_string),
-        field: field.to_string(),
-        path,
-    }
-}
-
-fn compose_field(section: Option<&str>, field: &str, value: &FieldValue, out: &mut Vec<Block>) {
+fn compose_field(field: &FieldRef, value: &FieldValue, out: &mut Vec<Block>) {
     let paragraph = |text: String, path: Vec<usize>| Block {
         kind: BlockKind::Paragraph { text },
-        anchor: anchor(section, field, path),
+        anchor: Anchor::new(field.clone(), path),
     };
     match value {
         FieldValue::Line(text) if !text.trim().is_empty() => {
@@ -155,14 +147,13 @@ fn compose_field(section: Option<&str>, field: &str, value: &FieldValue, out: &m
         }
         FieldValue::Subsections(items) => {
             let mut path = Vec::new();
-            compose_subsections(section, field, items, 2, &mut path, out);
+            compose_subsections(field, items, 2, &mut path, out);
         }
     }
 }
 
 fn compose_subsections(
-    section: Option<&str>,
-    field: &str,
+    field: &FieldRef,
     items: &[Subsection],
     level: u8,
     path: &mut Vec<usize>,
@@ -193,7 +184,7 @@ fn compose_subsections(
                 text: item.heading.trim().to_string(),
                 run_in,
             },
-            anchor: anchor(section, field, path.clone()),
+            anchor: Anchor::new(field.clone(), path.clone()),
         });
         for (j, p) in paragraphs {
             let mut at = path.clone();
@@ -202,17 +193,10 @@ fn compose_subsections(
                 kind: BlockKind::Paragraph {
                     text: p.trim().to_string(),
                 },
-                anchor: anchor(section, field, at),
+                anchor: Anchor::new(field.clone(), at),
             });
         }
-        compose_subsections(
-            section,
-            field,
-            &item.children,
-            (level + 1).min(4),
-            path,
-            out,
-        );
+        compose_subsections(field, &item.children, (level + 1).min(4), path, out);
         path.pop();
     }
 }

@@ -8,35 +8,24 @@ pub mod numbering;
 pub use compose::compose;
 pub use frame::{compose_edition, Frame};
 
+use crate::draft::{Address, FieldRef};
 use serde::{Deserialize, Serialize};
 
-/// Where a block came from in the draft, so that previews can scroll to the
-/// part being edited and checks can point at a field.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Anchor {
-    /// The section id, or `None` for the report's frame (基本信息).
-    pub section: Option<String>,
-    /// The field id within the frame or the section ("" for a section heading).
-    pub field: String,
-    /// Indices inside the field: paragraph, or subsection path then paragraph.
-    pub path: Vec<usize>,
-}
+/// Where a block came from in the draft: its field and the indices inside
+/// it (paragraph, or subsection path then paragraph), so that previews can
+/// scroll to the part being edited and checks can point at a field. See
+/// [`crate::draft::Address`].
+pub type Anchor = Address<Vec<usize>>;
 
 impl Anchor {
+    /// A frame field as a whole.
     pub fn meta(field: &str) -> Anchor {
-        Anchor {
-            section: None,
-            field: field.to_string(),
-            path: Vec::new(),
-        }
+        Address::new(FieldRef::meta(field), Vec::new())
     }
 
+    /// A place inside a section's field ("" for the section's heading).
     pub fn section(section: &str, field: &str, path: Vec<usize>) -> Anchor {
-        Anchor {
-            section: Some(section.to_string()),
-            field: field.to_string(),
-            path,
-        }
+        Address::new(FieldRef::section(section, field), path)
     }
 }
 

@@ -195,7 +195,7 @@ pub(crate) fn head(w: &mut XmlWriter, frame: &FrameLines) {
             .head
             .iter()
             .filter(|(r, _, _)| *r == row)
-            .map(|(_, l, a)| (l, a.field.as_str()))
+            .map(|(_, l, a)| (l, a.field.id.as_str()))
             .collect()
     };
     let first_signer = signer_row();

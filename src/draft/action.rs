@@ -378,12 +378,12 @@ fn edit(
     }
     match &field.section {
         None => {
-            draft.meta.insert(field.field.clone(), value);
+            draft.meta.insert(field.id.clone(), value);
             true
         }
         Some(section) => match draft.section_mut(section) {
             Some(s) => {
-                s.fields.insert(field.field.clone(), value);
+                s.fields.insert(field.id.clone(), value);
                 true
             }
             None => false,

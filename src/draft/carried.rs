@@ -80,11 +80,12 @@ impl Draft {
                 body_texts(value, &mut texts);
             }
         }
-        self.carried = texts
-            .iter()
-            .filter_map(|t| fingerprint(t))
-            .map(|f| (f, origin))
-            .collect();
+        // Inserted one by one: collecting into the map would bring in a
+        // sort of its own (see `crate::order`).
+        self.carried.clear();
+        for f in texts.iter().filter_map(|t| fingerprint(t)) {
+            self.carried.insert(f, origin);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! position when the draft is composed into a document.
 
 pub mod action;
+mod address;
 mod carried;
 mod copy;
 mod date;
@@ -14,6 +15,7 @@ mod summary;
 mod year;
 
 pub use action::{apply, Action, Direction};
+pub use address::{Address, FieldRef};
 pub use carried::{body_texts, fingerprint, Origin};
 pub use copy::{duplicate, duplicate_for_next_year, other_tab_copy, OTHER_TAB_SUFFIX};
 pub use date::ReportDate;
@@ -179,40 +181,6 @@ pub fn clean_paragraph(line: &str) -> String {
         .collect()
 }
 
-/// Where a field lives: in the report's frame (`section: None`: organ,
-/// title, addressee, preamble, closing, signature, date) or in a section.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FieldRef {
-    pub section: Option<String>,
-    pub field: String,
-}
-
-impl FieldRef {
-    /// A frame field, such as [`meta_id::TITLE`].
-    pub fn meta(field: &str) -> FieldRef {
-        FieldRef {
-            section: None,
-            field: field.to_string(),
-        }
-    }
-
-    /// A field of a section.
-    pub fn section(section: &str, field: &str) -> FieldRef {
-        FieldRef {
-            section: Some(section.to_string()),
-            field: field.to_string(),
-        }
-    }
-
-    /// The template's description of this field.
-    pub fn spec<'t>(&self, template: &'t Template) -> Option<&'t FieldSpec> {
-        match &self.section {
-            None => template.meta_field(&self.field),
-            Some(section) => template.section(section)?.field(&self.field),
-        }
-    }
-}
-
 /// One section of a draft, in the draft's own order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionDraft {
@@ -266,15 +234,27 @@ fn first_version() -> u32 {
     1
 }
 
+/// The initial value of each of `specs` for a report of `year`, by field
+/// id. Inserted one by one: collecting into the map would bring in a sort
+/// of its own for each caller (see `crate::order`).
+fn initial_values<'a>(
+    specs: impl Iterator<Item = &'a FieldSpec>,
+    year: i32,
+) -> BTreeMap<String, FieldValue> {
+    let mut values = BTreeMap::new();
+    for spec in specs {
+        values.insert(spec.id.clone(), FieldValue::initial(spec, year));
+    }
+    values
+}
+
 impl Draft {
     /// A new draft of `template` for `year`, with every field at its default.
     pub fn new(template: &Template, id: String, year: i32, now_ms: i64) -> Draft {
-        let meta = template
-            .meta
-            .iter()
-            .filter(|f| f.kind != FieldKind::Year)
-            .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
-            .collect();
+        let meta = initial_values(
+            template.meta.iter().filter(|f| f.kind != FieldKind::Year),
+            year,
+        );
         let sections = template
             .sections
             .iter()
@@ -282,11 +262,7 @@ impl Draft {
                 id: s.id.clone(),
                 enabled: s.enabled_by_default,
                 heading: fill_year(&s.heading, year),
-                fields: s
-                    .fields
-                    .iter()
-                    .map(|f| (f.id.clone(), FieldValue::initial(f, year)))
-                    .collect(),
+                fields: initial_values(s.fields.iter(), year),
             })
             .collect();
         Draft {
@@ -361,16 +337,16 @@ impl Draft {
     /// A field's value, wherever it lives.
     pub fn field(&self, at: &FieldRef) -> Option<&FieldValue> {
         match &at.section {
-            None => self.meta.get(&at.field),
-            Some(section) => self.section(section)?.fields.get(&at.field),
+            None => self.meta.get(&at.id),
+            Some(section) => self.section(section)?.fields.get(&at.id),
         }
     }
 
     /// A field's value for changing it.
     pub fn field_mut(&mut self, at: &FieldRef) -> Option<&mut FieldValue> {
         match &at.section {
-            None => self.meta.get_mut(&at.field),
-            Some(section) => self.section_mut(section)?.fields.get_mut(&at.field),
+            None => self.meta.get_mut(&at.id),
+            Some(section) => self.section_mut(section)?.fields.get_mut(&at.id),
         }
     }
 

@@ -4,7 +4,6 @@
 use super::Draft;
 use crate::template::{FieldKind, Template};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The label of a draft whose title is blank.
 pub const UNTITLED: &str = "未命名报告";
@@ -115,12 +114,18 @@ fn label_of(title: &str) -> String {
 /// creation time, the oldest keeping the plain title and the others marked
 /// "（副本）", "（副本2）", …
 pub fn label_summaries(summaries: &mut [DraftSummary]) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // A list, not a map: a handful of titles, and no B-tree's code for
+    // these types in the app's wasm.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, s) in summaries.iter().enumerate() {
-        groups.entry(label_of(&s.title)).or_default().push(i);
+        let label = label_of(&s.title);
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((label, vec![i])),
+        }
     }
     for (base, mut members) in groups {
-        members.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut members, |&a, &b| {
             let (a, b) = (&summaries[a], &summaries[b]);
             (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id))
         });

@@ -23,6 +23,10 @@ pub const MIN_SCORE: usize = 4;
 pub struct KindScore<'t> {
     pub template: &'t Template,
     pub score: usize,
+    /// How many of the text's level-1 sections match one of the template's.
+    pub matched: usize,
+    /// How many level-1 sections the text has.
+    pub sections: usize,
 }
 
 /// Scores every template on `text`, best first (ties keep the order of
@@ -48,7 +52,9 @@ pub fn rank<'t>(templates: &[&'t Template], text: &str) -> Vec<KindScore<'t>> {
     let mut ranked: Vec<KindScore<'t>> = templates
         .iter()
         .map(|&t| {
-            let sections: usize = assign(&headings, t)
+            let assigned = assign(&headings, t);
+            let matched = assigned.iter().filter(|s| s.is_some()).count();
+            let sections: usize = assigned
                 .iter()
                 .zip(&headings)
                 .filter_map(|(s, h)| s.map(|s| score(h, &t.sections[s])))
@@ -67,10 +73,12 @@ pub fn rank<'t>(templates: &[&'t Template], text: &str) -> Vec<KindScore<'t>> {
             KindScore {
                 template: t,
                 score: sections + named + bylines,
+                matched,
+                sections: headings.len(),
             }
         })
         .collect();
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+    crate::order::sort_by_key(&mut ranked, |r| std::cmp::Reverse(r.score));
     ranked
 }
 

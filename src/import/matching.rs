@@ -32,7 +32,9 @@ pub(crate) fn assign(headings: &[String], template: &Template) -> Vec<Option<usi
         })
         .filter(|&(score, _, _)| score > 0)
         .collect();
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut pairs, |a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let mut by_heading = vec![None; headings.len()];
     let mut taken = vec![false; template.sections.len()];
     for (_, h, s) in pairs {

@@ -196,7 +196,7 @@ pub fn from_text(
     skipped.extend(page_numbers);
     // A note is said once, however many places led to it.
     let mut seen = std::collections::BTreeSet::new();
-    notes.retain(|n| seen.insert((n.section.clone(), n.message.clone())));
+    notes.retain(|n| seen.insert((n.section_id().map(str::to_string), n.message.clone())));
     Ok(Imported {
         draft,
         notes,

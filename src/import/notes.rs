@@ -3,7 +3,7 @@
 
 use super::frame::{Head, Tail};
 use super::section::Built;
-use crate::draft::Draft;
+use crate::draft::{Draft, FieldRef};
 use crate::template::{meta_id, SectionSpec, Template};
 
 /// How many examples a note lists before it says 等.
@@ -14,10 +14,9 @@ const QUOTE_CHARS: usize = 24;
 /// Something the writer should check after an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    /// The template section the note is about, if any.
-    pub section: Option<String>,
-    /// The field it is about: a frame field when `section` is `None`.
-    pub field: Option<String>,
+    /// The field the note is about (a section's heading for the section as
+    /// a whole), or `None` for the text as a whole.
+    pub about: Option<FieldRef>,
     /// What happened and what to do, in Simplified Chinese.
     pub message: String,
 }
@@ -26,8 +25,7 @@ impl Note {
     /// A note about a frame field.
     pub fn meta(field: &str, message: String) -> Note {
         Note {
-            section: None,
-            field: Some(field.to_string()),
+            about: Some(FieldRef::meta(field)),
             message,
         }
     }
@@ -35,8 +33,7 @@ impl Note {
     /// A note about a section.
     pub fn section(section: &str, message: String) -> Note {
         Note {
-            section: Some(section.to_string()),
-            field: None,
+            about: Some(FieldRef::heading(section)),
             message,
         }
     }
@@ -44,10 +41,14 @@ impl Note {
     /// A note about the text as a whole.
     pub fn general(message: String) -> Note {
         Note {
-            section: None,
-            field: None,
+            about: None,
             message,
         }
+    }
+
+    /// The template section the note is about, if any.
+    pub fn section_id(&self) -> Option<&str> {
+        self.about.as_ref().and_then(FieldRef::section_id)
     }
 }
 

@@ -8,7 +8,7 @@ use super::notes::{self, Note};
 use super::outline::RawSection;
 use super::section::{build, Built, Shape};
 use crate::document::numbering::heading_number;
-use crate::draft::{Draft, FieldValue};
+use crate::draft::{Draft, FieldRef, FieldValue};
 use crate::template::{meta_id, FieldKind, Template};
 
 /// Text without level-1 headings: all of it goes to the first section.
@@ -19,7 +19,7 @@ pub(crate) fn place_unstructured(
     notes: &mut Vec<Note>,
 ) {
     let Some(spec) = template.sections.first() else {
-        let mut preamble = draft_text(draft, None, meta_id::PREAMBLE);
+        let mut preamble = draft_text(draft, &FieldRef::meta(meta_id::PREAMBLE));
         preamble.extend(build(Shape::text_only(), None, body).intro);
         draft
             .meta
@@ -125,7 +125,7 @@ fn place_extra(
 ) {
     let target = overflow.and_then(|o| Some((&template.sections[o], text_field(template, o)?)));
     if let Some((spec, field)) = target {
-        let mut text = draft_text(draft, Some(&spec.id), &field);
+        let mut text = draft_text(draft, &FieldRef::section(&spec.id, &field));
         text.extend(extra);
         if let Some(section) = draft.section_mut(&spec.id) {
             section.enabled = true;
@@ -133,7 +133,7 @@ fn place_extra(
         }
         notes::unplaced(unplaced, stray, &spec.short, Some(&spec.id), notes);
     } else {
-        let mut preamble = draft_text(draft, None, meta_id::PREAMBLE);
+        let mut preamble = draft_text(draft, &FieldRef::meta(meta_id::PREAMBLE));
         preamble.extend(extra);
         draft
             .meta
@@ -152,12 +152,8 @@ fn text_field(template: &Template, s: usize) -> Option<String> {
 }
 
 /// The paragraphs of a text field (of a section, or of the frame).
-fn draft_text(draft: &Draft, section: Option<&str>, field: &str) -> Vec<String> {
-    let value = match section {
-        Some(id) => draft.section(id).and_then(|s| s.fields.get(field)),
-        None => draft.meta(field),
-    };
-    match value {
+fn draft_text(draft: &Draft, field: &FieldRef) -> Vec<String> {
+    match draft.field(field) {
         Some(FieldValue::Text(paragraphs)) => paragraphs.clone(),
         _ => Vec::new(),
     }
@@ -209,5 +205,5 @@ fn reorder(template: &Template, draft: &mut Draft, found: &[usize]) {
             None => found.len() + s,
         }
     };
-    draft.sections.sort_by_key(|section| rank(&section.id));
+    crate::order::sort_by_key(&mut draft.sections, |section| rank(&section.id));
 }

@@ -15,8 +15,7 @@ impl Layout {
             .find(|(_, l)| &l.anchor == anchor)
             .or_else(|| {
                 self.lines().find(|(_, l)| {
-                    l.anchor.section == anchor.section
-                        && l.anchor.field == anchor.field
+                    l.anchor.same_field(anchor)
                         && l.anchor.path.len() < anchor.path.len()
                         && anchor.path.starts_with(&l.anchor.path)
                         && !l.anchor.path.is_empty()

@@ -10,10 +10,19 @@
 //! record is written only if the record still holds what the batch
 //! expects (another tab has not written it in between), otherwise the
 //! transaction is aborted and [`CommitError::Conflict`] returned.
+//!
+//! Version 2 of the database added the `templates` store; opening creates
+//! the stores missing, and [`Idb::relocate`] then moves the writer's
+//! templates out of `other`, where version 1 kept them (see
+//! [`super::relocation`]). While a tab of version 1 still holds the
+//! database open, the upgrade waits for it: [`Idb::open_or_wait`] says so
+//! and waits, rather than giving up after the usual time limit and leaving
+//! the drafts in IndexedDB for localStorage's older copies.
 
 use super::journal::{Batch, Change};
 use super::kind::Kind;
 use super::local::storage_error;
+use super::relocation::{self, Entry};
 use super::storage::StorageError;
 use js_sys::{Array, Promise};
 use std::collections::BTreeMap;
@@ -50,7 +59,7 @@ extern "C" {
 }
 
 const DB_NAME: &str = "baogao";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 /// How long opening the database may take before the app falls back.
 const OPEN_TIMEOUT_MS: i32 = 10_000;
 
@@ -116,6 +125,13 @@ impl Idb {
     /// Opens (creating on first use) the app's database.
     /// [`StorageError::Disabled`] when the browser offers no IndexedDB.
     pub async fn open() -> Result<Idb, StorageError> {
+        Idb::open_or_wait(|| {}).await
+    }
+
+    /// Opens the database as [`Idb::open`] does; when the upgrade to this
+    /// version must wait for another tab still holding an earlier version
+    /// open, calls `blocked` and waits for that tab, with no time limit.
+    pub async fn open_or_wait(blocked: impl Fn() + 'static) -> Result<Idb, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Disabled)?;
         let factory = match window.indexed_db() {
             Ok(Some(factory)) => factory,
@@ -145,17 +161,33 @@ impl Idb {
             request.set_onsuccess(Some(&resolve));
             request.set_onerror(Some(&reject));
         });
+        let timer = std::rc::Rc::new(std::cell::Cell::new(None::<i32>));
         let timeout = Promise::new(&mut |_, reject| {
             if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &reject,
-                    OPEN_TIMEOUT_MS,
-                );
+                if let Ok(id) = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, OPEN_TIMEOUT_MS)
+                {
+                    timer.set(Some(id));
+                }
             }
         });
+        // Blocked by another tab's connection: that tab answers once it is
+        // closed or reloaded, so the time limit no longer applies.
+        let on_blocked = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let timer = timer.clone();
+            move |_| {
+                if let (Some(id), Some(window)) = (timer.take(), web_sys::window()) {
+                    window.clear_timeout_with_handle(id);
+                }
+                blocked();
+            }
+        });
+        request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
         let opened = JsFuture::from(Promise::race(&Array::of2(&answer, &timeout))).await;
         request.set_onupgradeneeded(None);
+        request.set_onblocked(None);
         drop(upgrade);
+        drop(on_blocked);
         opened.map_err(|_| match request.error() {
             Ok(Some(error)) => storage_error(error.into()),
             Ok(None) => StorageError::Disabled,
@@ -182,29 +214,89 @@ impl Idb {
         }
     }
 
-    /// Every entry of every kind, by key.
+    /// Every entry of every kind, by key (an entry in its kind's own store
+    /// wins over a copy an earlier layout left in another).
     pub async fn load_all(&self) -> Result<BTreeMap<String, String>, StorageError> {
+        Ok(relocation::merged(self.load_stores().await?))
+    }
+
+    /// Every entry with the object store it is in.
+    pub async fn load_stores(&self) -> Result<Vec<Entry>, StorageError> {
         let tx = self.transaction(&Kind::ALL, false).map_err(other)?;
         let mut pending = Vec::new();
         for kind in Kind::ALL {
             let store = tx.object_store(kind.store_name()).map_err(other)?;
             let keys = store.get_all_keys().map_err(other)?;
             let values = store.get_all().map_err(other)?;
-            pending.push((settled(&keys), keys, settled(&values), values));
+            pending.push((kind, settled(&keys), keys, settled(&values), values));
         }
-        let mut entries = BTreeMap::new();
-        for (keys_done, keys, values_done, values) in pending {
+        let mut entries = Vec::new();
+        for (store, keys_done, keys, values_done, values) in pending {
             keys_done.await.map_err(|_| tx_error(&tx))?;
             values_done.await.map_err(|_| tx_error(&tx))?;
             let keys: Array = keys.result().map_err(other)?.unchecked_into();
             let values: Array = values.result().map_err(other)?.unchecked_into();
             for (key, value) in keys.iter().zip(values.iter()) {
                 if let (Some(key), Some(value)) = (key.as_string(), value.as_string()) {
-                    entries.insert(key, value);
+                    entries.push(Entry { store, key, value });
                 }
             }
         }
         Ok(entries)
+    }
+
+    /// Moves the entries an earlier layout kept in another object store
+    /// into their kind's own: written there and committed, read back, and
+    /// only then deleted from the old store. Returns the keys that did not
+    /// read back the same (left where they were, to try again next time).
+    pub async fn relocate(&self) -> Result<Vec<String>, StorageError> {
+        let plan = relocation::plan(&self.load_stores().await?);
+        if plan.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !plan.copies.is_empty() {
+            let batch = Batch {
+                changes: plan
+                    .copies
+                    .iter()
+                    .map(|(key, value)| Change {
+                        key: key.clone(),
+                        value: Some(value.clone()),
+                        expected: None,
+                    })
+                    .collect(),
+            };
+            self.commit(&batch, false).await.map_err(|e| match e {
+                CommitError::Storage(e) => e,
+                CommitError::Conflict(keys) => StorageError::Other(keys.join("、")),
+            })?;
+        }
+        let keys: Vec<String> = plan.moves.iter().map(|m| m.key.clone()).collect();
+        let read_back = self.read(&keys).await?;
+        let (done, failed) = relocation::verified(&plan, &read_back);
+        self.delete_misplaced(&done).await?;
+        Ok(failed)
+    }
+
+    /// Deletes `entries` from the stores they were found in, in one
+    /// strict-durability transaction.
+    async fn delete_misplaced(&self, entries: &[Entry]) -> Result<(), StorageError> {
+        let mut scope: Vec<Kind> = entries.iter().map(|e| e.store).collect();
+        crate::order::sort(&mut scope);
+        scope.dedup();
+        if scope.is_empty() {
+            return Ok(());
+        }
+        let tx = self.transaction(&scope, true).map_err(other)?;
+        let done = finished(&tx);
+        for entry in entries {
+            let store = tx.object_store(entry.store.store_name()).map_err(other)?;
+            if let Err(e) = store.delete(&JsValue::from_str(&entry.key)) {
+                let _ = tx.abort();
+                return Err(other(e));
+            }
+        }
+        done.await.map(|_| ()).map_err(|_| tx_error(&tx))
     }
 
     /// What IndexedDB holds under each of `keys` now.
@@ -220,7 +312,7 @@ impl Idb {
             return Ok(Vec::new());
         }
         let mut scope: Vec<Kind> = kinds.iter().map(|(_, k)| *k).collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         let tx = self.transaction(&scope, false).map_err(other)?;
         let mut pending = Vec::new();
@@ -288,7 +380,7 @@ impl Idb {
             .iter()
             .filter_map(|c| Kind::of(&c.key))
             .collect();
-        scope.sort();
+        crate::order::sort(&mut scope);
         scope.dedup();
         if scope.is_empty() {
             scope.push(Kind::Meta);

@@ -1,8 +1,11 @@
 //! The kinds of stored entries, told apart by key. IndexedDB keeps each
 //! kind in its own object store, under the same key localStorage used.
+//! Database version 1 had no `templates` store and kept the writer's
+//! templates in `other`; [`super::relocation`] moves them over.
 
 use super::index::INDEX_KEY;
 use super::migration::MIGRATED_KEY;
+use super::templates::is_template_key;
 use super::{CORRUPT_PREFIX, DRAFT_PREFIX, KEY_PREFIX, UI_KEY};
 
 /// What a stored entry is.
@@ -15,19 +18,22 @@ pub enum Kind {
     Corrupt,
     /// What has been copied over from localStorage ([`super::migration`]).
     Meta,
+    /// A writer's own template (`baogao.v1.template.<id>`).
+    Template,
     /// Any other `baogao.v1.` key (kept, never interpreted).
     Other,
 }
 
 impl Kind {
     /// Every kind, in the order their object stores are created.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Draft,
         Kind::Index,
         Kind::Ui,
         Kind::Corrupt,
         Kind::Meta,
         Kind::Other,
+        Kind::Template,
     ];
 
     /// The kind of the entry under `key`; `None` for keys not of this app.
@@ -42,6 +48,8 @@ impl Kind {
             Some(Kind::Ui)
         } else if key == MIGRATED_KEY {
             Some(Kind::Meta)
+        } else if is_template_key(key) {
+            Some(Kind::Template)
         } else if key.starts_with(KEY_PREFIX) {
             Some(Kind::Other)
         } else {
@@ -58,6 +66,7 @@ impl Kind {
             Kind::Corrupt => "corrupt",
             Kind::Meta => "meta",
             Kind::Other => "other",
+            Kind::Template => "templates",
         }
     }
 }

@@ -35,6 +35,7 @@ pub mod kind;
 mod local;
 pub mod migration;
 mod record;
+pub mod relocation;
 mod storage;
 pub mod templates;
 
@@ -44,7 +45,7 @@ pub use idb::{CommitError, Idb};
 pub use journal::{Batch, Journal};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
-pub use record::{migrate, Header, Record};
+pub use record::{json_value, migrate, Header, Record};
 pub use storage::{MemoryStorage, Storage, StorageError};
 
 use crate::draft::SCHEMA_VERSION;
@@ -195,10 +196,10 @@ impl<S: Storage> DraftStore<S> {
         }
         listing.drafts = summaries.into_values().collect();
         label_summaries(&mut listing.drafts);
-        listing
-            .drafts
-            .sort_by(|a, b| (b.updated_ms, &a.id).cmp(&(a.updated_ms, &b.id)));
-        listing.damaged.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::order::sort_by(&mut listing.drafts, |a, b| {
+            (b.updated_ms, &a.id).cmp(&(a.updated_ms, &b.id))
+        });
+        crate::order::sort_by(&mut listing.damaged, |a, b| a.key.cmp(&b.key));
         Ok(listing)
     }
 
@@ -350,7 +351,7 @@ impl<S: Storage> DraftStore<S> {
     /// The stored text of every draft, by id (for backups).
     pub fn raw_records(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut keys = self.storage.keys().map_err(StoreError::Read)?;
-        keys.sort();
+        crate::order::sort(&mut keys);
         let mut out = Vec::new();
         for key in keys {
             let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {

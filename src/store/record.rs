@@ -53,7 +53,7 @@ impl Record {
 
     /// The record as a JSON value (for backups).
     pub fn to_value(&self) -> Result<Value, StoreError> {
-        serde_json::to_value(self).map_err(|e| StoreError::corrupt(format!("无法编码：{e}")))
+        json_value(self)
     }
 
     /// Reads stored text of any known schema version.
@@ -62,6 +62,13 @@ impl Record {
             serde_json::from_str(text).map_err(|_| StoreError::corrupt("内容不是有效的 JSON"))?;
         migrate(value)
     }
+}
+
+/// `item` as a JSON value, by way of its text: the download then carries
+/// one serializer for each type (to text), not a second one to `Value`.
+pub fn json_value<T: Serialize>(item: &T) -> Result<Value, StoreError> {
+    let encode = |e: serde_json::Error| StoreError::corrupt(format!("无法编码：{e}"));
+    serde_json::from_str(&serde_json::to_string(item).map_err(encode)?).map_err(encode)
 }
 
 /// The envelope of stored text, read without building the draft: enough to

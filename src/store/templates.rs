@@ -34,7 +34,7 @@ impl<S: Storage> DraftStore<S> {
             Err(e) => return (Vec::new(), vec![format!("无法读取已载入的模板：{e}")]),
         };
         keys.retain(|k| is_template_key(k));
-        keys.sort();
+        crate::order::sort(&mut keys);
         let mut templates = Vec::new();
         let mut problems = Vec::new();
         for key in keys {

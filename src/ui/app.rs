@@ -41,15 +41,22 @@ enum Screen {
 #[component]
 pub fn App() -> Html {
     let session = use_state(|| None::<Session>);
+    // Another tab still runs an earlier version holding the database open.
+    let blocked = use_state(|| false);
     {
-        let session = session.clone();
+        let (session, blocked) = (session.clone(), blocked.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                session.set(Some(Session::open().await));
+                session.set(Some(Session::open(move || blocked.set(true)).await));
             });
         });
     }
     match &*session {
+        None if *blocked => html! {
+            <p class="loading" role="status" data-loading="blocked">
+                {"另一个标签页中还开着本工具的旧版本，新版本要等它关闭后才能打开草稿。请关闭或刷新其他打开本工具的标签页，草稿随后在这里打开。"}
+            </p>
+        },
         None => html! { <p class="loading" data-loading="store">{"正在打开草稿…"}</p> },
         Some(session) => html! { <Main session={session.clone()} /> },
     }

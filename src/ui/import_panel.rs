@@ -1,11 +1,17 @@
 //! Starting from an existing report: paste its text, or open a .txt or
 //! .docx file; and restoring drafts from a JSON backup. Whatever goes wrong
 //! is said in one message, and no existing draft is touched.
+//!
+//! An import is proposed before it is saved: the kind the text matches best
+//! is chosen and marked, every kind (built-in and the writer's own) is
+//! offered with how many of the text's sections it matches, and choosing
+//! another imports the same text again under that template. 确认导入 saves
+//! the draft and opens it; 取消 keeps the pasted text.
 
 use crate::backup;
 use crate::draft::{draft_id, ReportDate};
 use crate::template;
-use crate::tools::{self, ImportAnswer, ImportRequest, Value};
+use crate::tools::{self, ImportAnswer, ImportRequest, KindChoice, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
 use crate::ui::platform::{self, entropy, now_ms, today};
@@ -27,17 +33,27 @@ fn new_id() -> String {
     draft_id(now_ms(), entropy())
 }
 
-/// Turns imported text into a saved draft of the kind chosen (`None`:
-/// recognised from the text), or an error message. The importer runs in the
-/// on-demand tools worker.
-async fn import_text(
-    session: &Session,
+/// An import waiting for the writer to confirm it: the text, kept whole for
+/// importing it again as another kind, and what the importer made of it.
+#[derive(Debug, Clone, PartialEq)]
+struct Proposal {
     text: String,
+    /// The new draft's id, the same whichever kind is chosen.
+    id: String,
+    answer: ImportAnswer,
+}
+
+/// Imports `text` as a draft of the kind chosen (`None`: the kind it is
+/// recognised as), without saving it, or an error message. The importer
+/// runs in the on-demand tools worker.
+async fn import_text(
+    text: String,
+    id: String,
     template_id: Option<String>,
-) -> Result<Opened, String> {
+) -> Result<Proposal, String> {
     let request = ImportRequest {
-        text,
-        id: new_id(),
+        text: text.clone(),
+        id: id.clone(),
         now_ms: now_ms(),
         template_id,
         templates: template::registered().into_iter().cloned().collect(),
@@ -46,8 +62,14 @@ async fn import_text(
     let Value::Text(answer) = worker::call(tools::IMPORT_TEXT, Value::Text(request)).await? else {
         return Err("导入失败，请重试。".to_string());
     };
-    let ImportAnswer { mut draft, notes } =
+    let answer: ImportAnswer =
         worker::from_json(&answer).ok_or_else(|| "导入失败，请重试。".to_string())?;
+    Ok(Proposal { text, id, answer })
+}
+
+/// Saves the proposed draft and opens it.
+fn confirm(session: &Session, proposal: &Proposal) -> Result<Opened, String> {
+    let mut draft = proposal.answer.draft.clone();
     session
         .with(|s| s.save(&mut draft, now_ms()))
         .map_err(|e| e.to_string())?;
@@ -55,8 +77,22 @@ async fn import_text(
         example: false,
         draft: Rc::new(draft),
         step: STEP_BASIC.into(),
-        notes: Rc::new(notes),
+        notes: Rc::new(proposal.answer.notes.clone()),
     })
+}
+
+/// How a kind is offered: its name, whether it is proposed, and how many of
+/// the text's sections it matches.
+fn kind_label(kind: &KindChoice) -> String {
+    let proposed = if kind.proposed { "（推荐）" } else { "" };
+    if kind.sections == 0 {
+        format!("{}{proposed}", kind.name)
+    } else {
+        format!(
+            "{}{proposed}：{}个部分中相符{}个",
+            kind.name, kind.sections, kind.matched
+        )
+    }
 }
 
 /// The text of a .docx file, read in the on-demand tools worker.
@@ -73,8 +109,19 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let pasted = use_state(String::new);
     let message = use_state(|| None::<Result<String, String>>);
     let busy = use_state(|| false);
-    // The kind to import as; `None`: recognise it from the text.
-    let kind = use_state(|| None::<String>);
+    // The import waiting for 确认导入.
+    let proposal = use_state(|| None::<Rc<Proposal>>);
+    // A new proposal is brought into view (not a switch of its kind).
+    let proposal_ref = use_node_ref();
+    {
+        let proposal_ref = proposal_ref.clone();
+        let shown = proposal.as_ref().map(|p| p.id.clone());
+        use_effect_with(shown, move |_| {
+            if let Some(el) = proposal_ref.cast::<web_sys::Element>() {
+                el.scroll_into_view_with_bool(false);
+            }
+        });
+    }
     let Some(session) = session else {
         return html! {};
     };
@@ -86,52 +133,69 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             pasted.set(el.value());
         }
     };
-    let on_kind = {
-        let kind = kind.clone();
-        move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let value = el.value();
-            kind.set((!value.is_empty()).then_some(value));
-        }
-    };
-    let import_pasted = {
-        let (session, pasted, message, busy, on_open, kind) = (
-            session.clone(),
-            pasted.clone(),
-            message.clone(),
-            busy.clone(),
-            props.on_open.clone(),
-            kind.clone(),
-        );
-        move |_: MouseEvent| {
-            let (session, text, message, busy, on_open, kind) = (
-                session.clone(),
-                (*pasted).clone(),
-                message.clone(),
-                busy.clone(),
-                on_open.clone(),
-                (*kind).clone(),
-            );
-            // The importer answers asynchronously: one import at a time.
+    // Runs the importer on `text` as `kind` and shows what it made for
+    // the writer to confirm; the importer answers asynchronously, so one
+    // import runs at a time.
+    let propose = {
+        let (message, busy, proposal) = (message.clone(), busy.clone(), proposal.clone());
+        Callback::from(move |(text, id, kind): (String, String, Option<String>)| {
+            let (message, busy, proposal) = (message.clone(), busy.clone(), proposal.clone());
             busy.set(true);
+            message.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = import_text(&session, text, kind).await;
+                let result = import_text(text, id, kind).await;
                 busy.set(false);
                 match result {
-                    Ok(opened) => on_open.emit(opened),
+                    Ok(p) => proposal.set(Some(Rc::new(p))),
                     Err(e) => message.set(Some(Err(e))),
                 }
             });
+        })
+    };
+    let import_pasted = {
+        let (pasted, propose) = (pasted.clone(), propose.clone());
+        move |_: MouseEvent| propose.emit(((*pasted).clone(), new_id(), None))
+    };
+    let on_kind = {
+        let (proposal, propose) = (proposal.clone(), propose.clone());
+        move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = proposal.as_ref() {
+                propose.emit((p.text.clone(), p.id.clone(), Some(el.value())));
+            }
         }
     };
+    let on_confirm = {
+        let (session, message, proposal, on_open) = (
+            session.clone(),
+            message.clone(),
+            proposal.clone(),
+            props.on_open.clone(),
+        );
+        move |_: MouseEvent| {
+            let Some(p) = proposal.as_ref() else {
+                return;
+            };
+            match confirm(&session, p) {
+                Ok(opened) => {
+                    proposal.set(None);
+                    on_open.emit(opened);
+                }
+                Err(e) => message.set(Some(Err(e))),
+            }
+        }
+    };
+    let on_cancel = {
+        let proposal = proposal.clone();
+        move |_: MouseEvent| proposal.set(None)
+    };
     let on_file = {
-        let (session, message, busy, on_open, on_restored, chosen) = (
+        let (session, message, busy, on_restored, propose) = (
             session.clone(),
             message.clone(),
             busy.clone(),
-            props.on_open.clone(),
             props.on_restored.clone(),
-            kind.clone(),
+            propose.clone(),
         );
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -139,18 +203,17 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (session, message, busy, on_open, on_restored, chosen) = (
+            let (session, message, busy, on_restored, propose) = (
                 session.clone(),
                 message.clone(),
                 busy.clone(),
-                on_open.clone(),
                 on_restored.clone(),
-                (*chosen).clone(),
+                propose.clone(),
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let result: Result<Option<Opened>, String> = async {
+                let result: Result<Option<String>, String> = async {
                     let kind = kind_of(&name);
                     if kind == FileKind::Doc {
                         return Err(
@@ -175,19 +238,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                             on_restored.emit(());
                             Ok(None)
                         }
-                        FileKind::Docx => {
-                            let text = docx_text(bytes).await?;
-                            import_text(&session, text, chosen).await.map(Some)
-                        }
-                        _ => import_text(&session, decode_text(&bytes)?, chosen)
-                            .await
-                            .map(Some),
+                        FileKind::Docx => docx_text(bytes).await.map(Some),
+                        _ => decode_text(&bytes).map(Some),
                     }
                 }
                 .await;
                 busy.set(false);
                 match result {
-                    Ok(Some(opened)) => on_open.emit(opened),
+                    Ok(Some(text)) => propose.emit((text, new_id(), None)),
                     Ok(None) => {}
                     Err(e) => message.set(Some(Err(e))),
                 }
@@ -234,15 +292,6 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <label class="import-label" for="import-text">{"报告全文"}</label>
             <textarea id="import-text" data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder="在此粘贴报告全文" />
-            <div class="import-kind">
-                <label for="import-kind">{"报告种类"}</label>
-                <select id="import-kind" data-field="import-kind" onchange={on_kind}>
-                    <option value="" selected={kind.is_none()}>{"自动识别"}</option>
-                    { for template::builtin().into_iter().chain(template::registered()).map(|t| html! {
-                        <option value={t.id.clone()} selected={kind.as_deref() == Some(t.id.as_str())}>{ &t.name }</option>
-                    }) }
-                </select>
-            </div>
             <div class="import-tools">
                 <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
                     onclick={import_pasted}>{"导入粘贴的文字"}</button>
@@ -253,11 +302,69 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     hidden=true onchange={on_file} />
                 <button type="button" data-action="backup-all" onclick={export_all}>{"导出全部草稿备份"}</button>
             </div>
+            if let Some(p) = proposal.as_ref() {
+                <div ref={proposal_ref}>
+                    { proposal_view(p, *busy, on_kind, on_confirm, on_cancel) }
+                </div>
+            }
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status" aria-live="polite" data-import-message="">
                     { match result { Ok(m) | Err(m) => m.clone() } }
                 </p>
             }
         </section>
+    }
+}
+
+/// The import waiting for 确认导入: the kind chosen among every kind, the
+/// title and sections the draft will have.
+fn proposal_view(
+    p: &Proposal,
+    busy: bool,
+    on_kind: impl Fn(Event) + 'static,
+    on_confirm: impl Fn(MouseEvent) + 'static,
+    on_cancel: impl Fn(MouseEvent) + 'static,
+) -> Html {
+    let draft = &p.answer.draft;
+    let proposed = p.answer.kinds.iter().find(|k| k.proposed);
+    let chosen = p.answer.kinds.iter().find(|k| k.id == draft.template_id);
+    let said = match (proposed, chosen) {
+        (Some(proposed), Some(chosen)) if proposed.id != chosen.id => format!(
+            "已改按“{}”导入（推荐“{}”）。确认前可以再改选。",
+            chosen.name, proposed.name
+        ),
+        (Some(proposed), _) => format!(
+            "推荐按“{}”导入。如果不是这一种，请在“报告种类”中改选，确认前会按所选种类重新导入。",
+            proposed.name
+        ),
+        _ => "请选择报告种类后确认导入。".to_string(),
+    };
+    let title = draft.title();
+    let sections = draft
+        .sections
+        .iter()
+        .filter(|s| s.enabled && !s.heading.trim().is_empty());
+    html! {
+        <div class="import-proposal" data-import-proposal={draft.template_id.clone()}>
+            <p role="status" aria-live="polite" data-import-proposed="">{ said }</p>
+            <div class="import-kind">
+                <label for="import-kind">{"报告种类"}</label>
+                <select id="import-kind" data-field="import-kind" onchange={on_kind} disabled={busy}>
+                    { for p.answer.kinds.iter().map(|k| html! {
+                        <option value={k.id.clone()} selected={k.id == draft.template_id}
+                            data-proposed={k.proposed.to_string()}>{ kind_label(k) }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="hint">{ if title.trim().is_empty() { "将生成的草稿：".to_string() } else { format!("将生成“{}”：", title.trim()) } }</p>
+            <ol class="import-sections" data-import-sections="">
+                { for sections.map(|s| html! { <li>{ s.heading.trim() }</li> }) }
+            </ol>
+            <div class="import-tools">
+                <button type="button" class="primary" data-action="import-confirm" disabled={busy}
+                    onclick={on_confirm}>{"确认导入"}</button>
+                <button type="button" data-action="import-cancel" onclick={on_cancel}>{"取消"}</button>
+            </div>
+        </div>
     }
 }

@@ -17,6 +17,7 @@ use crate::store::{
     StorageError, KEY_PREFIX,
 };
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -129,8 +130,13 @@ fn reason(error: CommitError) -> String {
 
 /// Opens IndexedDB, copies over localStorage's records not copied yet, and
 /// reads every entry.
-async fn open_durable() -> Result<(Idb, Journal), String> {
-    let idb = Idb::open().await.map_err(|e| e.to_string())?;
+async fn open_durable(blocked: impl Fn() + 'static) -> Result<(Idb, Journal), String> {
+    let idb = Idb::open_or_wait(blocked)
+        .await
+        .map_err(|e| e.to_string())?;
+    // Entries of the first layout move to their own store; one that does
+    // not move stays where it was and is still read from there.
+    let _ = idb.relocate().await;
     let mut durable = idb.load_all().await.map_err(|e| e.to_string())?;
     if let Ok(local) = LocalStorage::open() {
         let plan = migration::plan(&local_entries(&local), &durable);
@@ -142,10 +148,15 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
             idb.commit(&copies.take(), false).await.map_err(reason)?;
             let keys: Vec<String> = plan.copies.iter().map(|(k, _)| k.clone()).collect();
             let read_back = idb.read(&keys).await.map_err(|e| e.to_string())?;
-            let read_back = read_back
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k, v)))
-                .collect();
+            // Inserted one by one: collecting into the map would bring in a
+            // sort of its own (see `crate::order`).
+            let mut found = BTreeMap::new();
+            for (key, value) in read_back {
+                if let Some(value) = value {
+                    found.insert(key, value);
+                }
+            }
+            let read_back = found;
             migration::verify(&plan, &read_back)
                 .map_err(|key| format!("从 localStorage 复制的“{key}”读回时不一致"))?;
             let marker = Batch {
@@ -164,9 +175,10 @@ async fn open_durable() -> Result<(Idb, Journal), String> {
 
 impl Session {
     /// Opens IndexedDB, falling back to localStorage and then to memory
-    /// (with the reason for the banner).
-    pub async fn open() -> Session {
-        let (storage, durable, backing, problem) = match open_durable().await {
+    /// (with the reason for the banner). `blocked` is called when the
+    /// database waits for another tab of an earlier version to close.
+    pub async fn open(blocked: impl Fn() + 'static) -> Session {
+        let (storage, durable, backing, problem) = match open_durable(blocked).await {
             Ok((idb, journal)) => (
                 BrowserStorage::Durable(journal.clone()),
                 Some((idb, journal)),

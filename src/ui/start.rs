@@ -133,8 +133,11 @@ pub fn Start(props: &StartProps) -> Html {
                         Ok(Value::Bytes(_)) => return Err(refused("无法读取".to_string())),
                         Err(problems) => return Err(refused(problems)),
                     };
-                    let parsed: template::Template =
-                        worker::from_json(&json).ok_or_else(|| refused("无法读取".to_string()))?;
+                    // Read as the store rereads a kept template (from the
+                    // text, not through `serde_json::Value`): one
+                    // deserializer for templates in the download, not two.
+                    let parsed =
+                        template::reread(&json).map_err(|_| refused("无法读取".to_string()))?;
                     let loaded = template::register(parsed)?;
                     session
                         .with(|s| s.save_template(loaded))

@@ -1027,6 +1027,12 @@ pub async fn choose_file(client: &Client, path: &Path) {
         .unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
 }
 
+/// On the start page, after pasting or opening a report: waits for the
+/// proposed import and confirms it (确认导入), which opens the draft.
+pub async fn confirm_import(client: &Client) {
+    click(client, "[data-action='import-confirm']").await;
+}
+
 /// On the start page: a new report for `year`; waits for the editor's first
 /// step.
 pub async fn new_report(client: &Client, year: i32) {

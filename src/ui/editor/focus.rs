@@ -12,8 +12,8 @@ use web_sys::{Element, FocusOptions, HtmlElement, HtmlInputElement, HtmlTextArea
 pub fn field_of(location: &Location) -> (String, Option<usize>) {
     let base = format!(
         "{}.{}",
-        location.section.as_deref().unwrap_or("meta"),
-        location.field
+        location.field.section_id().unwrap_or("meta"),
+        location.field.id
     );
     let joined = |path: &[usize]| {
         path.iter()
@@ -22,10 +22,10 @@ pub fn field_of(location: &Location) -> (String, Option<usize>) {
             .join(".")
     };
     if location.is_heading() {
-        let section = location.section.as_deref().unwrap_or_default();
+        let section = location.field.section_id().unwrap_or_default();
         return (format!("{section}.heading"), None);
     }
-    match &location.within {
+    match &location.path {
         Within::Field => (base, None),
         Within::Paragraph(n) => (base, Some(*n)),
         Within::SubsectionHeading(path) => (format!("{base}.{}.heading", joined(path)), None),
@@ -73,8 +73,8 @@ pub fn apply(request: &FocusRequest) {
                     // An empty list or a missing item: the field's box.
                     let key = format!(
                         "{}.{}",
-                        location.section.as_deref().unwrap_or("meta"),
-                        location.field
+                        location.field.section_id().unwrap_or("meta"),
+                        location.field.id
                     );
                     pane.query_selector(&format!(
                         "[data-field-box=\"{key}\"] input[type='text'], [data-field-box=\"{key}\"] textarea, [data-field-box=\"{key}\"] button"

@@ -132,7 +132,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let onkeydown = {
         let on_msg = on_msg.clone();
         move |e: KeyboardEvent| {
-            let key = e.key().to_lowercase();
+            // ASCII lowercasing, as in `shortcuts::shortcut_of`.
+            let key = e.key().to_ascii_lowercase();
             if !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
@@ -204,7 +205,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let body = if current == STEP_BASIC {
         let field_editor = |spec: &'static crate::template::FieldSpec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
-            let found = section_step::findings_of(&findings, None, &spec.id);
+            let found = section_step::findings_of(&findings, &field);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
                     year={draft.year} events={events.clone()} findings={found} />

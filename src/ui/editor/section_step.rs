@@ -19,13 +19,13 @@ pub struct SectionStepProps {
     pub on_msg: Callback<EditorMsg>,
 }
 
-/// The findings about one field (`""`: a section's heading) of the frame
-/// (`section: None`) or a section.
-pub fn findings_of(findings: &[Finding], section: Option<&str>, field: &str) -> Rc<Vec<Finding>> {
+/// The findings about one field of the frame or a section (or about a
+/// section's heading, [`FieldRef::heading`]).
+pub fn findings_of(findings: &[Finding], field: &FieldRef) -> Rc<Vec<Finding>> {
     Rc::new(
         findings
             .iter()
-            .filter(|f| f.location.section.as_deref() == section && f.location.field == field)
+            .filter(|f| &f.location.field == field)
             .cloned()
             .collect(),
     )
@@ -85,7 +85,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
     let fields = spec.map(|spec| {
         spec.fields.iter().map(|f| {
             let field = FieldRef::section(&section.id, &f.id);
-            let found = findings_of(&props.findings, Some(&section.id), &f.id);
+            let found = findings_of(&props.findings, &field);
             html! {
                 <FieldEditor key={f.id.clone()} spec={f} {field} value={section.fields.get(&f.id).cloned()}
                     year={draft.year} events={events.clone()} findings={found} />
@@ -128,7 +128,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{"编号自动生成，只写标题文字。"}</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
                     <button type="button" class="small" onclick={reset_heading}>{"恢复默认标题"}</button>
-                    { finding_list(&findings_of(&props.findings, Some(&section.id), ""), &events) }
+                    { finding_list(&findings_of(&props.findings, &FieldRef::heading(&section.id)), &events) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {

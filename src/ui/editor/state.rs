@@ -192,6 +192,7 @@ impl Reducible for EditorState {
             EditorMsg::Reveal(location) => {
                 next.history.end_typing();
                 next.step = location
+                    .field
                     .section
                     .clone()
                     .unwrap_or_else(|| STEP_BASIC.to_string());

@@ -56,7 +56,7 @@ pub fn StepList(props: &StepListProps) -> Html {
         let first = props
             .findings
             .iter()
-            .find(|f| review || f.location.section == section)
+            .find(|f| review || f.location.field.section == section)
             .map(|f| f.location.clone());
         let count = match (first, mark.is_empty() || state == "done" || state == "off") {
             (Some(location), false) => {
@@ -73,7 +73,7 @@ pub fn StepList(props: &StepListProps) -> Html {
         let carried_first = props
             .findings
             .iter()
-            .find(|f| f.check == Check::CarriedOver && (review || f.location.section == section))
+            .find(|f| f.check == Check::CarriedOver && (review || f.location.field.section == section))
             .map(|f| f.location.clone());
         let carried_go = {
             let on_msg = props.on_msg.clone();

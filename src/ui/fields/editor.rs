@@ -33,20 +33,12 @@ pub struct FieldEditorProps {
 
 /// The `data-field` name of a field: `meta.title`, `plans.points`.
 pub fn field_key(field: &FieldRef) -> String {
-    format!(
-        "{}.{}",
-        field.section.as_deref().unwrap_or("meta"),
-        field.field
-    )
+    format!("{}.{}", field.section_id().unwrap_or("meta"), field.id)
 }
 
 /// Where a field's text lands in the composed report.
 pub fn field_anchor(field: &FieldRef, path: Vec<usize>) -> Anchor {
-    Anchor {
-        section: field.section.clone(),
-        field: field.field.clone(),
-        path,
-    }
+    Anchor::new(field.clone(), path)
 }
 
 /// Tells the editor where the caret is in a text box whose paragraphs
@@ -82,9 +74,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             html! { <YearInput value={props.year} field={key.clone()}
             on_change={Callback::from(move |y| edit(Action::SetYear(y)))} /> }
         }
-        (FieldKind::Line, value)
-            if field.section.is_none() && field.field == frame_id::DOC_NUMBER =>
-        {
+        (FieldKind::Line, value) if field.section.is_none() && field.id == frame_id::DOC_NUMBER => {
             let text = match value {
                 Some(FieldValue::Line(s)) => s.clone(),
                 _ => String::new(),
@@ -110,7 +100,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             html! { <TextArea value={text} field={key.clone()} on_focus={focus.clone()} on_blur={blur.clone()}
-            placeholder={if field.section.is_none() && is_official_frame_field(&field.field) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
+            placeholder={if field.section.is_none() && is_official_frame_field(&field.id) { "每行一个，回车另起一行" } else { "每段一行，回车另起一段" }}
             on_caret={caret_reporter(&events, field_anchor(&field, Vec::new()))}
             on_input={Callback::from(move |text| edit(Action::SetText { field: field.clone(), text }))} /> }
         }
@@ -121,7 +111,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             };
             let (edit, field) = (edit.clone(), field.clone());
             let set = move |date| {
-                if field.section.is_none() && field.field == meta_id::DATE {
+                if field.section.is_none() && field.id == meta_id::DATE {
                     Action::SetDate(date)
                 } else {
                     Action::SetFrameDate {
@@ -169,7 +159,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
     let labelled = matches!(
         spec.kind,
         FieldKind::Line | FieldKind::Text | FieldKind::Date | FieldKind::Year
-    ) && !(field.section.is_none() && field.field == frame_id::DOC_NUMBER);
+    ) && !(field.section.is_none() && field.id == frame_id::DOC_NUMBER);
     html! {
         <div class={classes!("field", (spec.required && blank).then_some("missing"))} data-field-box={key.clone()}>
             <div class="field-head">

@@ -94,14 +94,13 @@ pub fn PointList(props: &PointListProps) -> Html {
                 field: f.clone(),
                 after: None,
             }));
-            events.reveal.emit(Location {
-                section: f.section.clone(),
-                field: f.field.clone(),
-                within: Within::PointParagraph {
+            events.reveal.emit(Location::new(
+                f.clone(),
+                Within::PointParagraph {
                     point: count,
                     paragraph: 0,
                 },
-            });
+            ));
         })
     };
     html! {

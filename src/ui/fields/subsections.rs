@@ -46,11 +46,10 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             }));
             let mut path = parent.clone();
             path.push(count);
-            events.reveal.emit(Location {
-                section: field.section.clone(),
-                field: field.field.clone(),
-                within: Within::SubsectionHeading(path),
-            });
+            events.reveal.emit(Location::new(
+                field.clone(),
+                Within::SubsectionHeading(path),
+            ));
         })
     };
     let numbers = ordinals(&props.items, Subsection::is_blank);

@@ -146,7 +146,7 @@ pub fn Sheets(props: &SheetsProps) -> Html {
 /// The page index and row of the line to show for `focus`: its own first
 /// line, else the first line of the same field, else of the same section.
 pub fn focus_target(layout: &Layout, focus: &Anchor) -> Option<(usize, usize)> {
-    let same_field = |a: &Anchor| a.section == focus.section && a.field == focus.field;
+    let same_field = |a: &Anchor| a.same_field(focus);
     layout
         .locate(focus)
         .or_else(|| {
@@ -168,7 +168,7 @@ pub fn focus_target(layout: &Layout, focus: &Anchor) -> Option<(usize, usize)> {
         .or_else(|| {
             layout
                 .lines()
-                .find(|(_, l)| l.anchor.section == focus.section)
+                .find(|(_, l)| l.anchor.field.section == focus.field.section)
                 .map(|(p, l)| (p, l.row))
         })
 }

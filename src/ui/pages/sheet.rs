@@ -12,6 +12,7 @@
 
 use super::cells::{font_mm, line_pieces, pieces, Piece};
 use crate::document::Anchor;
+use crate::draft::FieldRef;
 use crate::layout::geometry::{LEFT_MM, PAGE_NUMBER_DASH_Y_MM, TOP_MM, TYPE_AREA_WIDTH_MM};
 use crate::layout::{FontRole, Layout, Mark, PageNumber, PlacedLine, Side};
 use std::cell::Cell;
@@ -43,8 +44,8 @@ pub fn anchor_key(anchor: &Anchor) -> String {
     let path: Vec<String> = anchor.path.iter().map(usize::to_string).collect();
     format!(
         "{}/{}/{}",
-        anchor.section.as_deref().unwrap_or("-"),
-        anchor.field,
+        anchor.field.section_id().unwrap_or("-"),
+        anchor.field.id,
         path.join(".")
     )
 }
@@ -62,11 +63,11 @@ pub fn parse_anchor_key(key: &str) -> Option<Anchor> {
             .map(|p| p.parse().ok())
             .collect::<Option<Vec<usize>>>()?
     };
-    Some(Anchor {
-        section: (section != "-").then(|| section.to_string()),
-        field: field.to_string(),
-        path,
-    })
+    let field = match section {
+        "-" => FieldRef::meta(field),
+        section => FieldRef::section(section, field),
+    };
+    Some(Anchor::new(field, path))
 }
 
 /// The CSS class that sets a role's face and size (see `styles/pages.css`).

@@ -102,6 +102,9 @@ fn every_screen_passes_axe_without_serious_violations(browser: Browser) {
         let report = format!("{}\n— 1 —\n", SEED.replacen("特此报告。", "", 1));
         paste_into(c, "[data-field='import-text']", &report).await;
         click(c, "[data-action='import-text']").await;
+        wait_for(c, "[data-import-proposal]").await;
+        audit(c, axe, "import proposed, before 确认导入", &mut found).await;
+        harness::confirm_import(c).await;
         wait_for(c, "[data-notes]").await;
         audit(c, axe, "imported draft with notes", &mut found).await;
         click(c, "[data-action='close']").await;

@@ -14,7 +14,7 @@ use std::path::Path;
 const EXAMPLE: &str = include_str!("../../../docs/template-example.json");
 
 /// Picks `path` in the start page's hidden template file input.
-async fn choose_template(c: &Client, path: &Path) {
+pub(crate) async fn choose_template(c: &Client, path: &Path) {
     js(
         c,
         "document.querySelector('[data-field=template-file]').hidden = false;",
@@ -28,7 +28,8 @@ async fn choose_template(c: &Client, path: &Path) {
         .unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
 }
 
-async fn start_message(c: &Client, containing: &str) -> String {
+/// The start page's message, once it contains `containing`.
+pub(crate) async fn start_message(c: &Client, containing: &str) -> String {
     eventually("the start page's message", || async {
         let text = harness::text_of(c, "main.start > p.message").await;
         text.contains(containing).then_some(text)
@@ -178,6 +179,7 @@ fn a_website_page_pasted_whole_keeps_its_chrome_in_the_notes(browser: Browser) {
         wait_for(c, "[data-field='import-text']").await;
         paste_into(c, "[data-field='import-text']", WEBSITE_PAGE).await;
         click(c, "[data-action='import-text']").await;
+        harness::confirm_import(c).await;
         let text = eventually("the imported report on the sheets", || async {
             let text = preview_text(c).await;
             text.contains("特此报告。").then_some(text)

@@ -26,6 +26,7 @@ fn pasted_report_becomes_a_draft_in_the_wizard(browser: Browser) {
             .click()
             .await
             .expect("import");
+        harness::confirm_import(c).await;
         let text = eventually("the imported report on the sheets", || async {
             let text = preview_text(c).await;
             text.contains("特此报告。").then_some(text)

@@ -192,6 +192,7 @@ fn offline_journey(browser: Browser) {
         std::fs::write(&path, &docx).expect("write the .docx");
         click(c, "[data-action='close']").await;
         harness::choose_file(c, &path).await;
+        harness::confirm_import(c).await;
         harness::preview_until(c, "the imported report", |t| {
             harness::flow(t).contains(ORGAN)
         })

@@ -78,6 +78,7 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use(browser: Browse
             .await
             .expect("back to the list");
         harness::choose_file(c, &path).await;
+        harness::confirm_import(c).await;
         // The import opens the new draft in the wizard; its sheets show the report.
         let sheets = eventually("the imported report on the sheets", || async {
             let root = c

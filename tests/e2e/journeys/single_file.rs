@@ -67,6 +67,7 @@ fn single_file_journey(browser: Browser) {
         std::fs::write(&docx, first_download(c).await).expect("write the .docx");
         click(c, "[data-action='close']").await;
         harness::choose_file(c, &docx).await;
+        harness::confirm_import(c).await;
         harness::preview_until(c, "the imported report", |t| {
             harness::flow(t).contains(ORGAN)
         })
