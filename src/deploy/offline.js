@@ -1,7 +1,11 @@
 // Registers the service worker (sw.js, written by the deploy build) and,
 // when a new build's worker is installed, offers it: the page switches only
 // when the writer clicks 立即更新. The reload that follows saves the draft
-// as any leaving of the page does (the app saves on pagehide).
+// as any leaving of the page does (the app saves on pagehide). The offer is
+// a bar, not a modal dialog: it comes unasked, maybe while the writer
+// types, and needs no answer, so it takes no focus; it is announced
+// (role=status), Tab reaches its buttons last, and 稍后 or Escape inside it
+// dismisses it and gives the focus back to where it was before.
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
@@ -36,9 +40,23 @@
       yes.disabled = true;
       worker.postMessage("activate");
     });
-    var no = button(word("later", "稍后"), "dismiss-update", function () {
-      bar.remove();
+    // The control that had the focus before it came into the bar.
+    var before = null;
+    bar.addEventListener("focusin", function (e) {
+      if (!bar.contains(e.relatedTarget)) before = e.relatedTarget;
     });
+    function dismiss() {
+      var had = bar.contains(document.activeElement);
+      bar.remove();
+      if (had && before && before.isConnected) before.focus();
+    }
+    bar.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        dismiss();
+      }
+    });
+    var no = button(word("later", "稍后"), "dismiss-update", dismiss);
     yes.className = "primary";
     bar.append(text, yes, no);
     // Beside the body, not in it: the app owns the body and empties it when

@@ -435,4 +435,7 @@ pub const TABLE: &[(Key, &str)] = &[
     (ImportWillMake, "The draft to be made:"),
     (ImportWillMakeTitled, "The draft to be made, \"{0}\":"),
     (ImportConfirm, "Confirm the import"),
+    // The two-tab conflict dialog
+    (ConflictTitle, "Another tab saved a newer version of this draft"),
+    (ConflictKept, "Whichever version you choose, the other is kept as a draft of its own; nothing is lost."),
 ];

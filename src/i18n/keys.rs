@@ -423,4 +423,6 @@ keys! {
     ImportWillMake,
     ImportWillMakeTitled,
     ImportConfirm,
+    ConflictTitle,
+    ConflictKept,
 }

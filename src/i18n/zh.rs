@@ -435,4 +435,7 @@ pub const TABLE: &[(Key, &str)] = &[
     (ImportWillMake, "将生成的草稿："),
     (ImportWillMakeTitled, "将生成“{0}”："),
     (ImportConfirm, "确认导入"),
+    // The two-tab conflict dialog
+    (ConflictTitle, "另一个标签页保存了这份草稿的较新版本"),
+    (ConflictKept, "无论选择哪个版本，另一个版本都会另存为一份草稿，不会丢失。"),
 ];

@@ -5,6 +5,7 @@
 use crate::draft::DraftSummary;
 use crate::i18n::{fill, tr, Key};
 use crate::ui::language::use_language;
+use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
 
@@ -45,6 +46,13 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
         props
             .on
             .reform(move |_: MouseEvent| (id.clone(), msg.clone()))
+    };
+    let question_id = format!("delete-question-{}", summary.id);
+    let cancel_delete = {
+        let id = summary.id.clone();
+        props
+            .on
+            .reform(move |()| (id.clone(), RowMsg::CancelDelete))
     };
     let rename_input = {
         let id = summary.id.clone();
@@ -89,14 +97,18 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                 <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ tr(Key::Duplicate) }</button>
                 <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ tr(Key::NextYear) }</button>
                 <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ tr(Key::Rename) }</button>
+                <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}
+                    aria-haspopup="dialog">{ tr(Key::Delete) }</button>
                 if props.confirming {
-                    <span class="confirm">
-                        { tr(Key::ConfirmDelete) }
-                        <button type="button" class="small danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ tr(Key::Delete) }</button>
-                        <button type="button" class="small" onclick={send(RowMsg::CancelDelete)}>{ tr(Key::Cancel) }</button>
-                    </span>
-                } else {
-                    <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}>{ tr(Key::Delete) }</button>
+                    // 取消 takes the focus and Escape cancels: deleting is
+                    // never one keystroke away.
+                    <Modal labelled_by={question_id.clone()} role="alertdialog" class="confirm" on_escape={cancel_delete}>
+                        <p id={question_id}>{ tr(Key::ConfirmDelete) }</p>
+                        <div class="dialog-buttons">
+                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ tr(Key::Delete) }</button>
+                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{ tr(Key::Cancel) }</button>
+                        </div>
+                    </Modal>
                 }
             </div>
         </li>

@@ -10,6 +10,7 @@ mod fields;
 mod files;
 mod import_panel;
 mod language;
+mod modal;
 mod offline_note;
 pub mod pages;
 mod platform;

@@ -457,6 +457,23 @@ pub struct App {
     pub client: Client,
     pub url: String,
     pub server: Server,
+    pub browser: Browser,
+}
+
+impl App {
+    /// Where to leave the file `name` in `tests/output/`: as named for
+    /// Chromium, with `-firefox` before the extension for Firefox, so that
+    /// a journey's two runs (which may run at the same time) never write
+    /// the same file.
+    pub fn output(&self, name: &str) -> PathBuf {
+        output_dir().join(match self.browser {
+            Browser::Chromium => name.to_string(),
+            Browser::Firefox => match name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}-firefox.{ext}"),
+                None => format!("{name}-firefox"),
+            },
+        })
+    }
 }
 
 /// How a journey's world is set up.
@@ -494,6 +511,21 @@ where
     run_with(Setup::default(), journey)
 }
 
+/// Runs `journey` as [`run`] does, in `browser`.
+pub fn run_in<F, Fut>(browser: Browser, journey: F)
+where
+    F: FnOnce(App) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with(
+        Setup {
+            browser,
+            ..Setup::default()
+        },
+        journey,
+    )
+}
+
 /// Runs `journey` as [`run`] does, in the world `setup` describes.
 pub fn run_with<F, Fut>(setup: Setup, journey: F)
 where
@@ -520,6 +552,7 @@ where
             client: client.clone(),
             url: server.url(),
             server: server.clone(),
+            browser: setup.browser,
         };
         let outcome = tokio::spawn(journey(app)).await;
         if outcome.is_err() {
@@ -1093,7 +1126,11 @@ pub async fn wait_status(client: &Client, state: &str) {
 
 /// The page as the browser prints it to PDF (WebDriver's print): A4, no
 /// margins (the sheets carry their own), backgrounds on, at 100 %.
-pub async fn print_to_pdf(client: &Client) -> Vec<u8> {
+/// Chromium sends the page `beforeprint` and `afterprint` around
+/// WebDriver's print as around any print; geckodriver's print sends
+/// neither (Firefox does for `window.print()` and its own print command),
+/// so in Firefox they are sent here, as the browser's own print would.
+pub async fn print_to_pdf(app: &App) -> Vec<u8> {
     use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
     let config = PrintConfiguration::builder()
         .size(PrintSize::A4)
@@ -1108,5 +1145,13 @@ pub async fn print_to_pdf(client: &Client) -> Vec<u8> {
         .shrink_to_fit(false)
         .build()
         .expect("print configuration");
-    client.print(config).await.expect("print to PDF")
+    let firefox = app.browser == Browser::Firefox;
+    if firefox {
+        build_every_sheet(&app.client, true).await;
+    }
+    let pdf = app.client.print(config).await.expect("print to PDF");
+    if firefox {
+        build_every_sheet(&app.client, false).await;
+    }
+    pdf
 }

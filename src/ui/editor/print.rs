@@ -1,10 +1,12 @@
 //! The print button. With paragraphs carried over unedited it asks once
 //! whether to go on; after "仍然打印" it prints without asking again. The
 //! question shows beside the button that was clicked (the toolbar's or the
-//! review step's); whether it is open lives in the editor's state.
+//! review step's) as a modal dialog (Escape is 先去修改); whether it is
+//! open lives in the editor's state.
 
 use super::EditorMsg;
 use crate::i18n::{fill, tr, Key};
+use crate::ui::modal::Modal;
 use crate::ui::platform;
 use yew::prelude::*;
 
@@ -58,17 +60,22 @@ pub fn print_button(
         }
     };
     let cancel = on_msg.reform(|_: MouseEvent| EditorMsg::AskPrint(None));
+    let escape = on_msg.reform(|()| EditorMsg::AskPrint(None));
+    let title = format!("print-question-{place}");
     html! {
-        <span class="print">
+        <div class="print">
             <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
-                title={tr(Key::PrintTitle)}>{ tr(Key::Print) }</button>
+                aria-haspopup="dialog" title={tr(Key::PrintTitle)}>{ tr(Key::Print) }</button>
             if state.asking == Some(place) {
-                <span class="print-confirm" role="alertdialog" data-confirm="print">
-                    { fill(Key::PrintAsk, &[&state.carried.as_deref().unwrap_or_default()]) }
-                    <button type="button" class="small" data-action="print-anyway" onclick={anyway}>{ tr(Key::PrintAnyway) }</button>
-                    <button type="button" class="small" data-action="print-cancel" onclick={cancel}>{ tr(Key::PrintCancel) }</button>
-                </span>
+                <Modal labelled_by={title.clone()} role="alertdialog" class="print-confirm" data_confirm="print"
+                    on_escape={escape}>
+                    <p id={title}>{ fill(Key::PrintAsk, &[&state.carried.as_deref().unwrap_or_default()]) }</p>
+                    <div class="dialog-buttons">
+                        <button type="button" class="primary" data-action="print-anyway" onclick={anyway}>{ tr(Key::PrintAnyway) }</button>
+                        <button type="button" data-action="print-cancel" onclick={cancel}>{ tr(Key::PrintCancel) }</button>
+                    </div>
+                </Modal>
             }
-        </span>
+        </div>
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::i18n::{tr, Key};
 use crate::ui::language::use_language;
+use crate::ui::modal::Modal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a shortcut does.
@@ -41,7 +43,8 @@ pub fn shortcut_of(key: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Shor
 }
 
 /// Listens on the whole document while the editor is shown, so the keys
-/// work wherever the focus is; `act` is this render's handler.
+/// work wherever the focus is — but in a dialog the step behind it does
+/// not move; `act` is this render's handler.
 #[hook]
 pub fn use_shortcuts(act: Callback<Shortcut>) {
     use_effect(move || {
@@ -50,12 +53,22 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
             "keydown",
             gloo::events::EventListenerOptions::enable_prevent_default(),
             move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
                 let ctrl = e.ctrl_key() || e.meta_key();
-                if let Some(shortcut) = shortcut_of(&e.key(), ctrl, e.alt_key(), e.shift_key()) {
-                    e.prevent_default();
+                let Some(shortcut) = shortcut_of(&e.key(), ctrl, e.alt_key(), e.shift_key()) else {
+                    return;
+                };
+                // Never the browser's own meaning (Alt+← is its Back).
+                e.prevent_default();
+                let in_dialog = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("dialog").ok().flatten())
+                    .is_some();
+                let moves = matches!(shortcut, Shortcut::NextStep | Shortcut::PreviousStep);
+                if !(in_dialog && moves) {
                     act.emit(shortcut);
                 }
             },
@@ -64,7 +77,8 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
     });
 }
 
-/// The toolbar's 快捷键 button and the dialog it opens.
+/// The toolbar's 快捷键 button and the dialog it opens (Escape or 关闭
+/// closes it and the focus goes back to the button).
 #[component]
 pub fn ShortcutHelp() -> Html {
     use_language();
@@ -75,35 +89,14 @@ pub fn ShortcutHelp() -> Html {
     };
     let hide = {
         let open = open.clone();
-        move |_: MouseEvent| open.set(false)
+        Callback::from(move |()| open.set(false))
     };
-    let escape = {
-        let open = open.clone();
-        move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
-            }
-        }
-    };
-    // The dialog takes the focus when it opens.
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with(*open, move |open| {
-            if *open {
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     html! {
         <>
             <button type="button" data-action="shortcuts" onclick={show} aria-haspopup="dialog"
                 aria-expanded={open.to_string()}>{ tr(Key::Shortcuts) }</button>
             if *open {
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
-                    data-dialog="shortcuts" onkeydown={escape}>
+                <Modal labelled_by="shortcuts-title" data_dialog="shortcuts" on_escape={hide.clone()}>
                     <h2 id="shortcuts-title">{ tr(Key::Shortcuts) }</h2>
                     <table class="shortcuts">
                         <thead><tr><th scope="col">{ tr(Key::ShortcutKeys) }</th><th scope="col">{ tr(Key::ShortcutAction) }</th></tr></thead>
@@ -113,9 +106,9 @@ pub fn ShortcutHelp() -> Html {
                             }) }
                         </tbody>
                     </table>
-                    <button type="button" class="primary" data-action="close-shortcuts" ref={close_ref}
-                        onclick={hide}>{ tr(Key::Close) }</button>
-                </div>
+                    <button type="button" class="primary" data-action="close-shortcuts"
+                        onclick={hide.reform(|_: MouseEvent| ())}>{ tr(Key::Close) }</button>
+                </Modal>
             }
         </>
     }

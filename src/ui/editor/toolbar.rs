@@ -1,10 +1,12 @@
-//! The editor's top bar: back to the list, the title, counts, undo/redo and
-//! the save status.
+//! The editor's top bar: back to the list, the title, counts, undo/redo,
+//! the save status and, when another tab saved a newer version, the
+//! dialog choosing which to keep.
 
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::i18n::{fill, tr, Key};
 use crate::ui::language::use_language;
+use crate::ui::modal::Modal;
 use crate::ui::platform::clock;
 use yew::prelude::*;
 
@@ -62,8 +64,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }
             }
             if props.save == SaveStatus::Conflict {
-                <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{ tr(Key::TakeTheirs) }</button>
-                <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{ tr(Key::KeepMine) }</button>
+                // A choice must be made: Escape does not close it. It opens
+                // unasked, maybe while the writer types, so the focus goes
+                // to its title, not to a button a keystroke would press.
+                <Modal labelled_by="conflict-title" role="alertdialog" data_dialog="conflict">
+                    <h2 id="conflict-title" tabindex="-1" autofocus={true}>{ tr(Key::ConflictTitle) }</h2>
+                    <p>{ tr(Key::ConflictKept) }</p>
+                    <div class="dialog-buttons">
+                        <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{ tr(Key::TakeTheirs) }</button>
+                        <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{ tr(Key::KeepMine) }</button>
+                    </div>
+                </Modal>
             }
         </header>
     }

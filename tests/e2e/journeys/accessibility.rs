@@ -2,17 +2,18 @@
 //! against the WCAG 2.0 and 2.1 A and AA rules: the start page, the import
 //! panel with its message, an imported draft with its notes, every step of
 //! the sample (read-only and as an editable copy), the review step, the
-//! print question and the 快捷键 dialog. No serious or critical violation
+//! question before deleting a draft, the print question and the 快捷键
+//! dialog (the two-tab choice in `dialogs`). No serious or critical violation
 //! may remain; a failure lists each with its elements.
 
-use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for};
+use crate::harness::{self, attrs_of_all, click, count, eventually, paste_into, wait_for, Browser};
 use fantoccini::Client;
 use std::path::Path;
 
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
 /// axe.min.js as scripts/setup-test.sh installs it.
-pub(crate) fn axe_source() -> String {
+pub(super) fn axe_source() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/e2e/axe/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -27,7 +28,7 @@ pub(crate) fn axe_source() -> String {
 /// violation to `found` under `screen`. The source is evaluated by
 /// WebDriver itself, so the page's Content-Security-Policy (no script
 /// added at run time) does not stop it.
-pub(crate) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
+pub(super) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
     c.execute(&format!("{axe}\n;return typeof window.axe;"), vec![])
         .await
         .unwrap_or_else(|e| panic!("load axe-core on {screen}: {e}"));
@@ -70,10 +71,10 @@ async fn audit_steps(c: &Client, axe: &str, what: &str, found: &mut Vec<String>)
     }
 }
 
-#[test]
-fn every_screen_passes_axe_without_serious_violations() {
+in_chromium_and_firefox!(every_screen_passes_axe_without_serious_violations);
+fn every_screen_passes_axe_without_serious_violations(browser: Browser) {
     let axe = axe_source();
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         let axe = axe.as_str();
         let mut found = Vec::new();
@@ -107,6 +108,12 @@ fn every_screen_passes_axe_without_serious_violations() {
         wait_for(c, "[data-notes]").await;
         audit(c, axe, "imported draft with notes", &mut found).await;
         click(c, "[data-action='close']").await;
+
+        // The question before deleting it.
+        click(c, "li[data-draft] [data-action='delete']").await;
+        wait_for(c, "li[data-draft] dialog.confirm").await;
+        audit(c, axe, "delete question", &mut found).await;
+        click(c, "[data-action='cancel-delete']").await;
 
         // The sample, read-only, then the writer's copy of it step by step.
         click(c, "[data-action='open-sample']").await;

@@ -251,7 +251,7 @@ fn the_benchmark_measures_every_figure() {
             loads.push(usable_ms(c, Some(&app.url)).await);
         }
         // The long report, then reopening it.
-        let report = open_long_report(c, &app.url, "bench").await;
+        let report = open_long_report(&app, "bench").await;
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         let mut reopens = Vec::new();
         for _ in 0..runs.reopens {

@@ -4,7 +4,8 @@
 //! the preview can mark what is left, and printing asks once.
 
 use crate::harness::{
-    self, attr_of, click, count, eventually, go_to_step, js, text_of, type_into, value_of, wait_for,
+    self, attr_of, click, count, eventually, go_to_step, js, text_of, type_into, value_of,
+    wait_for, Browser,
 };
 use fantoccini::Client;
 
@@ -41,9 +42,9 @@ async fn background(c: &Client, anchor: &str) -> String {
     .to_string()
 }
 
-#[test]
-fn carried_over_text_is_counted_until_edited_and_printing_asks_once() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(carried_over_text_is_counted_until_edited_and_printing_asks_once);
+fn carried_over_text_is_counted_until_edited_and_printing_asks_once(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;

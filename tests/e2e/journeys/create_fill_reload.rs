@@ -4,7 +4,7 @@
 
 use crate::harness::{
     self, assert_in_order, click, click_last, current_step, flow, go_to_step, new_report,
-    preview_blocks, preview_until, type_into, value_of, wait_for, wait_saved,
+    preview_blocks, preview_until, type_into, value_of, wait_for, wait_saved, Browser,
 };
 
 const ORGAN: &str = "中共荆家镇委";
@@ -23,9 +23,9 @@ const POINTS: [&str; 2] = [
     "继续加强基层法治人才培育，健全学法用法机制。",
 ];
 
-#[test]
-fn create_fill_reload() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(create_fill_reload);
+fn create_fill_reload(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2024).await;

@@ -6,7 +6,7 @@
 
 use crate::harness::{
     self, click, click_last, eventually, flow, go_to_step, js, new_report, paste_into,
-    preview_text, preview_until, texts_of_all, type_into, wait_for, wait_saved,
+    preview_text, preview_until, texts_of_all, type_into, wait_for, wait_saved, Browser,
 };
 use fantoccini::Client;
 use std::path::Path;
@@ -37,9 +37,9 @@ pub(crate) async fn start_message(c: &Client, containing: &str) -> String {
     .await
 }
 
-#[test]
-fn a_custom_template_is_loaded_and_written_with() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(a_custom_template_is_loaded_and_written_with);
+fn a_custom_template_is_loaded_and_written_with(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         let dir = harness::temp_dir("template");
         let broken = dir.join("坏模板.json");
@@ -171,9 +171,9 @@ const WEBSITE_PAGE: &str = "\
 打印本页 关闭窗口
 ";
 
-#[test]
-fn a_website_page_pasted_whole_keeps_its_chrome_in_the_notes() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(a_website_page_pasted_whole_keeps_its_chrome_in_the_notes);
+fn a_website_page_pasted_whole_keeps_its_chrome_in_the_notes(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-field='import-text']").await;

@@ -1,7 +1,7 @@
 //! Deleting a draft asks first (cancel keeps it), removes the row, and the
 //! toast's 撤销 brings it back with its title.
 
-use crate::harness::{self, click, count, eventually, new_report, texts_of_all, wait_for};
+use crate::harness::{self, click, count, eventually, new_report, texts_of_all, wait_for, Browser};
 use fantoccini::Client;
 
 async fn titles(c: &Client) -> Vec<String> {
@@ -17,9 +17,9 @@ async fn rows_become(c: &Client, n: usize) {
     .await;
 }
 
-#[test]
-fn delete_and_undo() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(delete_and_undo);
+fn delete_and_undo(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         for year in [2023, 2024] {
@@ -41,7 +41,7 @@ fn delete_and_undo() {
         let first = "li[data-draft]:first-child";
         click(c, &format!("{first} [data-action='delete']")).await;
         wait_for(c, &format!("{first} [data-action='confirm-delete']")).await;
-        click(c, &format!("{first} .confirm button:not([data-action])")).await;
+        click(c, &format!("{first} [data-action='cancel-delete']")).await;
         wait_for(c, &format!("{first} [data-action='delete']")).await;
         assert_eq!(count(c, "[data-action='confirm-delete']").await, 0);
         assert_eq!(count(c, "li[data-draft]").await, 2);

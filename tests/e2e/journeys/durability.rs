@@ -147,8 +147,8 @@ fn killed_after_steady_typing(engine: Browser) {
     });
 }
 
-#[test]
-fn local_storage_records_migrate_with_every_character() {
+in_chromium_and_firefox!(local_storage_records_migrate_with_every_character);
+fn local_storage_records_migrate_with_every_character(engine: Browser) {
     use baogao::draft::Draft;
     use baogao::store::{DraftStore, MemoryStorage, UiState};
     use baogao::template::annual_report;
@@ -171,7 +171,7 @@ fn local_storage_records_migrate_with_every_character() {
         .expect("ui");
     let entries = serde_json::to_value(store.storage().entries()).expect("entries");
     let organ = organ.to_string();
-    harness::run_on_profile(Browser::Chromium, move |mut browser| async move {
+    harness::run_on_profile(engine, move |mut browser| async move {
         let url = browser.url.clone();
         let c = browser.start().await;
         c.goto(&url).await.expect("open app");

@@ -5,7 +5,7 @@
 
 use crate::harness::{
     self, assert_in_order, attrs_of_all, click, click_last, flow, go_to_step, js, new_report,
-    preview_until, texts_of_all, type_into, wait_for, wait_saved,
+    preview_until, texts_of_all, type_into, wait_for, wait_saved, Browser,
 };
 use std::process::Command;
 
@@ -21,9 +21,9 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-fn duty_report_is_chosen_filled_and_printed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(duty_report_is_chosen_filled_and_printed);
+fn duty_report_is_chosen_filled_and_printed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
 
@@ -129,8 +129,8 @@ fn duty_report_is_chosen_filled_and_printed() {
         wait_saved(c).await;
 
         // Printed: the 述职人 line on page 1, right under the title.
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let pdf = harness::output_dir().join("duty-report.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("duty-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         let out = Command::new("pdftotext")
             .args(["-layout", "-f", "1", "-l", "1"])

@@ -3,7 +3,7 @@
 //! pasted into a plan is flagged and fixed the same way.
 
 use crate::harness::{
-    self, click, eventually, go_to_step, new_report, paste_into, type_into, value_of,
+    self, click, eventually, go_to_step, new_report, paste_into, type_into, value_of, Browser,
 };
 use fantoccini::Client;
 
@@ -32,9 +32,9 @@ async fn messages(c: &Client, field: &str, severity: &str) -> Vec<String> {
     .await
 }
 
-#[test]
-fn other_places_are_flagged_and_fixed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(other_places_are_flagged_and_fixed);
+fn other_places_are_flagged_and_fixed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2025).await;

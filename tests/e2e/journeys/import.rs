@@ -2,7 +2,7 @@
 //! with the report rebuilt; files of the wrong kind, broken files and text
 //! with no structure get a clear message and leave the drafts untouched.
 
-use crate::harness::{self, choose_file, eventually, paste_into, preview_text, wait_for};
+use crate::harness::{self, choose_file, eventually, paste_into, preview_text, wait_for, Browser};
 
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
@@ -14,9 +14,9 @@ async fn message(c: &fantoccini::Client) -> String {
     .await
 }
 
-#[test]
-fn pasted_report_becomes_a_draft_in_the_wizard() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(pasted_report_becomes_a_draft_in_the_wizard);
+fn pasted_report_becomes_a_draft_in_the_wizard(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-field='import-text']").await;
@@ -59,9 +59,9 @@ fn pasted_report_becomes_a_draft_in_the_wizard() {
     });
 }
 
-#[test]
-fn bad_files_and_text_get_a_message_and_change_nothing() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(bad_files_and_text_get_a_message_and_change_nothing);
+fn bad_files_and_text_get_a_message_and_change_nothing(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;
@@ -75,7 +75,7 @@ fn bad_files_and_text_get_a_message_and_change_nothing() {
         wait_for(c, "li[data-draft]").await;
         assert_eq!(rows().await, 1);
 
-        let dir = harness::output_dir().join("bad-files");
+        let dir = app.output("bad-files");
         std::fs::create_dir_all(&dir).expect("dir");
         let huge = vec![b'a'; 21 * 1024 * 1024];
         let cases: [(&str, &[u8], &str); 5] = [

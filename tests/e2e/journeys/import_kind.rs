@@ -9,7 +9,7 @@
 use super::custom_template::{choose_template, start_message};
 use crate::harness::{
     self, attrs_of_all, click, eventually, flow, paste_into, preview_until, text_of, texts_of_all,
-    value_of, wait_for,
+    value_of, wait_for, Browser,
 };
 use baogao::template::{ANNUAL_REPORT_ID, DUTY_REPORT_ID, WORK_SUMMARY_ID};
 use baogao::tools::{import_text, ImportRequest, KindChoice};
@@ -26,8 +26,8 @@ fn label(kind: &KindChoice) -> String {
     )
 }
 
-#[test]
-fn an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text() {
+in_chromium_and_firefox!(an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text);
+fn an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text(browser: Browser) {
     // What the importer makes of the text as a 年度工作总结, natively,
     // with the writer's own template known.
     let own = baogao::template::parse(OWN).expect("the documented example");
@@ -52,7 +52,7 @@ fn an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text() {
         )
         .chain(std::iter::once("review".to_string()))
         .collect();
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-field='import-text']").await;
@@ -111,8 +111,7 @@ fn an_import_switched_to_another_kind_lands_as_that_kind_with_all_its_text() {
         );
         assert_eq!(value_of(c, "#import-kind").await, WORK_SUMMARY_ID);
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("import-proposal.png"), png)
-            .expect("save the screenshot");
+        std::fs::write(app.output("import-proposal.png"), png).expect("save the screenshot");
         assert_eq!(
             attrs_of_all(c, "#import-kind option", "data-proposed").await,
             ["true", "false", "false", "false"]

@@ -6,7 +6,7 @@
 
 use crate::harness::{
     self, click_last, eventually, focused, go_to_step, js, new_report, paste_into, text_of,
-    type_into,
+    type_into, Browser,
 };
 use fantoccini::Client;
 
@@ -55,9 +55,9 @@ async fn click_at(c: &Client, x: f64, y: f64) {
     .await;
 }
 
-#[test]
-fn moved_items_stay_under_the_pointer_and_new_items_take_the_caret() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(moved_items_stay_under_the_pointer_and_new_items_take_the_caret);
+fn moved_items_stay_under_the_pointer_and_new_items_take_the_caret(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.set_window_size(1366, 768).await.expect("window size");
         c.goto(&app.url).await.expect("open app");

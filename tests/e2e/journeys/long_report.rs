@@ -5,9 +5,8 @@
 //! stores drafts, so this works whatever the store is.
 
 use super::speed::large_draft;
-use crate::harness::{self, choose_file, click, eventually, go_to_step, js, wait_for};
+use crate::harness::{choose_file, click, eventually, go_to_step, js, wait_for, App};
 use baogao::draft::{Draft, FieldValue};
-use fantoccini::Client;
 
 /// What was opened.
 pub struct LongReport {
@@ -22,7 +21,8 @@ pub struct LongReport {
 
 /// Restores the large draft from a backup on the start page at `url`, opens
 /// it on its measures step and focuses the last subsection's text.
-pub async fn open_long_report(c: &Client, url: &str, name: &str) -> LongReport {
+pub async fn open_long_report(app: &App, name: &str) -> LongReport {
+    let (c, url) = (&app.client, app.url.as_str());
     let draft = large_draft::large_draft();
     let chars = draft.char_count();
     let Some(FieldValue::Subsections(items)) = draft
@@ -34,7 +34,7 @@ pub async fn open_long_report(c: &Client, url: &str, name: &str) -> LongReport {
     let field = format!("[data-field='measures.items.{}.text']", items.len() - 1);
     let backup =
         baogao::backup::export_drafts(std::slice::from_ref(&draft), 0).expect("backup text");
-    let path = harness::output_dir().join(format!("{name}-backup.json"));
+    let path = app.output(&format!("{name}-backup.json"));
     std::fs::write(&path, backup).expect("write the backup file");
 
     c.goto(url).await.expect("open app");

@@ -1,5 +1,30 @@
 //! One file per journey; `long_report` opens a 30,000-character report
 //! for the journeys that need one.
+//!
+//! A journey that works the same in both browsers is a function of the
+//! [`Browser`](crate::harness::Browser) it runs in, declared once with
+//! `in_chromium_and_firefox!`: its tests are `<journey>::in_chromium` and
+//! `<journey>::in_firefox` (`cargo test --test e2e in_firefox` runs every
+//! Firefox one). The README lists the journeys that run in Chromium only,
+//! and why.
+
+/// Declares the tests `$journey::in_chromium` and `$journey::in_firefox`
+/// running the journey `fn $journey(browser: Browser)` in each browser.
+macro_rules! in_chromium_and_firefox {
+    ($journey:ident) => {
+        mod $journey {
+            #[test]
+            fn in_chromium() {
+                super::$journey(crate::harness::Browser::Chromium);
+            }
+
+            #[test]
+            fn in_firefox() {
+                super::$journey(crate::harness::Browser::Firefox);
+            }
+        }
+    };
+}
 
 mod accessibility;
 mod bench;
@@ -7,6 +32,7 @@ mod carried_over;
 mod create_fill_reload;
 mod custom_template;
 mod delete_and_undo;
+mod dialogs;
 mod durability;
 mod duty_report;
 mod foreign_places;

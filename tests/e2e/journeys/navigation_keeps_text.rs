@@ -3,7 +3,7 @@
 
 use crate::harness::{
     self, click, click_last, current_step, eventually, go_to_step, new_report, step_state,
-    type_into, value_of, wait_for,
+    type_into, value_of, wait_for, Browser,
 };
 use fantoccini::Client;
 
@@ -30,9 +30,9 @@ async fn basic_is_intact(c: &Client) {
     assert_eq!(value_of(c, "[data-field='meta.date']").await, DATE);
 }
 
-#[test]
-fn navigation_keeps_text() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(navigation_keeps_text);
+fn navigation_keeps_text(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2024).await;

@@ -2,14 +2,14 @@
 //! draft with the years in the title and headings moved on, the signing
 //! date cleared and the body kept; the list then holds both years.
 
-use crate::harness::{self, attrs_of_all, click, go_to_step, value_of, wait_for};
+use crate::harness::{self, attrs_of_all, click, go_to_step, value_of, wait_for, Browser};
 
 const SAMPLE_TITLE: &str = "关于2023年度法治政府建设工作的报告";
 const NEXT_TITLE: &str = "关于2024年度法治政府建设工作的报告";
 
-#[test]
-fn next_year_copy() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(next_year_copy);
+fn next_year_copy(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;

@@ -291,18 +291,44 @@ fn update_journey(browser: Browser) {
         let offer = harness::text_of(c, "[data-update-offer]").await;
         assert!(offer.contains("新版本已就绪"), "{offer}");
         if let Ok(png) = c.screenshot().await {
-            let name = format!("update-offer-{browser:?}.png").to_lowercase();
-            let _ = std::fs::write(harness::output_dir().join(name), png);
+            let _ = std::fs::write(app.output("update-offer.png"), png);
         }
-        // 稍后: the offer goes, the page keeps running the build it started
-        // with, and the next visit offers the new build again.
-        click(c, "[data-action='dismiss-update']").await;
+        // The offer takes no focus; from 发文机关 the focus goes into it and
+        // Escape there dismisses it (as 稍后 does) and gives the focus back.
+        wait_for(c, "[data-field='meta.organ']").await;
+        harness::js(
+            c,
+            "document.querySelector(\"[data-field='meta.organ']\").focus();",
+            vec![],
+        )
+        .await;
+        assert_eq!(harness::focused(c).await, "meta.organ");
+        harness::js(
+            c,
+            "document.querySelector(\"[data-action='accept-update']\").focus();",
+            vec![],
+        )
+        .await;
+        let escape = char::from(fantoccini::key::Key::Escape).to_string();
+        wait_for(c, "[data-action='accept-update']")
+            .await
+            .send_keys(&escape)
+            .await
+            .expect("press Escape");
         assert_eq!(harness::count(c, "[data-update-offer]").await, 0);
+        assert_eq!(harness::focused(c).await, "meta.organ");
+        // 稍后 or Escape: the page keeps running the build it started with,
+        // and the next visit offers the new build again.
         assert_eq!(running_loader(c).await, old);
         c.goto(&app.url).await.expect("open again");
         wait_for(c, "section.step-body[data-step]").await;
         wait_for(c, "[data-update-offer]").await;
         assert_eq!(running_loader(c).await, old);
+        click(c, "[data-action='dismiss-update']").await;
+        assert_eq!(harness::count(c, "[data-update-offer]").await, 0);
+        c.goto(&app.url).await.expect("open again");
+        wait_for(c, "section.step-body[data-step]").await;
+        wait_for(c, "[data-update-offer]").await;
         go_to_step(c, "basic").await;
         type_into(c, "[data-field='meta.signature']", ORGAN).await;
         // Accepted at once, before the pause that saves: nothing is lost.
@@ -402,8 +428,8 @@ fn plain_http_journey(browser: Browser) {
     });
 }
 
-#[test]
-fn a_deployment_caught_halfway_is_not_precached() {
+in_chromium_and_firefox!(a_deployment_caught_halfway_is_not_precached);
+fn a_deployment_caught_halfway_is_not_precached(browser: Browser) {
     let dir = harness::temp_dir("halfway");
     two_builds(&dir);
     // The new index.html already copied over the old build, the rest not yet.
@@ -415,6 +441,7 @@ fn a_deployment_caught_halfway_is_not_precached() {
     }
     std::fs::copy(dir.join("two/index.html"), halfway.join("index.html")).expect("copy");
     let setup = Setup {
+        browser,
         base: BASE,
         root: Some(halfway),
         ..Setup::default()

@@ -3,7 +3,7 @@
 //! and the first use does. Downloading the sample as .docx gives a real
 //! Word file, and opening that file imports it back through the worker.
 
-use crate::harness::{self, capture_downloads, eventually, first_download, wait_for};
+use crate::harness::{self, capture_downloads, eventually, first_download, wait_for, Browser};
 use baogao::docx;
 
 const TITLE: &str = "关于2023年度法治政府建设工作的报告";
@@ -22,9 +22,9 @@ async fn fetched(c: &fantoccini::Client) -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[test]
-fn docx_export_and_import_run_in_the_worker_fetched_on_first_use() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(docx_export_and_import_run_in_the_worker_fetched_on_first_use);
+fn docx_export_and_import_run_in_the_worker_fetched_on_first_use(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='open-sample']").await;
@@ -68,7 +68,7 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use() {
         .await;
 
         // Importing that file goes through the worker again.
-        let dir = harness::output_dir().join("on-demand");
+        let dir = app.output("on-demand");
         std::fs::create_dir_all(&dir).expect("dir");
         let path = dir.join("sample.docx");
         std::fs::write(&path, &bytes).expect("write docx");
@@ -93,9 +93,9 @@ fn docx_export_and_import_run_in_the_worker_fetched_on_first_use() {
     });
 }
 
-#[test]
-fn a_worker_that_cannot_load_gives_a_message_and_the_next_try_works() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(a_worker_that_cannot_load_gives_a_message_and_the_next_try_works);
+fn a_worker_that_cannot_load_gives_a_message_and_the_next_try_works(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='open-sample']").await;

@@ -5,6 +5,7 @@
 
 use crate::harness::{
     self, eventually, flow, indexed_db, paste_into, text_of, value_of, wait_for, wait_saved,
+    Browser,
 };
 
 /// Length of the pasted text, in characters.
@@ -41,9 +42,9 @@ fn clipboard() -> (String, Vec<String>) {
     (text, paragraphs)
 }
 
-#[test]
-fn paste_100k() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(paste_100k);
+fn paste_100k(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         let (pasted, paragraphs) = clipboard();
         let visible = pasted.chars().filter(|ch| !ch.is_whitespace()).count();

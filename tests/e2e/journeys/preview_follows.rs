@@ -3,7 +3,9 @@
 //! block in the preview opens its step with the caret in that field at
 //! that paragraph.
 
-use crate::harness::{self, attr_of, eventually, focused, go_to_step, js, paste_into, type_into};
+use crate::harness::{
+    self, attr_of, eventually, focused, go_to_step, js, paste_into, type_into, Browser,
+};
 use fantoccini::{Client, Locator};
 
 /// The pages of the first and last lines of the block `anchor`, and
@@ -45,9 +47,9 @@ async fn click_line(c: &Client, anchor: &str) {
         .expect("click the line");
 }
 
-#[test]
-fn the_preview_follows_the_caret_and_opens_clicked_blocks() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_preview_follows_the_caret_and_opens_clicked_blocks);
+fn the_preview_follows_the_caret_and_opens_clicked_blocks(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.set_window_size(1366, 768).await.expect("window size");
         c.goto(&app.url).await.expect("open app");

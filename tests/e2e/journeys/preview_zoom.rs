@@ -2,7 +2,7 @@
 //! beside the fixed steps; the page buttons turn a page at a time; nothing
 //! covers the sheet's first line.
 
-use crate::harness::{self, attr_of, click, eventually, js};
+use crate::harness::{self, attr_of, click, eventually, js, Browser};
 use fantoccini::Client;
 
 /// The first sheet's left and right edges, the preview body's, the top of
@@ -25,9 +25,9 @@ async fn geometry(c: &Client) -> serde_json::Value {
     .await
 }
 
-#[test]
-fn the_preview_fits_the_width_and_turns_pages() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_preview_fits_the_width_and_turns_pages);
+fn the_preview_fits_the_width_and_turns_pages(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.set_window_size(1366, 768).await.expect("window size");
         c.goto(&app.url).await.expect("open app");

@@ -5,7 +5,7 @@
 //! poppler's `pdfinfo` and `pdftotext`. The PDF and a PNG of page 1 are left
 //! in `tests/output/` for a person to look at.
 
-use crate::harness::{self, eventually, wait_for};
+use crate::harness::{self, eventually, wait_for, Browser};
 use baogao::document::compose;
 use baogao::layout::geometry::{LEFT_MM, MM_PER_PT, PAGE_NUMBER_DASH_Y_MM, PAPER_WIDTH_MM, TOP_MM};
 use baogao::layout::grid::CHARS_PER_LINE;
@@ -20,9 +20,9 @@ const TITLE: &str = "关于2023年度法治政府建设工作的报告";
 /// A4 in points.
 const A4_PT: (f64, f64) = (595.28, 841.89);
 
-#[test]
-fn the_sample_prints_on_a4_exactly_as_previewed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_sample_prints_on_a4_exactly_as_previewed);
+fn the_sample_prints_on_a4_exactly_as_previewed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::click(c, "[data-action='open-sample']").await;
@@ -49,9 +49,8 @@ fn the_sample_prints_on_a4_exactly_as_previewed() {
         let preview = sheet_lines(c).await;
         assert_eq!(preview, expected, "preview lines differ from the layout");
 
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let out = harness::output_dir();
-        let pdf = out.join("sample-report.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("sample-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
 
         check_paper(&pdf, shown);
@@ -65,7 +64,7 @@ fn the_sample_prints_on_a4_exactly_as_previewed() {
         for (i, page) in pages.iter().enumerate() {
             check_page(&pdf, i + 1, page, &expected[i]);
         }
-        let png = out.join("sample-page1");
+        let png = app.output("sample-page1");
         run_to(
             "pdftoppm",
             &["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"],

@@ -22,8 +22,8 @@ fn the_sample_prints_searchable_text_in_firefox() {
             (n == "5").then_some(())
         })
         .await;
-        let pdf = harness::print_to_pdf(c).await;
-        let path = harness::output_dir().join("sample-report-firefox.pdf");
+        let pdf = harness::print_to_pdf(&app).await;
+        let path = app.output("sample-report-searchable.pdf");
         std::fs::write(&path, pdf).expect("save the PDF");
         let out = Command::new("pdftotext")
             .args(["-enc", "UTF-8"])

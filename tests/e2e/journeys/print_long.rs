@@ -4,7 +4,7 @@
 //! its lines, and afterwards the placeholders come back.
 
 use super::long_report::open_long_report;
-use crate::harness::{self, count, eventually, js};
+use crate::harness::{self, count, eventually, js, Browser};
 use baogao::document::compose;
 use baogao::layout::lay_out;
 use baogao::template::annual_report;
@@ -14,11 +14,11 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-fn a_long_report_prints_every_page() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(a_long_report_prints_every_page);
+fn a_long_report_prints_every_page(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
-        let report = open_long_report(c, &app.url, "print-long").await;
+        let report = open_long_report(&app, "print-long").await;
         let layout = lay_out(&compose(annual_report(), &report.draft));
         let pages = layout.pages.len();
         assert!(pages > 50, "the long report has {pages} pages");
@@ -47,12 +47,12 @@ fn a_long_report_prints_every_page() {
             format!(".sheet:not(.placeholder) .line[data-anchor^='measures/items/{field_path}']");
         harness::wait_for(c, &focused).await;
         let started = std::time::Instant::now();
-        let pdf_bytes = harness::print_to_pdf(c).await;
+        let pdf_bytes = harness::print_to_pdf(&app).await;
         println!(
             "printing {pages} pages took {} ms",
             started.elapsed().as_millis()
         );
-        let pdf = harness::output_dir().join("long-report.pdf");
+        let pdf = app.output("long-report.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         let output = Command::new("pdftotext")
             .arg(&pdf)

@@ -10,7 +10,7 @@
 #[path = "../../support/pdf_page.rs"]
 mod pdf_page;
 
-use crate::harness::{self, eventually, wait_for};
+use crate::harness::{self, eventually, wait_for, Browser};
 use baogao::document::compose_edition;
 use baogao::layout::geometry::{LINE_PITCH_MM, TOP_MM};
 use baogao::layout::lay_out_edition;
@@ -21,9 +21,9 @@ use pdf_page::{run, text_pages, Pixels, PX_PER_MM};
 /// The sample's 发文机关标志, printed off the grid.
 const MARK: &str = "中共荆家镇委文件";
 
-#[test]
-fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_sample_prints_as_the_submitted_edition_with_header_and_record);
+fn the_sample_prints_as_the_submitted_edition_with_header_and_record(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;
@@ -98,7 +98,7 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
         .expect("lines as strings");
         assert_eq!(preview, expected, "preview lines differ from the layout");
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-basic-submitted.png"), png).expect("save");
+        std::fs::write(app.output("step-basic-submitted.png"), png).expect("save");
         assert_eq!(harness::count(c, ".sheet .rule.red").await, 1);
         assert_eq!(harness::count(c, ".sheet .rule:not(.red)").await, 3);
 
@@ -117,8 +117,8 @@ fn the_sample_prints_as_the_submitted_edition_with_header_and_record() {
             "{findings:?}"
         );
 
-        let pdf_bytes = harness::print_to_pdf(c).await;
-        let pdf = harness::output_dir().join("sample-report-submitted.pdf");
+        let pdf_bytes = harness::print_to_pdf(&app).await;
+        let pdf = app.output("sample-report-submitted.pdf");
         std::fs::write(&pdf, pdf_bytes).expect("save the PDF");
         measure(&pdf, shown, &expected);
     });

@@ -3,7 +3,7 @@
 
 use crate::harness::{
     self, attrs_of_all, click, eventually, go_to_step, new_report, preview_blocks, step_state,
-    text_of,
+    text_of, Browser,
 };
 use fantoccini::Client;
 
@@ -33,9 +33,9 @@ async fn headings_become(c: &Client, expected: &[String]) {
     .await;
 }
 
-#[test]
-fn reorder_sections() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(reorder_sections);
+fn reorder_sections(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2024).await;

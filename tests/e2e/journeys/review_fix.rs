@@ -5,17 +5,17 @@
 //! Screenshots of a section step and the review step are left in
 //! `tests/output/` for a person to look at.
 
-use crate::harness::{self, click, count, eventually, go_to_step, preview_text, wait_for};
+use crate::harness::{self, click, count, eventually, go_to_step, preview_text, wait_for, Browser};
 
-#[test]
-fn review_lists_the_sample_slip_and_fixes_it() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(review_lists_the_sample_slip_and_fixes_it);
+fn review_lists_the_sample_slip_and_fixes_it(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;
         go_to_step(c, "measures").await;
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-measures.png"), png).expect("save");
+        std::fs::write(app.output("step-measures.png"), png).expect("save");
 
         go_to_step(c, "review").await;
         wait_for(c, "[data-findings]").await;
@@ -24,7 +24,7 @@ fn review_lists_the_sample_slip_and_fixes_it() {
         let finding = harness::text_of(c, &format!("{slip} .finding-message")).await;
         assert!(finding.contains(';'), "{finding}");
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("step-review.png"), png).expect("save");
+        std::fs::write(app.output("step-review.png"), png).expect("save");
         assert!(preview_text(c).await.contains("不够;"));
 
         click(c, &format!("{slip} [data-action='fix']")).await;

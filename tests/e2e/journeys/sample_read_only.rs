@@ -2,7 +2,7 @@
 //! among 我的报告; opening it twice makes no copies; 以此为起点新建 makes
 //! one editable copy.
 
-use crate::harness::{self, attr_of, click, count, eventually, text_of, wait_for};
+use crate::harness::{self, attr_of, click, count, eventually, text_of, wait_for, Browser};
 use fantoccini::Client;
 
 async fn rows(c: &Client) -> usize {
@@ -10,9 +10,9 @@ async fn rows(c: &Client) -> usize {
     count(c, "li[data-draft]").await
 }
 
-#[test]
-fn the_sample_is_read_only_and_opening_it_twice_makes_no_copy() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_sample_is_read_only_and_opening_it_twice_makes_no_copy);
+fn the_sample_is_read_only_and_opening_it_twice_makes_no_copy(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         assert_eq!(rows(c).await, 0);

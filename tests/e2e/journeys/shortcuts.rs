@@ -4,7 +4,7 @@
 //! first asks about carried-over text), and the toolbar's 快捷键 dialog
 //! lists them and closes with Escape. The step list marks the current step.
 
-use crate::harness::{self, attr_of, click, count, eventually, texts_of_all, wait_for};
+use crate::harness::{self, attr_of, click, count, eventually, texts_of_all, wait_for, Browser};
 use fantoccini::key::Key;
 use fantoccini::Client;
 
@@ -32,9 +32,9 @@ async fn step_becomes(c: &Client, id: &str) {
     assert_eq!(count(c, "nav.step-list [aria-current='step']").await, 1);
 }
 
-#[test]
-fn shortcuts_move_steps_save_a_backup_and_print_through_the_app() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(shortcuts_move_steps_save_a_backup_and_print_through_the_app);
+fn shortcuts_move_steps_save_a_backup_and_print_through_the_app(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         harness::copy_of_sample(c).await;

@@ -75,7 +75,7 @@ fn single_file_journey(browser: Browser) {
         nothing_leaves_the_origin(c).await;
         // Printed from the file: the imported report on A4 pages, its text
         // and page number readable in the PDF.
-        let pdf = harness::print_to_pdf(c).await;
+        let pdf = harness::print_to_pdf(&app).await;
         let pdf_path = dir.join("printed.pdf");
         std::fs::write(&pdf_path, &pdf).expect("write the PDF");
         let text = Command::new("pdftotext")

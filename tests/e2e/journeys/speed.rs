@@ -8,7 +8,7 @@
 #[path = "../../support/large_draft.rs"]
 pub(super) mod large_draft;
 
-use crate::harness::{self, wait_for};
+use crate::harness::{self, wait_for, Browser};
 use baogao::draft::FieldValue;
 use baogao::store::{DraftStore, MemoryStorage, UiState};
 
@@ -16,8 +16,8 @@ use baogao::store::{DraftStore, MemoryStorage, UiState};
 /// two-second limit to write while typing goes on.
 const KEYSTROKES: usize = 100;
 
-#[test]
-fn a_keystroke_in_a_30000_character_report() {
+in_chromium_and_firefox!(a_keystroke_in_a_30000_character_report);
+fn a_keystroke_in_a_30000_character_report(browser: Browser) {
     // The draft and "last opened on the measures step", stored by the
     // app's own store code, to be copied into the browser's localStorage
     // (the app moves them to IndexedDB when it starts).
@@ -41,7 +41,7 @@ fn a_keystroke_in_a_30000_character_report() {
         })
         .expect("ui state");
     let entries = serde_json::to_value(store.storage().entries()).expect("entries");
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         c.execute(
@@ -108,7 +108,7 @@ fn a_keystroke_in_a_30000_character_report() {
             .expect("sheets")
             .len();
         let report = format!(
-            "keystroke in a {chars}-character draft ({pages} pages), {KEYSTROKES} keystrokes in headless Chromium: \
+            "keystroke in a {chars}-character draft ({pages} pages), {KEYSTROKES} keystrokes in headless {browser:?}: \
              median {:.1} ms, p90 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             number("median"),
             number("p90"),
@@ -116,7 +116,7 @@ fn a_keystroke_in_a_30000_character_report() {
             number("max")
         );
         println!("{report}");
-        std::fs::write(harness::output_dir().join("keystroke.txt"), &report).expect("write");
+        std::fs::write(app.output("keystroke.txt"), &report).expect("write");
         assert!(chars >= 30_000);
         assert_eq!(
             number("reached") as usize,

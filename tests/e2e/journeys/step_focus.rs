@@ -3,7 +3,9 @@
 //! with the finding and put the caret there; findings show under their
 //! field in their severity's colour, and a step with one is never ticked.
 
-use crate::harness::{self, attr_of, click, eventually, focused, go_to_step, js, wait_for};
+use crate::harness::{
+    self, attr_of, click, eventually, focused, go_to_step, js, wait_for, Browser,
+};
 use fantoccini::Client;
 
 /// Whether the step's heading is wholly inside the form's pane, and the
@@ -37,9 +39,9 @@ async fn scroll_pane_to_bottom(c: &Client) {
     .await;
 }
 
-#[test]
-fn steps_open_at_their_top_and_findings_lead_to_their_field() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(steps_open_at_their_top_and_findings_lead_to_their_field);
+fn steps_open_at_their_top_and_findings_lead_to_their_field(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.set_window_size(1366, 768).await.expect("window size");
         c.goto(&app.url).await.expect("open app");

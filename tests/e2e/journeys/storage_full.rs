@@ -10,12 +10,12 @@
 
 use crate::harness::{
     self, count, js, new_report, paste_into, text_of, type_into, value_of, wait_for, wait_saved,
-    wait_status,
+    wait_status, Browser,
 };
 
-#[test]
-fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(storage_full_is_told_the_text_kept_and_saved_once_space_is_freed);
+fn storage_full_is_told_the_text_kept_and_saved_once_space_is_freed(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2024).await;

@@ -2,11 +2,13 @@
 //! keep them (asked once the first draft exists), and reminds the writer to
 //! export a backup until one is exported.
 
-use crate::harness::{self, attr_of, click, count, eventually, new_report, text_of, wait_for};
+use crate::harness::{
+    self, attr_of, click, count, eventually, new_report, text_of, wait_for, Browser,
+};
 
-#[test]
-fn the_start_page_tells_where_drafts_live_and_reminds_of_backups() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(the_start_page_tells_where_drafts_live_and_reminds_of_backups);
+fn the_start_page_tells_where_drafts_live_and_reminds_of_backups(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         let note = text_of(c, ".storage-note").await;

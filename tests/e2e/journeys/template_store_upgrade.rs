@@ -7,7 +7,7 @@
 //! new version waits for it and says so, instead of falling back to
 //! localStorage after the time limit.
 
-use crate::harness::{self, eventually, texts_of_all, wait_for};
+use crate::harness::{self, eventually, texts_of_all, wait_for, Browser};
 use fantoccini::Client;
 
 const EXAMPLE: &str = include_str!("../../../docs/template-example.json");
@@ -43,8 +43,8 @@ async fn stores(c: &Client) -> (u64, Vec<(String, String, String)>) {
     serde_json::from_value(value).expect("IndexedDB stores")
 }
 
-#[test]
-fn a_template_kept_under_the_first_layout_survives_the_upgrade() {
+in_chromium_and_firefox!(a_template_kept_under_the_first_layout_survives_the_upgrade);
+fn a_template_kept_under_the_first_layout_survives_the_upgrade(browser: Browser) {
     let template = baogao::template::parse(EXAMPLE).expect("the documented example");
     let stored = serde_json::to_string(&template).expect("template JSON");
     let mut draft = baogao::sample::example_draft(&template, "d-upgrade", 2023, 0);
@@ -60,7 +60,7 @@ fn a_template_kept_under_the_first_layout_survives_the_upgrade() {
         "draft": draft,
     })
     .to_string();
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         // A page of the same origin that is not the app, so that the
         // database is made as version 1 before the app ever opens it.
@@ -154,11 +154,13 @@ fn a_template_kept_under_the_first_layout_survives_the_upgrade() {
     });
 }
 
-#[test]
-fn a_tab_of_the_first_version_still_open_makes_the_upgrade_wait_not_fall_back() {
+in_chromium_and_firefox!(
+    a_tab_of_the_first_version_still_open_makes_the_upgrade_wait_not_fall_back
+);
+fn a_tab_of_the_first_version_still_open_makes_the_upgrade_wait_not_fall_back(browser: Browser) {
     let template = baogao::template::parse(EXAMPLE).expect("the documented example");
     let stored = serde_json::to_string(&template).expect("template JSON");
-    harness::run(move |app| async move {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
         // Tab A: a page of the origin holding the version 1 database open,
         // as a tab of the earlier app does.

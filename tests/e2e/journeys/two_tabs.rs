@@ -5,7 +5,7 @@
 
 use crate::harness::{
     self, click, count, eventually, new_report, texts_of_all, type_into, value_of, wait_for,
-    wait_saved, wait_status,
+    wait_saved, wait_status, Browser,
 };
 use fantoccini::Client;
 
@@ -45,7 +45,7 @@ async fn organs_by_title(c: &Client) -> Vec<(String, String)> {
 }
 
 /// Both tabs edit the draft: A saves first, then B's save is refused.
-async fn conflict(
+pub(super) async fn conflict(
     c: &Client,
     url: &str,
 ) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
@@ -66,9 +66,9 @@ async fn conflict(
     (a, b)
 }
 
-#[test]
-fn keep_this_tab_keeps_the_other_tab_text_as_a_copy() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(keep_this_tab_keeps_the_other_tab_text_as_a_copy);
+fn keep_this_tab_keeps_the_other_tab_text_as_a_copy(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         let (a, b) = conflict(c, &app.url).await;
         // Tab A goes back to its list of drafts: one draft.
@@ -100,9 +100,9 @@ fn keep_this_tab_keeps_the_other_tab_text_as_a_copy() {
     });
 }
 
-#[test]
-fn load_the_other_version_keeps_this_tab_text_as_a_copy() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(load_the_other_version_keeps_this_tab_text_as_a_copy);
+fn load_the_other_version_keeps_this_tab_text_as_a_copy(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         let (_a, _b) = conflict(c, &app.url).await;
         click(c, "[data-action='take-theirs']").await;

@@ -1,10 +1,10 @@
 //! Typing into a field shows up in the live preview.
 
-use crate::harness::{self, eventually, wait_for};
+use crate::harness::{self, eventually, wait_for, Browser};
 
-#[test]
-fn typed_organ_appears_in_the_preview() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(typed_organ_appears_in_the_preview);
+fn typed_organ_appears_in_the_preview(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-field='new-year']")
@@ -40,6 +40,6 @@ fn typed_organ_appears_in_the_preview() {
         })
         .await;
         let png = c.screenshot().await.expect("screenshot");
-        std::fs::write(harness::output_dir().join("app.png"), png).expect("save screenshot");
+        std::fs::write(app.output("app.png"), png).expect("save screenshot");
     });
 }

@@ -4,7 +4,7 @@
 
 use crate::harness::{
     self, click, click_last, count, eventually, flow, go_to_step, new_report, preview_text,
-    type_into, value_of, wait_for,
+    type_into, value_of, wait_for, Browser,
 };
 use fantoccini::key::Key;
 use fantoccini::Client;
@@ -27,9 +27,9 @@ async fn settles(c: &Client, css: &str, value: &str, text: &str, shown: bool) {
     .await;
 }
 
-#[test]
-fn undo_redo() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(undo_redo);
+fn undo_redo(browser: Browser) {
+    harness::run_in(browser, |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         new_report(c, 2024).await;
