@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(answer.draft.template_id, template::DUTY_REPORT_ID);
         assert_eq!(
             answer.notes[0].1,
-            "已识别为“述职报告”。如果不是，请在“报告种类”中改选“法治政府建设年度报告”或“年度工作总结”后重新导入。"
+            "已识别为“述职报告”。如果不是，请在“报告种类”中改选“法治政府建设年度报告”或“年度工作总结”，确认导入前会按所选种类重新整理。"
         );
         assert_eq!(
             answer.draft.meta_line("reporter"),

@@ -343,7 +343,7 @@ pub const TABLE: &[(Key, &str)] = &[
     (AndMore, ", …"),
     (Or, " or "),
     (ImportKindChosen, "Imported as the chosen \"{0}\"."),
-    (ImportKindRecognised, "Recognised as \"{0}\". If it is not, choose {2} under \"{1}\" and import again."),
+    (ImportKindRecognised, "Recognised as \"{0}\". If it is not, choose {2} under \"{1}\"; before you confirm, the text is imported again as the kind you chose."),
     (ImportKindUnknown, "The kind of report was not recognised; it is imported as \"{0}\". If it is another kind, choose it under \"{1}\" and import again."),
     (ToolsBadRequest, "The export/import component received a request it does not understand; please reload the page and try again."),
     (DraftUnreadable, "Cannot read this draft."),

@@ -343,7 +343,7 @@ pub const TABLE: &[(Key, &str)] = &[
     (AndMore, "等"),
     (Or, "或"),
     (ImportKindChosen, "按所选的“{0}”导入。"),
-    (ImportKindRecognised, "已识别为“{0}”。如果不是，请在“{1}”中改选{2}后重新导入。"),
+    (ImportKindRecognised, "已识别为“{0}”。如果不是，请在“{1}”中改选{2}，确认导入前会按所选种类重新整理。"),
     (ImportKindUnknown, "没有认出是哪一种报告，已按“{0}”导入。如果是其他种类，请在“{1}”中选择后重新导入。"),
     (ToolsBadRequest, "导出/导入组件收到了无法识别的请求，请刷新页面后重试。"),
     (DraftUnreadable, "无法读取这份草稿。"),
