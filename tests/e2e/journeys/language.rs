@@ -5,28 +5,29 @@
 //! Switching back gives the Chinese interface again. On the way the journey
 //! leaves screenshots of the start page, a section step, the review step
 //! and the 360 px wide layout in both languages in
-//! `tests/output/screenshots/` (copied into `docs/screenshots/` for the
-//! README). axe-core audits the English start page and review step.
+//! `tests/output/screenshots/` (Chromium's, copied into `docs/screenshots/`
+//! for the README; Firefox's in `tests/output/screenshots-firefox/`).
+//! axe-core audits the English start page and review step.
 
 use super::accessibility::{audit, axe_source};
 use crate::harness::{
-    self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for,
+    self, attr_of, click, count, eventually, js, text_of, texts_of_all, wait_for, Browser,
 };
 use fantoccini::Client;
+use std::path::Path;
 
 const SEED: &str = include_str!("../../fixtures/seed-report-2023.txt");
 
 /// Saves what the window shows as `tests/output/screenshots/<name>.png`,
 /// the page at its top.
-async fn screenshot(c: &Client, name: &str) {
-    screenshot_from(c, name, "window.scrollTo(0, 0);").await;
+async fn screenshot(c: &Client, dir: &Path, name: &str) {
+    screenshot_from(c, dir, name, "window.scrollTo(0, 0);").await;
 }
 
 /// Saves what the window shows after `scroll` (a script) as
 /// `tests/output/screenshots/<name>.png`.
-async fn screenshot_from(c: &Client, name: &str, scroll: &str) {
-    let dir = harness::output_dir().join("screenshots");
-    std::fs::create_dir_all(&dir).expect("create tests/output/screenshots");
+async fn screenshot_from(c: &Client, dir: &Path, name: &str, scroll: &str) {
+    std::fs::create_dir_all(dir).expect("create tests/output/screenshots");
     // Nothing focused or hovered, the page at its top: the same picture
     // every run.
     js(
@@ -71,8 +72,14 @@ async fn chrome_text(c: &Client) -> String {
 
 /// A 360 px wide window (a phone) showing the step `id`: nothing may scroll
 /// sideways; the screenshot shows the step's form, and the window is made
-/// wide again.
-async fn narrow(c: &Client, id: &str, name: &str) {
+/// wide again. Firefox keeps its window wider than 400 px whatever it is
+/// asked, so there the journey only opens the step: the 360 px layout is
+/// Chromium's to check.
+async fn narrow(c: &Client, browser: Browser, dir: &Path, id: &str, name: &str) {
+    if browser == Browser::Firefox {
+        harness::go_to_step(c, id).await;
+        return;
+    }
     c.set_window_size(360, 740).await.expect("narrow window");
     harness::go_to_step(c, id).await;
     let wide = eventually("the narrow layout", || async {
@@ -102,6 +109,7 @@ async fn narrow(c: &Client, id: &str, name: &str) {
     // The step's form, below the toolbar and the step list.
     screenshot_from(
         c,
+        dir,
         name,
         "document.querySelector('section.step-body').scrollIntoView();",
     )
@@ -125,10 +133,11 @@ async fn sheets_are_chinese(c: &Client) {
     );
 }
 
-#[test]
-fn english_interface_is_remembered_and_the_report_stays_chinese() {
-    harness::run(|app| async move {
+in_chromium_and_firefox!(english_interface_is_remembered_and_the_report_stays_chinese);
+fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser) {
+    harness::run_in(browser, move |app| async move {
         let c = &app.client;
+        let shots = app.output("screenshots");
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='new-report']").await;
         assert_eq!(html_lang(c).await, "zh-CN");
@@ -145,13 +154,13 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         let section = steps[1].clone();
         harness::go_to_step(c, &section).await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
-        screenshot(c, "step-zh").await;
+        screenshot(c, &shots, "step-zh").await;
         harness::go_to_step(c, "review").await;
-        screenshot(c, "review-zh").await;
-        narrow(c, &section, "narrow-zh").await;
+        screenshot(c, &shots, "review-zh").await;
+        narrow(c, browser, &shots, &section, "narrow-zh").await;
         click(c, "[data-action='close']").await;
         wait_for(c, "[data-action='open']").await;
-        screenshot(c, "start-zh").await;
+        screenshot(c, &shots, "start-zh").await;
 
         // English on the start page.
         click(c, "[data-action='switch-language']").await;
@@ -184,7 +193,7 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
             "{row}"
         );
         assert!(row.contains("Start next year's report from this"), "{row}");
-        screenshot(c, "start-en").await;
+        screenshot(c, &shots, "start-en").await;
         // The English screens pass the same accessibility audit (the
         // switch's lang, names that still contain their visible text).
         let axe = axe_source();
@@ -275,7 +284,7 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
         let example_heading = text_of(c, ".guide details.example summary").await;
         assert_eq!(example_heading, "How the sample report puts it");
         sheets_are_chinese(c).await;
-        screenshot(c, "step-en").await;
+        screenshot(c, &shots, "step-en").await;
 
         // The review step in English; the findings' severities and the
         // summary too.
@@ -310,10 +319,10 @@ fn english_interface_is_remembered_and_the_report_stays_chinese() {
             "Go and edit"
         );
         sheets_are_chinese(c).await;
-        screenshot(c, "review-en").await;
+        screenshot(c, &shots, "review-en").await;
         audit(c, &axe, "English review step", &mut found).await;
         assert!(found.is_empty(), "axe in English:\n{}", found.join("\n"));
-        narrow(c, &section, "narrow-en").await;
+        narrow(c, browser, &shots, &section, "narrow-en").await;
 
         // Remembered with the UI state, applied on load.
         let ui = harness::indexed_db(c, "baogao.v1.ui").await;
