@@ -922,11 +922,24 @@ pub fn assert_in_order(haystack: &str, needles: &[&str]) -> Vec<usize> {
 /// The app's IndexedDB entries (every object store of database `baogao`)
 /// whose key starts with `prefix`, as (key, value), in key order.
 pub async fn indexed_db(client: &Client, prefix: &str) -> Vec<(String, String)> {
+    let (_, entries) = indexed_db_stores(client).await;
+    let mut found: Vec<(String, String)> = entries
+        .into_iter()
+        .filter(|(_, key, _)| key.starts_with(prefix))
+        .map(|(_, key, value)| (key, value))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Database `baogao`'s version and every entry of every object store, as
+/// (store, key, value) in that order.
+pub async fn indexed_db_stores(client: &Client) -> (u64, Vec<(String, String, String)>) {
     let value = client
         .execute_async(
-            "const [prefix, done] = arguments;
+            "const done = arguments[0];
              const open = indexedDB.open('baogao');
-             open.onerror = () => done([]);
+             open.onerror = () => done([0, []]);
              open.onsuccess = () => {
                  const db = open.result;
                  const names = Array.from(db.objectStoreNames);
@@ -936,18 +949,17 @@ pub async fn indexed_db(client: &Client, prefix: &str) -> Vec<(String, String)> 
                      const store = tx.objectStore(name);
                      const keys = store.getAllKeys();
                      const values = store.getAll();
-                     values.onsuccess = () => keys.result.forEach((k, i) => {
-                         if (String(k).startsWith(prefix)) out.push([String(k), values.result[i]]);
-                     });
+                     values.onsuccess = () => keys.result.forEach((k, i) =>
+                         out.push([name, String(k), values.result[i]]));
                  }
-                 tx.oncomplete = () => { db.close(); out.sort(); done(out); };
-                 tx.onerror = () => done([]);
+                 tx.oncomplete = () => { const v = db.version; db.close(); out.sort(); done([v, out]); };
+                 tx.onerror = () => done([0, []]);
              };",
-            vec![prefix.into()],
+            vec![],
         )
         .await
         .unwrap_or_else(|e| panic!("read IndexedDB: {e}"));
-    serde_json::from_value(value).expect("IndexedDB entries")
+    serde_json::from_value(value).expect("IndexedDB stores")
 }
 
 /// The localStorage items whose key starts with `prefix`, as (key, value).

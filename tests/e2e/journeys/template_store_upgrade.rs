@@ -8,40 +8,9 @@
 //! localStorage after the time limit.
 
 use crate::harness::{self, eventually, texts_of_all, wait_for, Browser};
-use fantoccini::Client;
 
 const EXAMPLE: &str = include_str!("../../../docs/template-example.json");
 const KEY: &str = "baogao.v1.template.anquan-shengchan-niandu-baogao";
-
-/// The database's version and every entry of every object store, as
-/// (store, key, value).
-async fn stores(c: &Client) -> (u64, Vec<(String, String, String)>) {
-    let value = c
-        .execute_async(
-            "const done = arguments[0];
-             const open = indexedDB.open('baogao');
-             open.onerror = () => done([0, []]);
-             open.onsuccess = () => {
-                 const db = open.result;
-                 const names = Array.from(db.objectStoreNames);
-                 const tx = db.transaction(names, 'readonly');
-                 const out = [];
-                 for (const name of names) {
-                     const store = tx.objectStore(name);
-                     const keys = store.getAllKeys();
-                     const values = store.getAll();
-                     values.onsuccess = () => keys.result.forEach((k, i) =>
-                         out.push([name, String(k), values.result[i]]));
-                 }
-                 tx.oncomplete = () => { const v = db.version; db.close(); out.sort(); done([v, out]); };
-                 tx.onerror = () => done([0, []]);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap_or_else(|e| panic!("read IndexedDB: {e}"));
-    serde_json::from_value(value).expect("IndexedDB stores")
-}
 
 in_chromium_and_firefox!(a_template_kept_under_the_first_layout_survives_the_upgrade);
 fn a_template_kept_under_the_first_layout_survives_the_upgrade(browser: Browser) {
@@ -89,7 +58,7 @@ fn a_template_kept_under_the_first_layout_survives_the_upgrade(browser: Browser)
             .await
             .expect("make the version 1 database");
         assert_eq!(made.as_str(), Some("made"));
-        let (version, before) = stores(c).await;
+        let (version, before) = harness::indexed_db_stores(c).await;
         assert_eq!(version, 1);
         assert!(before
             .iter()
@@ -125,7 +94,7 @@ fn a_template_kept_under_the_first_layout_survives_the_upgrade(browser: Browser)
         );
         // Moved: in `templates` with every character, gone from `other`.
         let (version, after) = eventually("the template moved", || async {
-            let (version, after) = stores(c).await;
+            let (version, after) = harness::indexed_db_stores(c).await;
             let gone = !after
                 .iter()
                 .any(|(store, key, _)| store == "other" && key == KEY);
@@ -213,7 +182,7 @@ fn a_tab_of_the_first_version_still_open_makes_the_upgrade_wait_not_fall_back(br
         assert_eq!(harness::count(c, "input[name='new-kind']").await, 4);
         assert_eq!(harness::count(c, "[data-banner='storage']").await, 0);
         let (version, after) = eventually("the template moved", || async {
-            let (version, after) = stores(c).await;
+            let (version, after) = harness::indexed_db_stores(c).await;
             let moved = after
                 .iter()
                 .any(|(store, key, _)| store == "templates" && key == KEY);
