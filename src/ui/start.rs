@@ -54,6 +54,20 @@ pub fn Start(props: &StartProps) -> Html {
     let message = use_state(|| None::<Result<String, String>>);
     let deleted = use_state(|| None::<Rc<DeletedDraft>>);
     let undo_timer = use_mut_ref(|| None::<Timeout>);
+    // A deleted draft's row is gone with the focus it held: the focus goes
+    // to the toast's 撤销, the one thing left to do with it.
+    let undo_button = use_node_ref();
+    {
+        let undo_button = undo_button.clone();
+        let shown = deleted.as_ref().map(|d| Rc::as_ptr(d) as usize);
+        use_effect_with(shown, move |shown| {
+            if shown.is_some() {
+                if let Some(button) = undo_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let confirming = use_state(|| None::<String>);
     let renaming = use_state(|| None::<(String, String)>);
     let new_year = use_state(|| today().0 - 1);
@@ -343,7 +357,7 @@ pub fn Start(props: &StartProps) -> Html {
         html! {
             <div class="toast" role="status" data-toast="deleted">
                 { fill(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
-                <button type="button" data-action="undo-delete" {onclick}>{ tr(Key::Undo) }</button>
+                <button type="button" data-action="undo-delete" ref={undo_button.clone()} {onclick}>{ tr(Key::Undo) }</button>
             </div>
         }
     });

@@ -54,6 +54,8 @@ fn delete_and_undo(browser: Browser) {
         rows_become(c, 1).await;
         let toast = harness::text_of(c, "[data-toast='deleted']").await;
         assert!(toast.contains(&doomed[0]), "toast names the draft: {toast}");
+        // The row took its focus with it: the focus is on 撤销.
+        assert_eq!(harness::focused(c).await, "undo-delete");
         let left = titles(c).await;
         assert_eq!(left.len(), 1);
         assert!(!left.contains(&doomed[0]));
