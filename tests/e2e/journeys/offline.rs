@@ -450,9 +450,13 @@ fn a_deployment_caught_halfway_is_not_precached(browser: Browser) {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
         // The page's registration, joined: how its worker's install ends.
+        // A registration left with no worker at all is one whose install
+        // already failed (the page's own registration may have got there
+        // first): its worker went redundant.
         let script = "const done = arguments[arguments.length - 1];
             navigator.serviceWorker.register('./sw.js').then(reg => {
                 const worker = reg.installing || reg.waiting || reg.active;
+                if (!worker) { caches.keys().then(keys => done(['redundant', keys])); return; }
                 const ended = () => worker.state === 'redundant' || worker.state === 'activated';
                 const finish = async () => done([worker.state, await caches.keys()]);
                 if (ended()) { finish(); return; }
