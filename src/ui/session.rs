@@ -425,16 +425,9 @@ impl Session {
 
     /// Asks whether the browser already keeps this site's data.
     fn check_persisted(&self) {
-        let Some(promise) = Self::storage_manager().and_then(|m| m.persisted().ok()) else {
-            return;
-        };
-        let session = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                session.0.persisted.set(value.as_bool());
-                session.changed();
-            }
-        });
+        if let Some(promise) = Self::storage_manager().and_then(|m| m.persisted().ok()) {
+            self.record_persisted(promise);
+        }
     }
 
     /// Asks the browser once to keep this site's data under storage
@@ -443,9 +436,14 @@ impl Session {
         if self.0.persist_asked.replace(true) || self.0.persisted.get() == Some(true) {
             return;
         }
-        let Some(promise) = Self::storage_manager().and_then(|m| m.persist().ok()) else {
-            return;
-        };
+        if let Some(promise) = Self::storage_manager().and_then(|m| m.persist().ok()) {
+            self.record_persisted(promise);
+        }
+    }
+
+    /// Keeps what the browser's answer `promise` (to `persisted()` or
+    /// `persist()`) says about this site's data being kept.
+    fn record_persisted(&self, promise: js_sys::Promise) {
         let session = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
