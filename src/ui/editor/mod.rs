@@ -63,9 +63,15 @@ pub fn Editor(props: &EditorProps) -> Html {
         let (draft, step, example) = (props.draft.clone(), props.step.clone(), props.example);
         use_reducer(move || EditorState::new(Draft::clone(&draft), step, example))
     };
+    // One callback for the editor's life (the dispatcher never changes), so
+    // that the views it is handed to compare equal from one render to the
+    // next and the fields the keystroke did not touch are not rendered.
     let on_msg: Callback<EditorMsg> = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |msg| dispatcher.dispatch(msg))
+        (*use_memo((), move |_| {
+            Callback::from(move |msg| dispatcher.dispatch(msg))
+        }))
+        .clone()
     };
     let saver: Rc<Option<SharedSaver>> = {
         let on_msg = on_msg.clone();
@@ -151,7 +157,11 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let template = state.template.0;
-    let events = field_events(&on_msg);
+    let events = (*use_memo((), {
+        let on_msg = on_msg.clone();
+        move |_| field_events(&on_msg)
+    }))
+    .clone();
     let draft = state.draft();
     // Found again after a language switch: the findings are worded.
     let findings = use_memo((state.history.current_rc(), lang), move |(d, _)| {

@@ -37,7 +37,9 @@ pub fn findings_of(findings: &[Finding], field: &FieldRef) -> Rc<Vec<Finding>> {
 pub fn SectionStep(props: &SectionStepProps) -> Html {
     use_language();
     let template = props.template.0;
-    let events = super::field_events(&props.on_msg);
+    // The same events while the editor's callback is the same, so that the
+    // fields compare equal and only the one edited renders again.
+    let events = (*use_memo(props.on_msg.clone(), super::field_events)).clone();
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
         return html! { <p class="error">{ tr(Key::SectionMissing) }</p> };

@@ -70,84 +70,15 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         .collect::<Vec<_>>()
         .join(".");
     let items = props.items.iter().zip(numbers).enumerate().map(|(i, (item, number))| {
-        let mut path = props.parent.clone();
-        path.push(i);
-        let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
-        let on = |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
-        let mover = |direction: Direction| {
-            let (f, p, events, pending) = (props.field.clone(), path.clone(), props.events.clone(), pending.clone());
-            let (to, action) = match direction {
-                Direction::Up => (i.wrapping_sub(1), "move-up"),
-                Direction::Down => (i + 1, "move-down"),
-            };
-            let mut moved = props.parent.clone();
-            moved.push(to);
-            let item = format!("{}.{}", field_key(&props.field), moved.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
-            Callback::from(move |e: MouseEvent| {
-                remember(&pending, e.target(), item.clone(), action);
-                events.edit.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
-            })
-        };
-        let up = mover(Direction::Up);
-        let down = mover(Direction::Down);
-        let (f, p) = (props.field.clone(), path.clone());
-        let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
-        let (f, p) = (props.field.clone(), path.clone());
-        let set_heading = props.events.edit.reform(move |heading: String| {
-            edit(Action::SetSubsectionHeading { field: f.clone(), path: p.clone(), heading })
-        });
-        let (f, p) = (props.field.clone(), path.clone());
-        let set_text = props.events.edit.reform(move |text: String| {
-            edit(Action::SetSubsectionText { field: f.clone(), path: p.clone(), text })
-        });
-        let (f, p, run_in) = (props.field.clone(), path.clone(), item.run_in);
-        let toggle_run_in = props.events.edit.reform(move |_: Event| {
-            edit(Action::SetSubsectionRunIn { field: f.clone(), path: p.clone(), run_in: !run_in })
-        });
-        let anchor = field_anchor(&props.field, path.clone());
-        let focus = props.events.focus.reform(move |_| anchor.clone());
-        let blur = props.events.blur.reform(|_| ());
         // A blank item shows the number it will take once written.
         let (number, blank) = match number {
             Some(n) => (heading_number(level, n), false),
             None => (heading_number(level, printed_before[i]), true),
         };
-        let caret = caret_reporter(&props.events, field_anchor(&props.field, path.clone()));
-        let nth = fill(Key::NthItem, &[&ordinal(i + 1)]);
         html! {
-            <li key={i} class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
-                <div class="item-head">
-                    <label for={input_id(&format!("{key}.heading"))}>
-                        <span class="number" data-number={key.clone()}>{ number.clone() }</span>
-                        <span class="sr-only">{ tr(Key::SubsectionHeading) }</span>
-                    </label>
-                    if blank {
-                        <span class="blank-note" data-blank={key.clone()}>{ tr(Key::BlankItem) }</span>
-                    }
-                    <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
-                        placeholder={tr(Key::SubsectionPlaceholder)} on_input={set_heading}
-                        on_focus={focus.clone()} on_blur={blur.clone()} />
-                </div>
-                <label class="run-in">
-                    <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
-                    { tr(Key::RunIn) }
-                </label>
-                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ fill(Key::SubsectionText, &[&number]) }</label>
-                <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
-                    placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
-                if level < 4 {
-                    <SubsectionList field={props.field.clone()} items={item.children.clone()}
-                        parent={path.clone()} events={props.events.clone()} />
-                }
-                <div class="item-tools">
-                    <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up" title={tr(Key::MoveUp)} aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
-                    <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down" title={tr(Key::MoveDown)} aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
-                    <button type="button" class="small danger" onclick={remove}
-                        data-action="remove" title={tr(Key::RemoveUndoable)} aria-label={fill(Key::RemoveItemUndoable, &[&nth])}>{ tr(Key::Delete) }</button>
-                </div>
-            </li>
+            <SubsectionItem key={i} field={props.field.clone()} parent={props.parent.clone()} index={i}
+                last={i + 1 == count} item={item.clone()} {number} {blank}
+                events={props.events.clone()} pending={pending.clone()} />
         }
     });
     let (label, class) = if level == 2 {
@@ -167,5 +98,123 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             <button type="button" class="add" data-action="add-subsection"
                 data-add-for={list_key} onclick={add}>{ label }</button>
         </div>
+    }
+}
+
+/// Props of [`SubsectionItem`]: item `index` of the list at `parent` in
+/// `field`.
+#[derive(Properties, Clone)]
+struct SubsectionItemProps {
+    field: FieldRef,
+    parent: Vec<usize>,
+    index: usize,
+    /// The list's last item (its 下移 is disabled).
+    last: bool,
+    item: Subsection,
+    /// The number it prints with, or would take once written.
+    number: String,
+    blank: bool,
+    events: FieldEvents,
+    pending: Pending,
+}
+
+impl PartialEq for SubsectionItemProps {
+    /// Equal when the item would render the same: by value, the list's
+    /// pending move by identity. Typing in one item of a long list thus
+    /// renders that item alone.
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.last == other.last
+            && self.blank == other.blank
+            && self.number == other.number
+            && self.field == other.field
+            && self.parent == other.parent
+            && self.events == other.events
+            && std::rc::Rc::ptr_eq(&self.pending, &other.pending)
+            && self.item == other.item
+    }
+}
+
+/// One subsection of a list: its number, heading, run-in switch,
+/// paragraphs, the level below it and its move and remove buttons.
+#[component]
+fn SubsectionItem(props: &SubsectionItemProps) -> Html {
+    use_language();
+    let (i, item, number) = (props.index, &props.item, &props.number);
+    let level = (props.parent.len() + 2) as u8;
+    let edit = |action: Action| action;
+    let mut path = props.parent.clone();
+    path.push(i);
+    let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
+    let on = |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
+    let mover = |direction: Direction| {
+        let (f, p, events, pending) = (props.field.clone(), path.clone(), props.events.clone(), props.pending.clone());
+        let (to, action) = match direction {
+            Direction::Up => (i.wrapping_sub(1), "move-up"),
+            Direction::Down => (i + 1, "move-down"),
+        };
+        let mut moved = props.parent.clone();
+        moved.push(to);
+        let item = format!("{}.{}", field_key(&props.field), moved.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
+        Callback::from(move |e: MouseEvent| {
+            remember(&pending, e.target(), item.clone(), action);
+            events.edit.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
+        })
+    };
+    let up = mover(Direction::Up);
+    let down = mover(Direction::Down);
+    let (f, p) = (props.field.clone(), path.clone());
+    let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
+    let (f, p) = (props.field.clone(), path.clone());
+    let set_heading = props.events.edit.reform(move |heading: String| {
+        edit(Action::SetSubsectionHeading { field: f.clone(), path: p.clone(), heading })
+    });
+    let (f, p) = (props.field.clone(), path.clone());
+    let set_text = props.events.edit.reform(move |text: String| {
+        edit(Action::SetSubsectionText { field: f.clone(), path: p.clone(), text })
+    });
+    let (f, p, run_in) = (props.field.clone(), path.clone(), item.run_in);
+    let toggle_run_in = props.events.edit.reform(move |_: Event| {
+        edit(Action::SetSubsectionRunIn { field: f.clone(), path: p.clone(), run_in: !run_in })
+    });
+    let anchor = field_anchor(&props.field, path.clone());
+    let focus = props.events.focus.reform(move |_| anchor.clone());
+    let blur = props.events.blur.reform(|_| ());
+    let caret = caret_reporter(&props.events, field_anchor(&props.field, path.clone()));
+    let nth = fill(Key::NthItem, &[&ordinal(i + 1)]);
+    html! {
+        <li class="subsection" data-subsection={key.clone()} data-item={key.clone()}>
+            <div class="item-head">
+                <label for={input_id(&format!("{key}.heading"))}>
+                    <span class="number" data-number={key.clone()}>{ number.clone() }</span>
+                    <span class="sr-only">{ tr(Key::SubsectionHeading) }</span>
+                </label>
+                if props.blank {
+                    <span class="blank-note" data-blank={key.clone()}>{ tr(Key::BlankItem) }</span>
+                }
+                <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
+                    placeholder={tr(Key::SubsectionPlaceholder)} on_input={set_heading}
+                    on_focus={focus.clone()} on_blur={blur.clone()} />
+            </div>
+            <label class="run-in">
+                <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
+                { tr(Key::RunIn) }
+            </label>
+            <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ fill(Key::SubsectionText, &[number]) }</label>
+            <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
+                placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
+            if level < 4 {
+                <SubsectionList field={props.field.clone()} items={item.children.clone()}
+                    parent={path.clone()} events={props.events.clone()} />
+            }
+            <div class="item-tools">
+                <button type="button" class="small" disabled={i == 0} onclick={up}
+                    data-action="move-up" title={tr(Key::MoveUp)} aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
+                <button type="button" class="small" disabled={props.last} onclick={down}
+                    data-action="move-down" title={tr(Key::MoveDown)} aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
+                <button type="button" class="small danger" onclick={remove}
+                    data-action="remove" title={tr(Key::RemoveUndoable)} aria-label={fill(Key::RemoveItemUndoable, &[&nth])}>{ tr(Key::Delete) }</button>
+            </div>
+        </li>
     }
 }
