@@ -1,5 +1,5 @@
 //! Small browser services behind plain functions: the clock, random
-//! numbers, downloads, printing and the clipboard.
+//! numbers, idle callbacks, downloads, printing and the clipboard.
 
 use crate::i18n::{fill, tr, Key};
 use wasm_bindgen::JsCast;
@@ -7,6 +7,35 @@ use wasm_bindgen::JsCast;
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
+}
+
+/// Runs `work` when the browser is next idle — after the frame being
+/// rendered, between keystrokes — and at most `wait_ms` later however busy
+/// it is; at once where the browser has no idle callbacks. Work that need
+/// not show in a keystroke's frame goes here.
+pub fn when_idle(wait_ms: u32, work: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    let work = std::rc::Rc::new(std::cell::Cell::new(Some(work)));
+    if has_idle {
+        let queued = std::rc::Rc::clone(&work);
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(work) = queued.take() {
+                work();
+            }
+        });
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(wait_ms);
+        if window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    if let Some(work) = work.take() {
+        work();
+    }
 }
 
 /// A random number for new ids.

@@ -1,6 +1,7 @@
 //! The wizard: a step list, the form of the current step, and the live
 //! preview of the composed report beside it.
 
+mod checked;
 mod example;
 mod focus;
 mod notes;
@@ -163,12 +164,18 @@ pub fn Editor(props: &EditorProps) -> Html {
     }))
     .clone();
     let draft = state.draft();
+    // While typing, checked at the next idle moment, not in the keystroke's
+    // frame (`checked`).
+    let checked = checked::use_checked_draft(state.history.current_rc(), state.typing);
     // Found again after a language switch: the findings are worded.
-    let findings = use_memo((state.history.current_rc(), lang), move |(d, _)| {
+    let findings = use_memo((Rc::clone(&checked), lang), move |(d, _)| {
         check::run(template, d)
     });
-    let step_list = steps(template, draft, &findings);
-    let carried = use_memo(state.history.current_rc(), |d| check::carried(d));
+    let step_list = use_memo((Rc::clone(&checked), Rc::clone(&findings)), move |(d, f)| {
+        steps(template, d, f)
+    });
+    let carried = use_memo(Rc::clone(&checked), |d| check::carried(d));
+    let chars = *use_memo(Rc::clone(&checked), |d| d.char_count());
     let print_state = PrintState {
         carried: check::describe_carried(&carried),
         confirmed: state.print_confirmed,
@@ -292,14 +299,14 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor" {onkeydown}>
-            <Toolbar title={draft.title().to_string()} chars={draft.char_count()} save={state.save.clone()}
+            <Toolbar title={draft.title().to_string()} {chars} save={state.save.clone()}
                 example={props.example} print={print_state}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_msg={on_msg.clone()} on_close={Callback::from(close)}
                 on_keep_mine={Callback::from(keep_mine)} on_take_theirs={Callback::from(take_theirs)}
                 on_backup={Callback::from(backup)} />
             <div class="editor-main">
-                <StepList steps={step_list.clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
+                <StepList steps={(*step_list).clone()} current={current.clone()} findings={findings.clone()} on_msg={on_msg.clone()} />
                 <div class="step-pane no-print">
                     if props.example {
                         { example_banner(state.history.current_rc(), session.clone(), props.on_open.clone(), on_msg.clone()) }

@@ -13,35 +13,12 @@ use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
 use crate::draft::{draft_id, Draft};
 use crate::i18n::{tr, Key};
 use crate::store::{draft_key, CommitError, SaveOutcome, StoreError, UiState};
-use crate::ui::platform::{entropy, now_ms};
+use crate::ui::platform::{entropy, now_ms, when_idle};
 use crate::ui::session::Session;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::Callback;
-
-/// Flushes `saver` when the browser is idle (at most [`IDLE_WAIT_MS`]
-/// later), so serialising and writing never delay a keystroke's rendering;
-/// at once where the browser has no idle callbacks.
-fn when_idle(saver: SharedSaver) {
-    let window = gloo::utils::window();
-    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-    if has_idle {
-        let handle = Rc::clone(&saver);
-        let callback = Closure::once_into_js(move || Saver::flush(&handle));
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(IDLE_WAIT_MS);
-        if window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_ok()
-        {
-            return;
-        }
-    }
-    Saver::flush(&saver);
-}
 
 /// The pending save of one editor.
 pub struct Saver {
@@ -51,6 +28,12 @@ pub struct Saver {
     /// When the first change not yet written was made.
     first_ms: Option<i64>,
     timer: Option<Timeout>,
+    /// When `timer` fires.
+    timer_ms: i64,
+    /// When the write is due: a keystroke moves this, not the timer, which
+    /// on firing early waits out the rest (a keystroke's frame then sets no
+    /// timer and clears none).
+    due_ms: i64,
     /// A write is on its way to the disk.
     writing: bool,
     /// The draft of that write.
@@ -68,6 +51,8 @@ impl Saver {
             pending: None,
             first_ms: None,
             timer: None,
+            timer_ms: 0,
+            due_ms: 0,
             writing: false,
             in_flight: None,
         }))
@@ -85,8 +70,37 @@ impl Saver {
 
     /// Writes after `delay`, at the browser's next idle moment.
     fn arm(this: &SharedSaver, saver: &mut Saver, delay: u32) {
+        let due = now_ms().saturating_add(i64::from(delay));
+        saver.due_ms = due;
+        // A timer firing by then stays: it waits out the rest when it fires.
+        if saver.timer.is_some() && saver.timer_ms <= due {
+            return;
+        }
+        Self::start_timer(this, saver, delay, due);
+    }
+
+    fn start_timer(this: &SharedSaver, saver: &mut Saver, delay: u32, at_ms: i64) {
         let handle = Rc::clone(this);
-        saver.timer = Some(Timeout::new(delay, move || when_idle(handle)));
+        saver.timer_ms = at_ms;
+        saver.timer = Some(Timeout::new(delay, move || Saver::fire(&handle)));
+    }
+
+    /// The timer fired: asks for the write when it is due, or waits again.
+    fn fire(this: &SharedSaver) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        saver.timer = None;
+        let left = saver.due_ms.saturating_sub(now_ms());
+        if left > 0 {
+            let due = saver.due_ms;
+            Self::start_timer(this, &mut saver, left.min(i64::from(u32::MAX)) as u32, due);
+            return;
+        }
+        drop(saver);
+        // Serialising and writing never delay a keystroke's rendering.
+        let handle = Rc::clone(this);
+        when_idle(IDLE_WAIT_MS, move || Saver::flush(&handle));
     }
 
     /// Writes the pending change now, if there is one (after the write on

@@ -112,6 +112,9 @@ pub struct EditorState {
     pub print_confirmed: bool,
     /// The print button whose question is open.
     pub print_asking: Option<super::print::PrintPlace>,
+    /// The last change was typing: the checks may catch up with it when
+    /// the browser is idle rather than in the keystroke's frame.
+    pub typing: bool,
 }
 
 impl PartialEq for EditorState {
@@ -127,6 +130,7 @@ impl PartialEq for EditorState {
             && self.show_carried == other.show_carried
             && self.print_confirmed == other.print_confirmed
             && self.print_asking == other.print_asking
+            && self.typing == other.typing
     }
 }
 
@@ -144,6 +148,7 @@ impl EditorState {
             show_carried: false,
             print_confirmed: false,
             print_asking: None,
+            typing: false,
         }
     }
 
@@ -171,6 +176,7 @@ impl Reducible for EditorState {
         if self.read_only && edits {
             return self;
         }
+        let typing = matches!(&msg, EditorMsg::Edit(action) if action.typing_target().is_some());
         let changed = match msg {
             EditorMsg::Edit(action) => next.history.apply(self.template.0, &action, now),
             EditorMsg::Fix(fix) => next.history.edit(now, |d| apply_fix(d, &fix).is_ok()),
@@ -178,10 +184,12 @@ impl Reducible for EditorState {
             EditorMsg::Redo => next.history.redo(now),
             EditorMsg::EndTyping => {
                 next.history.end_typing();
+                next.typing = false;
                 return Rc::new(next);
             }
             EditorMsg::GoTo(step) => {
                 next.history.end_typing();
+                next.typing = false;
                 next.focus = (step != STEP_BASIC && step != STEP_REVIEW)
                     .then(|| Anchor::section(&step, "", Vec::new()));
                 next.caret = None;
@@ -191,6 +199,7 @@ impl Reducible for EditorState {
             }
             EditorMsg::Reveal(location) => {
                 next.history.end_typing();
+                next.typing = false;
                 next.step = location
                     .field
                     .section
@@ -260,6 +269,7 @@ impl Reducible for EditorState {
             }
             EditorMsg::Replace(draft) => {
                 next.history.replace(draft);
+                next.typing = false;
                 next.save = SaveStatus::Clean;
                 return Rc::new(next);
             }
@@ -267,6 +277,7 @@ impl Reducible for EditorState {
         if !changed {
             return self;
         }
+        next.typing = typing;
         next.save = SaveStatus::Pending;
         Rc::new(next)
     }

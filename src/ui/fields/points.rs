@@ -38,8 +38,10 @@ pub fn PointList(props: &PointListProps) -> Html {
         .collect();
     let pending: Pending = use_mut_ref(|| None).clone();
     {
+        // After every render (a move renders the list again): nothing to do
+        // unless a move is pending, and no copy of the items to compare.
         let pending = pending.clone();
-        use_effect_with(props.points.clone(), move |_| settle(&pending));
+        use_effect(move || settle(&pending));
     }
     let items = props.points.iter().zip(numbers).enumerate().map(|(i, (point, number))| {
         let mover = |direction: Direction| {

@@ -31,8 +31,10 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
     let edit = |action: Action| action;
     let pending: Pending = use_mut_ref(|| None).clone();
     {
+        // After every render (a move renders the list again): nothing to do
+        // unless a move is pending, and no copy of the items to compare.
         let pending = pending.clone();
-        use_effect_with(props.items.clone(), move |_| settle(&pending));
+        use_effect(move || settle(&pending));
     }
     // A new item at the end, the caret in its heading.
     let add = {

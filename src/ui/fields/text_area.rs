@@ -80,8 +80,24 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
     };
     let lines = shown.lines().count().max(1) as u32;
     let rows = props.rows.max(lines.min(30) + 1);
+    // The box's value, set only when it differs from what the box shows:
+    // after a keystroke it already holds the typed text, and setting a long
+    // value again costs the keystroke's frame a redraw of the box.
+    let node = use_node_ref();
+    {
+        let (node, typed) = (node.clone(), (*typed).clone());
+        use_effect_with(shown, move |shown| {
+            if typed.as_ref() != Some(shown) {
+                if let Some(area) = node.cast::<web_sys::HtmlTextAreaElement>() {
+                    if area.value() != *shown {
+                        area.set_value(shown);
+                    }
+                }
+            }
+        });
+    }
     html! {
-        <textarea class="text-area" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
+        <textarea class="text-area" id={super::input_id(&props.field)} data-field={props.field.clone()} ref={node}
             rows={rows.to_string()} placeholder={props.placeholder.clone()}
             {oninput} {onfocus} {onblur} {onkeyup} {onclick} />
     }

@@ -110,13 +110,29 @@ pub fn Sheet(props: &SheetProps) -> Html {
     let Some(page) = props.layout.pages.get(props.index) else {
         return Html::default();
     };
-    let line = |line: usize| {
-        html! { <SheetLine layout={Rc::clone(&props.layout)} page={props.index} {line} /> }
-    };
+    // Each line keyed by its block and its place among the block's lines on
+    // this page: when a paragraph grows by a line, the lines below it move
+    // down a row and keep their drawn characters (only their `top` changes)
+    // instead of every line below redrawing the text of the one above.
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let lines = page.lines.iter().enumerate().map(|(line, placed)| {
+        let nth = match seen.iter_mut().find(|(block, _)| *block == placed.block) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                seen.push((placed.block, 0));
+                0
+            }
+        };
+        let key = format!("{}.{nth}", placed.block);
+        html! { <SheetLine {key} layout={Rc::clone(&props.layout)} page={props.index} {line} /> }
+    });
     html! {
         <div class="sheet" data-page={page.number.to_string()}>
             { for page.marks.iter().map(mark_html) }
-            { for (0..page.lines.len()).map(line) }
+            { for lines }
             { page_number_html(&page.page_number) }
         </div>
     }
