@@ -501,6 +501,105 @@ async fn an_edit_redraws_only_the_pages_it_changed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_paragraph_growing_by_a_line_moves_the_lines_below_and_keeps_their_characters() {
+    let mut draft = seed_draft("sample", 0);
+    let layout = Rc::new(lay_out(&compose(annual_report(), &draft)));
+    let (root, mut app) = mount(props(Rc::clone(&layout)), "").await;
+
+    // The preamble's last paragraph grows by more than a line (30 of 28
+    // characters): the lines below it on its page move down a row.
+    let Some(FieldValue::Text(mut preamble)) = draft.meta.get(meta_id::PREAMBLE).cloned() else {
+        panic!("sample preamble");
+    };
+    let last = preamble.len() - 1;
+    preamble[last].push_str(&"依法行政工作".repeat(5));
+    let preamble_end = |layout: &Layout| {
+        layout
+            .lines()
+            .filter(|(_, l)| l.anchor.field.id == meta_id::PREAMBLE && l.anchor.path == [last])
+            .map(|(page, l)| (page, l.row))
+            .last()
+            .expect("the preamble's last paragraph is laid out")
+    };
+    let (page, end_row) = preamble_end(&layout);
+    let below: Vec<_> = layout.pages[page]
+        .lines
+        .iter()
+        .filter(|l| l.row > end_row && l.row + 1 < 22)
+        .cloned()
+        .collect();
+    assert!(
+        below.len() >= 2,
+        "lines below the preamble on page {}",
+        page + 1
+    );
+    draft
+        .meta
+        .insert(meta_id::PREAMBLE.into(), FieldValue::Text(preamble));
+    let longer = Rc::new(lay_out(&compose(annual_report(), &draft)));
+    assert_eq!(preamble_end(&longer), (page, end_row + 1), "one more line");
+    for line in &below {
+        assert!(
+            longer.pages[page]
+                .lines
+                .iter()
+                .any(|l| l.row == line.row + 1 && l.block == line.block && l.line == line.line),
+            "the line at row {} moves down a row unchanged",
+            line.row
+        );
+    }
+
+    // The drawn lines below, and the characters in them, before the edit.
+    let sheet = format!(".sheet[data-page=\"{}\"]", page + 1);
+    let drawn = |row: usize| {
+        root.query_selector(&format!("{sheet} .line[data-row=\"{row}\"]"))
+            .expect("selector")
+            .expect("a drawn line")
+    };
+    let before: Vec<(Element, Vec<Element>, String)> = below
+        .iter()
+        .map(|l| {
+            let el = drawn(l.row);
+            let text = el.text_content().unwrap_or_default();
+            (el.clone(), all(&el, "span"), text)
+        })
+        .collect();
+    app.update(props(Rc::clone(&longer)));
+    settle().await;
+    for (line, (el, spans, text)) in below.iter().zip(&before) {
+        let now = drawn(line.row + 1);
+        assert_eq!(now.text_content().unwrap_or_default(), *text);
+        assert!(
+            now == *el,
+            "the line from row {} is the same element one row down",
+            line.row
+        );
+        assert!(
+            all(&now, "span").iter().eq(spans.iter()),
+            "its characters are the ones drawn before"
+        );
+        // Where the layout puts it now.
+        let placed = longer.pages[page]
+            .lines
+            .iter()
+            .find(|l| l.row == line.row + 1 && l.block == line.block)
+            .expect("the moved line");
+        let sheet_box = root
+            .query_selector(&sheet)
+            .expect("selector")
+            .expect("the sheet")
+            .get_bounding_client_rect();
+        assert_near(
+            "the moved line's top",
+            Mm::of(&now.get_bounding_client_rect(), &sheet_box).top,
+            TOP_MM + placed.top_mm(),
+            0.05,
+        );
+    }
+    unmount(root, app);
+}
+
+#[wasm_bindgen_test]
 async fn focus_scrolls_its_line_into_view() {
     let layout = Rc::new(sample_layout());
     let (root, mut app) = mount(props(Rc::clone(&layout)), "height: 400px").await;

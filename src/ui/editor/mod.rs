@@ -171,9 +171,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let findings = use_memo((Rc::clone(&checked), lang), move |(d, _)| {
         check::run(template, d)
     });
-    let step_list = use_memo((Rc::clone(&checked), Rc::clone(&findings)), move |(d, f)| {
-        steps(template, d, f)
-    });
+    let step_list = use_memo(
+        (Rc::clone(&checked), Rc::clone(&findings)),
+        move |(d, f)| steps(template, d, f),
+    );
     let carried = use_memo(Rc::clone(&checked), |d| check::carried(d));
     let chars = *use_memo(Rc::clone(&checked), |d| d.char_count());
     let print_state = PrintState {

@@ -147,37 +147,77 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
     let edit = |action: Action| action;
     let mut path = props.parent.clone();
     path.push(i);
-    let key = format!("{}.{}", field_key(&props.field), path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
-    let on = |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
+    let key = format!(
+        "{}.{}",
+        field_key(&props.field),
+        path.iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(".")
+    );
+    let on =
+        |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
     let mover = |direction: Direction| {
-        let (f, p, events, pending) = (props.field.clone(), path.clone(), props.events.clone(), props.pending.clone());
+        let (f, p, events, pending) = (
+            props.field.clone(),
+            path.clone(),
+            props.events.clone(),
+            props.pending.clone(),
+        );
         let (to, action) = match direction {
             Direction::Up => (i.wrapping_sub(1), "move-up"),
             Direction::Down => (i + 1, "move-down"),
         };
         let mut moved = props.parent.clone();
         moved.push(to);
-        let item = format!("{}.{}", field_key(&props.field), moved.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("."));
+        let item = format!(
+            "{}.{}",
+            field_key(&props.field),
+            moved
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(".")
+        );
         Callback::from(move |e: MouseEvent| {
             remember(&pending, e.target(), item.clone(), action);
-            events.edit.emit(edit(Action::MoveSubsection { field: f.clone(), path: p.clone(), direction }));
+            events.edit.emit(edit(Action::MoveSubsection {
+                field: f.clone(),
+                path: p.clone(),
+                direction,
+            }));
         })
     };
     let up = mover(Direction::Up);
     let down = mover(Direction::Down);
     let (f, p) = (props.field.clone(), path.clone());
-    let remove = on(Box::new(move || Action::RemoveSubsection { field: f.clone(), path: p.clone() }));
+    let remove = on(Box::new(move || Action::RemoveSubsection {
+        field: f.clone(),
+        path: p.clone(),
+    }));
     let (f, p) = (props.field.clone(), path.clone());
     let set_heading = props.events.edit.reform(move |heading: String| {
-        edit(Action::SetSubsectionHeading { field: f.clone(), path: p.clone(), heading })
+        edit(Action::SetSubsectionHeading {
+            field: f.clone(),
+            path: p.clone(),
+            heading,
+        })
     });
     let (f, p) = (props.field.clone(), path.clone());
     let set_text = props.events.edit.reform(move |text: String| {
-        edit(Action::SetSubsectionText { field: f.clone(), path: p.clone(), text })
+        edit(Action::SetSubsectionText {
+            field: f.clone(),
+            path: p.clone(),
+            text,
+        })
     });
     let (f, p, run_in) = (props.field.clone(), path.clone(), item.run_in);
     let toggle_run_in = props.events.edit.reform(move |_: Event| {
-        edit(Action::SetSubsectionRunIn { field: f.clone(), path: p.clone(), run_in: !run_in })
+        edit(Action::SetSubsectionRunIn {
+            field: f.clone(),
+            path: p.clone(),
+            run_in: !run_in,
+        })
     });
     let anchor = field_anchor(&props.field, path.clone());
     let focus = props.events.focus.reform(move |_| anchor.clone());

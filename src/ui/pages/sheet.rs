@@ -113,7 +113,9 @@ pub fn Sheet(props: &SheetProps) -> Html {
     // Each line keyed by its block and its place among the block's lines on
     // this page: when a paragraph grows by a line, the lines below it move
     // down a row and keep their drawn characters (only their `top` changes)
-    // instead of every line below redrawing the text of the one above.
+    // instead of every line below redrawing the text of the one above. The
+    // sheet's children are one list, so the marks and the page number are
+    // keyed too (a list keys all its children or none).
     let mut seen: Vec<(usize, usize)> = Vec::new();
     let lines = page.lines.iter().enumerate().map(|(line, placed)| {
         let nth = match seen.iter_mut().find(|(block, _)| *block == placed.block) {
@@ -131,7 +133,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     });
     html! {
         <div class="sheet" data-page={page.number.to_string()}>
-            { for page.marks.iter().map(mark_html) }
+            { for page.marks.iter().enumerate().map(|(i, mark)| mark_html(i, mark)) }
             { for lines }
             { page_number_html(&page.page_number) }
         </div>
@@ -208,8 +210,10 @@ fn line_html(placed: &PlacedLine) -> Html {
 }
 
 /// The 发文机关标志 (`.mark.issuer-mark`) or a rule (`.mark.rule`, `.red`
-/// for the 版头's), placed in millimetres like the lines.
-fn mark_html(mark: &Mark) -> Html {
+/// for the 版头's), placed in millimetres like the lines; the page's
+/// `index`th mark.
+fn mark_html(index: usize, mark: &Mark) -> Html {
+    let key = format!("mark-{index}");
     match mark {
         Mark::IssuerMark {
             text,
@@ -225,7 +229,7 @@ fn mark_html(mark: &Mark) -> Html {
                 mm(*size_mm),
                 short_decimal(mark.scale_x()),
             );
-            html! { <div class="mark issuer-mark" {style}>{ text }</div> }
+            html! { <div {key} class="mark issuer-mark" {style}>{ text }</div> }
         }
         Mark::Rule {
             thickness_mm, red, ..
@@ -237,7 +241,7 @@ fn mark_html(mark: &Mark) -> Html {
                 mm(TYPE_AREA_WIDTH_MM),
                 mm(*thickness_mm),
             );
-            html! { <div class={classes!("mark", "rule", red.then_some("red"))} {style}></div> }
+            html! { <div {key} class={classes!("mark", "rule", red.then_some("red"))} {style}></div> }
         }
     }
 }
@@ -252,7 +256,7 @@ fn page_number_html(number: &PageNumber) -> Html {
         Side::Right => "side-right",
     };
     html! {
-        <div class={classes!("page-number", role_class(role), side)} {style}>
+        <div key="page-number" class={classes!("page-number", role_class(role), side)} {style}>
             { for pieces([(number.text.as_str(), role)], 0.0).iter().map(piece_html) }
         </div>
     }
