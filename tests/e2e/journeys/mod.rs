@@ -29,6 +29,7 @@ macro_rules! in_chromium_and_firefox {
 mod accessibility;
 mod bench;
 mod carried_over;
+mod checks_catch_up;
 mod create_fill_reload;
 mod custom_template;
 mod delete_and_undo;
