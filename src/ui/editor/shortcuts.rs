@@ -44,10 +44,14 @@ pub fn shortcut_of(key: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Shor
 
 /// Listens on the whole document while the editor is shown, so the keys
 /// work wherever the focus is — but in a dialog the step behind it does
-/// not move; `act` is this render's handler.
+/// not move; `act` is this render's handler. The listener is added once
+/// and calls the latest render's handler (not added again with every
+/// keystroke's render).
 #[hook]
 pub fn use_shortcuts(act: Callback<Shortcut>) {
-    use_effect(move || {
+    let latest = use_mut_ref(|| act.clone());
+    *latest.borrow_mut() = act;
+    use_effect_with((), move |_| {
         let listener = gloo::events::EventListener::new_with_options(
             &gloo::utils::document(),
             "keydown",
@@ -69,6 +73,7 @@ pub fn use_shortcuts(act: Callback<Shortcut>) {
                     .is_some();
                 let moves = matches!(shortcut, Shortcut::NextStep | Shortcut::PreviousStep);
                 if !(in_dialog && moves) {
+                    let act = latest.borrow().clone();
                     act.emit(shortcut);
                 }
             },
