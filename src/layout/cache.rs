@@ -32,18 +32,25 @@ impl LayoutCache {
     pub fn lay_out_edition(&mut self, doc: &Document, frame: Option<&Frame>) -> Layout {
         let mut next = HashMap::with_capacity(doc.blocks.len());
         let mut hits = 0;
+        // A block found is moved from the old map to the new one, not
+        // copied: a keystroke copies the one block it changed, not the
+        // report's every block.
         let lines: Vec<Rc<BlockLines>> = doc
             .blocks
             .iter()
             .map(|block| {
-                let lines = match self.blocks.get(block) {
-                    Some(lines) => {
+                if let Some(lines) = next.get(block) {
+                    hits += 1;
+                    return Rc::clone(lines);
+                }
+                let (block, lines) = match self.blocks.remove_entry(block) {
+                    Some(found) => {
                         hits += 1;
-                        Rc::clone(lines)
+                        found
                     }
-                    None => Rc::new(lay_out_block(block)),
+                    None => (block.clone(), Rc::new(lay_out_block(block))),
                 };
-                next.insert(block.clone(), Rc::clone(&lines));
+                next.insert(block, Rc::clone(&lines));
                 lines
             })
             .collect();

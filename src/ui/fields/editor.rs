@@ -131,7 +131,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                 Some(FieldValue::Subsections(items)) => items.clone(),
                 _ => Vec::new(),
             };
-            html! { <SubsectionList field={field.clone()} {items} events={events.clone()} /> }
+            html! { <SubsectionList field={field.clone()} items={Rc::new(items)} events={events.clone()} /> }
         }
         (FieldKind::Points, value) => {
             let points = match value {

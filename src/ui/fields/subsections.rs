@@ -12,12 +12,14 @@ use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
 use crate::ui::language::use_language;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SubsectionListProps {
     pub field: FieldRef,
-    pub items: Vec<Subsection>,
+    /// Shared with the items rendered, which compare their own item in it.
+    pub items: Rc<Vec<Subsection>>,
     #[prop_or_default]
     pub parent: Vec<usize>,
     pub events: FieldEvents,
@@ -71,7 +73,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         .chain(props.parent.iter().map(|p| p.to_string()))
         .collect::<Vec<_>>()
         .join(".");
-    let items = props.items.iter().zip(numbers).enumerate().map(|(i, (item, number))| {
+    let items = numbers.into_iter().enumerate().map(|(i, number)| {
         // A blank item shows the number it will take once written.
         let (number, blank) = match number {
             Some(n) => (heading_number(level, n), false),
@@ -79,7 +81,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
         };
         html! {
             <SubsectionItem key={i} field={props.field.clone()} parent={props.parent.clone()} index={i}
-                last={i + 1 == count} item={item.clone()} {number} {blank}
+                last={i + 1 == count} items={Rc::clone(&props.items)} {number} {blank}
                 events={props.events.clone()} pending={pending.clone()} />
         }
     });
@@ -112,7 +114,8 @@ struct SubsectionItemProps {
     index: usize,
     /// The list's last item (its 下移 is disabled).
     last: bool,
-    item: Subsection,
+    /// The list's items, this one at `index`.
+    items: Rc<Vec<Subsection>>,
     /// The number it prints with, or would take once written.
     number: String,
     blank: bool,
@@ -132,8 +135,14 @@ impl PartialEq for SubsectionItemProps {
             && self.field == other.field
             && self.parent == other.parent
             && self.events == other.events
-            && std::rc::Rc::ptr_eq(&self.pending, &other.pending)
-            && self.item == other.item
+            && Rc::ptr_eq(&self.pending, &other.pending)
+            && self.item() == other.item()
+    }
+}
+
+impl SubsectionItemProps {
+    fn item(&self) -> Option<&Subsection> {
+        self.items.get(self.index)
     }
 }
 
@@ -142,7 +151,10 @@ impl PartialEq for SubsectionItemProps {
 #[component]
 fn SubsectionItem(props: &SubsectionItemProps) -> Html {
     use_language();
-    let (i, item, number) = (props.index, &props.item, &props.number);
+    let Some(item) = props.item() else {
+        return Html::default();
+    };
+    let (i, number) = (props.index, &props.number);
     let level = (props.parent.len() + 2) as u8;
     let edit = |action: Action| action;
     let mut path = props.parent.clone();
@@ -246,7 +258,7 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
             <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
                 placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
             if level < 4 {
-                <SubsectionList field={props.field.clone()} items={item.children.clone()}
+                <SubsectionList field={props.field.clone()} items={Rc::new(item.children.clone())}
                     parent={path.clone()} events={props.events.clone()} />
             }
             <div class="item-tools">
