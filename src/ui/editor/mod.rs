@@ -226,12 +226,16 @@ pub fn Editor(props: &EditorProps) -> Html {
         }));
     }
 
+    let meta_chars = use_memo(Rc::clone(&checked), |d| {
+        section_step::field_chars(Some(&d.meta))
+    });
     let body = if current == STEP_BASIC {
         let field_editor = |spec: &'static crate::template::FieldSpec| {
             let field = crate::draft::FieldRef::meta(&spec.id);
             let found = section_step::findings_of(&findings, &field);
             html! {
                 <FieldEditor key={spec.id.clone()} {spec} {field} value={draft.meta(&spec.id).cloned()}
+                    chars={section_step::chars_of(&meta_chars, &spec.id)}
                     year={draft.year} events={events.clone()} findings={found} />
             }
         };
@@ -256,7 +260,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         html! { <crate::ui::review::Review template={state.template} draft={state.history.current_rc()} findings={findings.clone()}
         print={print_state.clone()} read_only={props.example} on_msg={on_msg.clone()} /> }
     } else {
-        html! { <SectionStep template={state.template} draft={state.history.current_rc()} section={current.clone()}
+        html! { <SectionStep template={state.template} draft={state.history.current_rc()} checked={Rc::clone(&checked)} section={current.clone()}
         findings={findings.clone()} on_msg={on_msg.clone()} /> }
     };
 

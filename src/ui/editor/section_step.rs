@@ -3,7 +3,7 @@
 
 use super::EditorMsg;
 use crate::check::Finding;
-use crate::draft::{Action, Direction, Draft, FieldRef};
+use crate::draft::{Action, Direction, Draft, FieldRef, FieldValue};
 use crate::i18n::{tr, Key};
 use crate::template::TemplateRef;
 use crate::ui::fields::finding_list;
@@ -16,6 +16,8 @@ use yew::prelude::*;
 pub struct SectionStepProps {
     pub template: TemplateRef,
     pub draft: Rc<Draft>,
+    /// The draft as last checked, for the fields' character counts.
+    pub checked: Rc<Draft>,
     pub section: String,
     pub findings: Rc<Vec<Finding>>,
     pub on_msg: Callback<EditorMsg>,
@@ -33,6 +35,22 @@ pub fn findings_of(findings: &[Finding], field: &FieldRef) -> Rc<Vec<Finding>> {
     )
 }
 
+/// The character count of each field in `fields`.
+pub fn field_chars<'a>(
+    fields: Option<impl IntoIterator<Item = (&'a String, &'a FieldValue)>>,
+) -> Vec<(String, usize)> {
+    fields
+        .into_iter()
+        .flatten()
+        .map(|(id, value)| (id.clone(), value.char_count()))
+        .collect()
+}
+
+/// The count of field `id` in what [`field_chars`] gave.
+pub fn chars_of(chars: &[(String, usize)], id: &str) -> usize {
+    chars.iter().find(|(f, _)| f == id).map_or(0, |(_, n)| *n)
+}
+
 #[component]
 pub fn SectionStep(props: &SectionStepProps) -> Html {
     use_language();
@@ -40,6 +58,10 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
     // The same events while the editor's callback is the same, so that the
     // fields compare equal and only the one edited renders again.
     let events = (*use_memo(props.on_msg.clone(), super::field_events)).clone();
+    let chars = use_memo(
+        (Rc::clone(&props.checked), props.section.clone()),
+        |(checked, section)| field_chars(checked.section(section).map(|s| &s.fields)),
+    );
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
         return html! { <p class="error">{ tr(Key::SectionMissing) }</p> };
@@ -93,6 +115,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
             let found = findings_of(&props.findings, &field);
             html! {
                 <FieldEditor key={f.id.clone()} spec={f} {field} value={section.fields.get(&f.id).cloned()}
+                    chars={chars_of(&chars, &f.id)}
                     year={draft.year} events={events.clone()} findings={found} />
             }
         }).collect::<Html>()

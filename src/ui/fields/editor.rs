@@ -31,6 +31,11 @@ pub struct FieldEditorProps {
     /// What the checks found in this field, shown under it.
     #[prop_or_default]
     pub findings: Rc<Vec<Finding>>,
+    /// The field's characters as last counted: while typing, the count
+    /// catches up with the checks (`ui::editor::checked`), so the
+    /// keystroke's frame neither counts the field nor lays out its heading.
+    #[prop_or_default]
+    pub chars: usize,
 }
 
 /// The `data-field` name of a field: `meta.title`, `plans.points`.
@@ -141,11 +146,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             html! { <PointList field={field.clone()} {points} events={events.clone()} /> }
         }
     };
-    let count = props
-        .value
-        .as_ref()
-        .map(FieldValue::char_count)
-        .unwrap_or(0);
+    let count = props.chars;
     let blank =
         props.value.as_ref().is_none_or(FieldValue::is_blank) && spec.kind != FieldKind::Year;
     let insert_example = {

@@ -1,8 +1,8 @@
 //! While typing, the checks run at the browser's next idle moment rather
 //! than inside the keystroke's frame (`src/ui/editor/checked.rs`): the
 //! keystroke's frame shows the character in the preview with the findings,
-//! the step list and the character count as they were, and within an idle
-//! period all three catch up.
+//! the step list and the character counts as they were, and within an idle
+//! period they all catch up.
 
 use crate::harness::{self, go_to_step, js, new_report, wait_for, Browser};
 
@@ -20,6 +20,7 @@ const TYPE_AND_WATCH: &str = r#"
         return {
             total: Number(document.querySelector('[data-total-count]').dataset.totalCount),
             findings: box.querySelectorAll('.field-finding').length,
+            count: box.querySelector('[data-count]').textContent,
             step: link.dataset.state + '/' + link.dataset.warnings + '/' + (mark ? mark.textContent : ''),
             shown: document.querySelector('.sheet-stack').textContent.includes(typed),
         };
@@ -59,7 +60,7 @@ fn checks_catch_up_after_typing(browser: Browser) {
         // The keystroke's frame: the character on its page, nothing else.
         assert_eq!(frame["shown"], true, "the preview shows the text: {seen}");
         assert_eq!(before["shown"], false);
-        for what in ["total", "findings", "step"] {
+        for what in ["total", "count", "findings", "step"] {
             assert_eq!(
                 frame[what], before[what],
                 "{what} in the keystroke's frame: {seen}"
@@ -72,6 +73,11 @@ fn checks_catch_up_after_typing(browser: Browser) {
             after["total"].as_u64(),
             before["total"].as_u64().map(|n| n + chars),
             "the character count caught up: {seen}"
+        );
+        assert_eq!(
+            after["count"].as_str(),
+            Some(format!("{chars} 字").as_str()),
+            "the field's count caught up: {seen}"
         );
         assert!(
             after["findings"].as_u64() > before["findings"].as_u64(),
