@@ -12,6 +12,9 @@ fn main() {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    // The worker answers in English too, and is where a development build
+    // without the deployed catalogue file gets the English table.
+    baogao::i18n::install(baogao::i18n::builtin_english());
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let answer_to = scope.clone();
     let on_message =

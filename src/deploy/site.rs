@@ -1,12 +1,17 @@
 //! The site: trunk's output with the tools worker's files renamed by their
-//! hashes, icons and a web app manifest, the script that registers the
-//! service worker, a Content-Security-Policy, and `sw.js` listing every
+//! hashes, the English interface's catalogue file, icons and a web app
+//! manifest, the script that registers the service worker, a Content-Security-Policy, and `sw.js` listing every
 //! file to precache. Only `index.html` and `sw.js` keep fixed names: they
 //! are how a browser finds a build.
 
 use super::{content_hash, csp, file, hashed_name, html, icons, text, Files};
 use super::{TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
-use crate::deployed::TOOLS_META;
+use crate::deployed::{CATALOGUE_EN, TOOLS_META};
+use crate::i18n::Lang;
+
+/// The English interface's catalogue file, fetched when the writer
+/// chooses English (`catalogue-en-<hash>.json`).
+pub const CATALOGUE_FILE: &str = "catalogue-en";
 
 const INDEX: &str = "index.html";
 /// The service worker: its name must not change between builds, or a
@@ -144,6 +149,11 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
         ".js",
         include_str!("offline.js").as_bytes().to_vec(),
     );
+    let english = add(
+        CATALOGUE_FILE,
+        ".json",
+        crate::i18n::file(Lang::English).into_bytes(),
+    );
     Ok([
         format!(
             r#"  <meta name="theme-color" content="{}">"#,
@@ -153,6 +163,7 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
         format!(r#"  <link rel="apple-touch-icon" href="./{apple}">"#),
         format!(r#"  <link rel="manifest" href="./{manifest}">"#),
         format!(r#"  <meta name="{TOOLS_META}" content="./{loader}">"#),
+        format!(r#"  <meta name="{CATALOGUE_EN}" content="./{english}">"#),
         format!(r#"  <script src="./{register}" defer></script>"#),
     ]
     .join("\n"))

@@ -171,11 +171,56 @@ fn the_single_file_inlines_everything() {
     assert!(single
         .contains("await __wbg_init({ module_or_path: Uint8Array.from(atob(\"AGFzbSBhcHA=\")"));
     // The worker's source is a string literal whose "</script>" is escaped.
-    assert_eq!(single.matches("</script>").count(), 2, "two scripts");
+    assert_eq!(
+        single.matches("</script>").count(),
+        3,
+        "two scripts and the catalogue"
+    );
     assert!(single.contains("const s = '<\\/script>';"));
     assert!(single.contains("URL.createObjectURL(new Blob(["));
     // Two inline scripts and one style, each allowed by its hash.
     assert_eq!(single.matches("'sha256-").count(), 3);
+}
+
+/// The English table a catalogue file's text holds.
+fn english_of(json: &str) -> Vec<(crate::i18n::Key, &'static str)> {
+    let messages: Vec<String> = serde_json::from_str(json).expect("a JSON list");
+    crate::i18n::parse_file(messages)
+        .expect("a message for every key")
+        .to_vec()
+}
+
+#[test]
+fn the_english_catalogue_is_a_file_of_the_site_and_a_data_block_of_the_single_file() {
+    use crate::i18n::Lang;
+    let english = Lang::English.entries().to_vec();
+    let site = site(&trunk_build()).expect("site");
+    let meta = html::tags(&page(&site), "meta")
+        .into_iter()
+        .find(|m| m.attr("name") == Some(crate::deployed::CATALOGUE_EN))
+        .and_then(|m| {
+            m.attr("content")
+                .map(|c| c.trim_start_matches("./").to_string())
+        })
+        .expect("the catalogue's <meta>");
+    assert!(
+        meta.starts_with("catalogue-en-") && site::is_hashed(&meta),
+        "{meta}"
+    );
+    assert_eq!(before_interactive(&meta), Some(false), "fetched on choice");
+    let text = String::from_utf8(site[&meta].clone()).expect("utf-8");
+    assert_eq!(english_of(&text), english);
+    let worker = String::from_utf8(site["sw.js"].clone()).expect("utf-8");
+    assert!(worker.contains(&format!("\"{meta}\"")), "precached");
+
+    let single = single_file(&trunk_build()).expect("single file");
+    let block = html::elements(&single, "script")
+        .into_iter()
+        .find(|s| s.attr("id") == Some(crate::deployed::CATALOGUE_EN))
+        .expect("the catalogue's data block");
+    assert_eq!(block.attr("type"), Some("application/json"));
+    assert!(!block.body.contains('<'), "nothing can end the element");
+    assert_eq!(english_of(block.body), english);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The interface's language in the UI: the writer's choice as a context
 //! every component with words subscribes to ([`use_language`]), the switch
-//! shown on the start page and in the editor's toolbar, and applying a
-//! language to the page (`<html lang>`, the title).
+//! shown on the start page and in the editor's toolbar, loading a
+//! language's table, and applying a language to the page (`<html lang>`,
+//! the title).
 
 use crate::i18n::{self, Key, Lang};
 use yew::prelude::*;
@@ -20,6 +21,18 @@ pub fn use_language() -> Lang {
     use_context::<Language>()
         .map(|l| l.lang)
         .unwrap_or_else(i18n::current)
+}
+
+/// `lang` once its table is loaded (see `crate::ui::catalogue`), or
+/// Chinese with the reason, in Chinese, when it cannot be.
+pub async fn ready(lang: Lang) -> (Lang, Option<String>) {
+    match crate::ui::catalogue::load(lang).await {
+        Ok(()) => (lang, None),
+        Err(why) => (
+            Lang::Zh,
+            Some(i18n::fill(Key::LanguageUnavailable, &[&why])),
+        ),
+    }
 }
 
 /// Makes `lang` the interface's language: the catalogue's choice, the

@@ -54,6 +54,19 @@ fn has_chinese(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// How many times the page fetched the English interface's catalogue file.
+async fn catalogue_fetches(c: &Client) -> u64 {
+    js(
+        c,
+        "return performance.getEntriesByType('resource')
+            .filter(r => new URL(r.name).pathname.includes('/catalogue-en-')).length;",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or_default()
+}
+
 /// The interface's own text outside the report and the templates' words:
 /// the toolbar, the step navigation and the step's own buttons.
 async fn chrome_text(c: &Client) -> String {
@@ -141,6 +154,9 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='new-report']").await;
         assert_eq!(html_lang(c).await, "zh-CN");
+        // The English table is not in the first download: it is fetched
+        // when the writer chooses English.
+        assert_eq!(catalogue_fetches(c).await, 0, "Chinese needs no file");
         assert_eq!(
             text_of(c, "[data-action='switch-language']").await,
             "English"
@@ -169,6 +185,7 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         })
         .await;
         assert_eq!(html_lang(c).await, "en");
+        assert_eq!(catalogue_fetches(c).await, 1, "English's file, once");
         assert_eq!(
             c.title().await.expect("title"),
             "Baogao · annual report writing assistant"
