@@ -3,10 +3,10 @@
 //! step, in the language last chosen, on a new visit.
 
 use crate::draft::Draft;
-use crate::i18n::{self, tr, Key, Lang};
+use crate::i18n::{self, Key, Lang};
 use crate::store::UiState;
 use crate::ui::editor::Editor;
-use crate::ui::language::{self, Language};
+use crate::ui::language::{self, words, Language};
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
 use crate::ui::start::Start;
@@ -58,10 +58,10 @@ pub fn App() -> Html {
     match &*session {
         None if *blocked => html! {
             <p class="loading" role="status" data-loading="blocked">
-                { tr(Key::StoreBlocked) }
+                { words(Key::StoreBlocked) }
             </p>
         },
-        None => html! { <p class="loading" data-loading="store">{ tr(Key::LoadingDrafts) }</p> },
+        None => html! { <p class="loading" data-loading="store">{ words(Key::LoadingDrafts) }</p> },
         Some(session) => html! { <Main session={session.clone()} /> },
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::draft::DraftSummary;
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
@@ -76,7 +76,7 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                 if let Some(title) = props.renaming.clone() {
                     <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
                         oninput={rename_input} onkeydown={rename_keys} />
-                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{ tr(Key::Confirm) }</button>
+                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{ words(Key::Confirm) }</button>
                 } else {
                     <button type="button" class="link draft-title" data-action="open" onclick={send(RowMsg::Open)}>{ &summary.label }</button>
                 }
@@ -94,19 +94,19 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                 </span>
             </div>
             <div class="draft-tools">
-                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ tr(Key::Duplicate) }</button>
-                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ tr(Key::NextYear) }</button>
-                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ tr(Key::Rename) }</button>
+                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ words(Key::Duplicate) }</button>
+                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ words(Key::NextYear) }</button>
+                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ words(Key::Rename) }</button>
                 <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}
-                    aria-haspopup="dialog">{ tr(Key::Delete) }</button>
+                    aria-haspopup="dialog">{ words(Key::Delete) }</button>
                 if props.confirming {
                     // 取消 takes the focus and Escape cancels: deleting is
                     // never one keystroke away.
                     <Modal labelled_by={question_id.clone()} role="alertdialog" class="confirm" on_escape={cancel_delete}>
-                        <p id={question_id}>{ tr(Key::ConfirmDelete) }</p>
+                        <p id={question_id}>{ words(Key::ConfirmDelete) }</p>
                         <div class="dialog-buttons">
-                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ tr(Key::Delete) }</button>
-                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{ tr(Key::Cancel) }</button>
+                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ words(Key::Delete) }</button>
+                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{ words(Key::Cancel) }</button>
                         </div>
                     </Modal>
                 }

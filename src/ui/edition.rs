@@ -2,9 +2,9 @@
 //! two labelled radio buttons that set the draft's [`Edition`].
 
 use crate::draft::{Action, Edition};
-use crate::i18n::{tr, Key};
+use crate::i18n::Key;
 use crate::ui::editor::EditorMsg;
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,14 +29,14 @@ pub fn EditionSwitch(props: &EditionSwitchProps) -> Html {
                     value={edition.id()} data-edition={edition.id()}
                     checked={props.edition == edition} {onchange} />
                 <label for={format!("edition-{}-{}", props.place, edition.id())}>
-                    <strong>{ edition.label() }</strong>{ tr(Key::LabelColon) }{ edition.description() }
+                    <strong>{ edition.label() }</strong>{ words(Key::LabelColon) }{ edition.description() }
                 </label>
             </span>
         }
     });
     html! {
         <fieldset class="edition-switch" data-edition-switch={props.place.clone()}>
-            <legend>{ tr(Key::EditionQuestion) }</legend>
+            <legend>{ words(Key::EditionQuestion) }</legend>
             { for options }
         </fieldset>
     }

@@ -68,3 +68,15 @@ pub fn LanguageSwitch() -> Html {
             aria-label={other.switch_to()} {onclick}>{ other.endonym() }</button>
     }
 }
+
+/// `key`'s words in the current language as a text node. The catalogue's
+/// words live as long as the program, so the node borrows them instead of
+/// copying them twice (to a `String`, then to an `Rc<str>`) as
+/// `{ tr(key) }` would; and one function, not the same code at every
+/// text of the interface.
+#[inline(never)]
+pub fn words(key: Key) -> Html {
+    Html::VText(yew::virtual_dom::VText::new(AttrValue::Static(i18n::tr(
+        key,
+    ))))
+}

@@ -7,7 +7,7 @@
 
 use crate::deployed::SINGLE_FILE;
 use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use yew::prelude::*;
 
 #[component]
@@ -19,17 +19,17 @@ pub fn OfflineNote() -> Html {
     if window.location().protocol().ok().as_deref() == Some("file:") {
         html! {
             <section class="offline-note" data-offline-note="file">
-                <h2>{ tr(Key::OfflineFileHeading) }</h2>
-                <p>{ tr(Key::OfflineFileWhere) }</p>
-                <p>{ tr(Key::OfflineFileMove) }</p>
+                <h2>{ words(Key::OfflineFileHeading) }</h2>
+                <p>{ words(Key::OfflineFileWhere) }</p>
+                <p>{ words(Key::OfflineFileMove) }</p>
             </section>
         }
     } else if !window.is_secure_context() {
         html! {
             <section class="offline-note" data-offline-note="insecure">
-                <h2>{ tr(Key::OfflineInsecureHeading) }</h2>
-                <p>{ tr(Key::OfflineInsecure) }</p>
-                <a class="button" href={format!("./{SINGLE_FILE}")} download={tr(Key::OfflineFileName)} data-action="download-offline">{ tr(Key::OfflineDownload) }</a>
+                <h2>{ words(Key::OfflineInsecureHeading) }</h2>
+                <p>{ words(Key::OfflineInsecure) }</p>
+                <a class="button" href={format!("./{SINGLE_FILE}")} download={tr(Key::OfflineFileName)} data-action="download-offline">{ words(Key::OfflineDownload) }</a>
             </section>
         }
     } else {
