@@ -4,7 +4,7 @@
 
 use crate::draft::DraftSummary;
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::{use_language, words};
+use crate::ui::language::words;
 use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub enum RowMsg {
     CancelRename,
 }
 
-#[derive(Properties, PartialEq)]
+/// What a row shows.
 pub struct DraftRowProps {
     pub summary: DraftSummary,
     /// "确定删除这份草稿？" is asked on this row.
@@ -37,9 +37,11 @@ pub struct DraftRowProps {
     pub on: Callback<(String, RowMsg)>,
 }
 
-#[component]
-pub fn DraftRow(props: &DraftRowProps) -> Html {
-    use_language();
+/// The row of one draft: a plain function, not a component — the start
+/// page renders again on every change that could change a row, so a
+/// component's props comparison would save nothing and cost its code.
+pub fn draft_row(props: DraftRowProps) -> Html {
+    let props = &props;
     let summary = &props.summary;
     let send = |msg: RowMsg| {
         let id = summary.id.clone();
@@ -71,7 +73,7 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
     };
     let percent = summary.completeness.percent();
     html! {
-        <li class="draft-row" data-draft={summary.id.clone()}>
+        <li key={summary.id.clone()} class="draft-row" data-draft={summary.id.clone()}>
             <div class="draft-main">
                 if let Some(title) = props.renaming.clone() {
                     <input type="text" class="rename" data-rename={summary.id.clone()} value={title}

@@ -7,12 +7,12 @@
 
 use crate::deployed::SINGLE_FILE;
 use crate::i18n::{tr, Key};
-use crate::ui::language::{use_language, words};
+use crate::ui::language::words;
 use yew::prelude::*;
 
-#[component]
-pub fn OfflineNote() -> Html {
-    use_language();
+/// The note, if the page needs one (a plain function: the start page's
+/// own rendering, in the current language, draws it).
+pub fn offline_note() -> Html {
     let Some(window) = web_sys::window() else {
         return Html::default();
     };

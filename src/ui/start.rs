@@ -9,11 +9,11 @@ use crate::store::DeletedDraft;
 use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
 use crate::ui::app::Opened;
-use crate::ui::draft_row::{DraftRow, RowMsg};
+use crate::ui::draft_row::{draft_row, DraftRowProps, RowMsg};
 use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::language::{use_language, words};
-use crate::ui::offline_note::OfflineNote;
+use crate::ui::offline_note::offline_note;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::ui::worker;
@@ -328,9 +328,12 @@ pub fn Start(props: &StartProps) -> Html {
                     .filter(|(rid, _)| *rid == summary.id)
                     .map(|(_, t)| t.clone());
                 let confirming = confirming.as_deref() == Some(summary.id.as_str());
-                html! {
-                    <DraftRow key={summary.id.clone()} summary={summary.clone()} {confirming} {renaming} on={on_row.clone()} />
-                }
+                draft_row(DraftRowProps {
+                    summary: summary.clone(),
+                    confirming,
+                    renaming,
+                    on: on_row.clone(),
+                })
             })
             .collect::<Html>(),
     };
@@ -368,7 +371,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <h1>{ words(Key::AppName) }<small>{ words(Key::AppTagline) }</small></h1>
                 <p>{ words(Key::StartIntro) }</p>
             </header>
-            <OfflineNote />
+            { offline_note() }
             { storage_note }
             <section class="new-report">
                 <h2>{ words(Key::NewReport) }</h2>
