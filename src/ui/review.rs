@@ -178,7 +178,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
             <h3>{ words(Key::Export) }</h3>
-            <crate::ui::edition::EditionSwitch edition={props.draft.edition} place="review" on_msg={props.on_msg.clone()} />
+            { crate::ui::edition::edition_switch(props.draft.edition, "review", &props.on_msg) }
             <div class="exports">
                 { print_button("review", &props.print, &props.on_msg, true) }
                 <button type="button" data-action="download-docx" onclick={download_docx}>{ words(Key::DownloadDocx) }</button>

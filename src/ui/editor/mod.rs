@@ -22,7 +22,7 @@ use crate::draft::Edition;
 use crate::i18n::Key;
 use crate::template::official_frame;
 use crate::ui::app::Opened;
-use crate::ui::edition::EditionSwitch;
+use crate::ui::edition::edition_switch;
 use crate::ui::fields::FieldEditor;
 use crate::ui::language::{use_language, words};
 use crate::ui::session::Session;
@@ -223,7 +223,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <section class="step-body" data-step={STEP_BASIC}>
                 <h2>{ words(Key::StepBasic) }</h2>
                 <p class="step-hint">{ &template.description }</p>
-                <EditionSwitch edition={draft.edition} place="basic" on_msg={on_msg.clone()} />
+                { edition_switch(draft.edition, "basic", &on_msg) }
                 { for fields }
                 if submitted {
                     <section class="official-frame" data-frame-fields="">
