@@ -3,8 +3,8 @@
 //! does not build a set of closures per draft.
 
 use crate::draft::DraftSummary;
-use crate::i18n::{fill, tr, Key};
-use crate::ui::language::words;
+use crate::i18n::{tr, Key};
+use crate::ui::language::{filled, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
@@ -86,12 +86,12 @@ pub fn draft_row(props: DraftRowProps) -> Html {
                     if !summary.kind.is_empty() {
                         <span class="kind" data-kind={summary.kind.clone()}>{ &summary.kind }</span>
                     }
-                    <span data-year={summary.year.to_string()}>{ fill(Key::DraftYear, &[&summary.year]) }</span>
-                    <span>{ fill(Key::LastEdited, &[&date_time(summary.updated_ms)]) }</span>
-                    <span>{ fill(Key::CharCount, &[&summary.char_count]) }</span>
+                    <span data-year={summary.year.to_string()}>{ filled(Key::DraftYear, &[&summary.year]) }</span>
+                    <span>{ filled(Key::LastEdited, &[&date_time(summary.updated_ms)]) }</span>
+                    <span>{ filled(Key::CharCount, &[&summary.char_count]) }</span>
                     <span class="progress" title={tr(Key::CompletenessTitle)}>
                         <progress max="100" value={percent.to_string()} />
-                        { fill(Key::Completeness, &[&percent]) }
+                        { filled(Key::Completeness, &[&percent]) }
                     </span>
                 </span>
             </div>

@@ -80,3 +80,13 @@ pub fn words(key: Key) -> Html {
         key,
     ))))
 }
+
+/// `key`'s words with `{0}`, `{1}`… filled (see [`i18n::fill`]) as a text
+/// node, made from the filled text without copying it first as
+/// `{ fill(…) }` would; one function for every such text.
+#[inline(never)]
+pub fn filled(key: Key, args: &[&dyn std::fmt::Display]) -> Html {
+    Html::VText(yew::virtual_dom::VText::new(AttrValue::from(i18n::fill(
+        key, args,
+    ))))
+}

@@ -11,7 +11,7 @@ use crate::template::TemplateRef;
 use crate::tools::{self, Value};
 use crate::ui::editor::{print_button, EditorMsg, PrintState};
 use crate::ui::fields::severity_label;
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::platform;
 use crate::ui::worker;
 use crate::wizard::STEP_REVIEW;
@@ -165,14 +165,14 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <p class="ok" data-findings="0">{ words(Key::NoFindings) }</p>
             } else {
                 <p class="summary">
-                    { fill(Key::FindingCounts, &[&counts.errors, &counts.warnings, &counts.infos]) }
+                    { filled(Key::FindingCounts, &[&counts.errors, &counts.warnings, &counts.infos]) }
                 </p>
             }
             </div>
             if counts.total() > 0 {
                 if let Some(carried) = &carried {
                     <p class="carried-summary" data-carried-summary="">
-                        { fill(Key::CarriedSummary, &[carried]) }
+                        { filled(Key::CarriedSummary, &[carried]) }
                     </p>
                 }
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>

@@ -12,7 +12,7 @@ use crate::ui::app::Opened;
 use crate::ui::draft_row::{draft_row, DraftRowProps, RowMsg};
 use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::offline_note::offline_note;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
@@ -359,7 +359,7 @@ pub fn Start(props: &StartProps) -> Html {
         };
         html! {
             <div class="toast" role="status" data-toast="deleted">
-                { fill(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
+                { filled(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
                 <button type="button" data-action="undo-delete" ref={undo_button.clone()} {onclick}>{ words(Key::Undo) }</button>
             </div>
         }

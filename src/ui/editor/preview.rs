@@ -8,11 +8,11 @@ use super::EditorMsg;
 use crate::check::{CarriedParagraph, Location};
 use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::layout::LayoutCache;
 use crate::template::TemplateRef;
 use crate::ui::document_css::use_document_css;
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::pages::{anchor_key, short_decimal, Sheets};
 use std::rc::Rc;
 use web_sys::Element;
@@ -174,7 +174,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     <span class="toggle">
                         <input type="checkbox" id="show-carried" data-action="show-carried"
                             checked={props.show_carried} onchange={toggle_carried} />
-                        <label for="show-carried">{ fill(Key::ShowCarried, &[&carried]) }</label>
+                        <label for="show-carried">{ filled(Key::ShowCarried, &[&carried]) }</label>
                     </span>
                 }
             </div>

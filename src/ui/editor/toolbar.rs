@@ -5,7 +5,7 @@
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::clock;
 use yew::prelude::*;
@@ -49,7 +49,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="badge" data-badge="example">{ words(Key::ExampleBadge) }</span>
             }
             <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { tr(Key::NoTitle) } else { &props.title } }</h1>
-            <span class="total-count" data-total-count={props.chars.to_string()}>{ fill(Key::TotalChars, &[&props.chars]) }</span>
+            <span class="total-count" data-total-count={props.chars.to_string()}>{ filled(Key::TotalChars, &[&props.chars]) }</span>
             <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title={tr(Key::UndoTitle)}>{ words(Key::Undo) }</button>
             <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title={tr(Key::RedoTitle)}>{ words(Key::Redo) }</button>
             { print_button("toolbar", &props.print, &props.on_msg, false) }

@@ -12,11 +12,11 @@ use super::{input_id, DocNumberInput};
 use crate::check::Finding;
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::template::{
     fill_year, frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec,
 };
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -178,7 +178,7 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                     <span class="missing-note">{ words(Key::NotFilled) }</span>
                 }
                 if matches!(spec.kind, FieldKind::Text | FieldKind::Subsections | FieldKind::Points) {
-                    <span class="count" data-count={key.clone()}>{ fill(Key::CharCount, &[&count]) }</span>
+                    <span class="count" data-count={key.clone()}>{ filled(Key::CharCount, &[&count]) }</span>
                 }
             </div>
             if !spec.hint.is_empty() {

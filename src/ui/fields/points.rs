@@ -9,7 +9,7 @@ use crate::draft::{Action, Direction, FieldRef, Point};
 use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -110,7 +110,7 @@ pub fn PointList(props: &PointListProps) -> Html {
         <div class="points">
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" data-action="add-point" data-add-for={base.clone()}
-                onclick={add}>{ fill(Key::AddPoint, &[&point_label(printed)]) }</button>
+                onclick={add}>{ filled(Key::AddPoint, &[&point_label(printed)]) }</button>
         </div>
     }
 }

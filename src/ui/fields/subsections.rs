@@ -11,7 +11,7 @@ use crate::draft::{Action, Direction, FieldRef, Subsection};
 use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
-use crate::ui::language::{use_language, words};
+use crate::ui::language::{filled, use_language, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -132,7 +132,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
                     <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
                     { words(Key::RunIn) }
                 </label>
-                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ fill(Key::SubsectionText, &[&number]) }</label>
+                <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ filled(Key::SubsectionText, &[&number]) }</label>
                 <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
                     placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 if level < 4 {
