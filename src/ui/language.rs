@@ -54,10 +54,18 @@ pub fn apply(lang: Lang) {
     document.set_title(i18n::tr(Key::PageTitle));
 }
 
-/// The switch: a button naming the other language in that language.
-#[component]
-pub fn LanguageSwitch() -> Html {
-    let Some(language) = use_context::<Language>() else {
+/// Subscribes the calling component to the language, as [`use_language`],
+/// and returns the context the switch needs.
+#[hook]
+pub fn use_language_context() -> Option<Language> {
+    use_context::<Language>()
+}
+
+/// The switch: a button naming the other language in that language (a
+/// plain function, drawn by the component that subscribed with
+/// [`use_language_context`]).
+pub fn language_switch(language: Option<&Language>) -> Html {
+    let Some(language) = language else {
         return Html::default();
     };
     let other = language.lang.other();

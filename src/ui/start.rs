@@ -12,7 +12,7 @@ use crate::ui::app::Opened;
 use crate::ui::draft_row::{draft_row, DraftRowProps, RowMsg};
 use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
-use crate::ui::language::{filled, use_language, words};
+use crate::ui::language::{filled, language_switch, use_language_context, words};
 use crate::ui::offline_note::offline_note;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
@@ -47,7 +47,7 @@ const SAMPLE_ID: &str = "sample";
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
-    use_language();
+    let language = use_language_context();
     crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let version = use_state(|| 0u32);
@@ -367,7 +367,7 @@ pub fn Start(props: &StartProps) -> Html {
     html! {
         <main class="start">
             <header class="start-head">
-                <crate::ui::language::LanguageSwitch />
+                { language_switch(language.as_ref()) }
                 <h1>{ words(Key::AppName) }<small>{ words(Key::AppTagline) }</small></h1>
                 <p>{ words(Key::StartIntro) }</p>
             </header>

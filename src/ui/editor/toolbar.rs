@@ -5,7 +5,7 @@
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::{filled, use_language, words};
+use crate::ui::language::{filled, language_switch, use_language_context, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::clock;
 use yew::prelude::*;
@@ -32,7 +32,7 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    use_language();
+    let language = use_language_context();
     let (status, class) = match &props.save {
         SaveStatus::Clean => (tr(Key::StatusOpened).to_string(), "clean"),
         SaveStatus::Pending => (tr(Key::StatusSaving).to_string(), "pending"),
@@ -54,7 +54,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title={tr(Key::RedoTitle)}>{ words(Key::Redo) }</button>
             { print_button("toolbar", &props.print, &props.on_msg, false) }
             <super::shortcuts::ShortcutHelp />
-            <crate::ui::language::LanguageSwitch />
+            { language_switch(language.as_ref()) }
             if props.example {
                 <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{ words(Key::ReadOnlyExample) }</span>
             } else {
