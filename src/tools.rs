@@ -32,10 +32,6 @@ pub const MARKDOWN: &str = "markdown";
 pub const READ_TEMPLATE: &str = "read-template";
 /// `[id, now_ms]` JSON → the sample report's draft JSON.
 pub const SAMPLE: &str = "sample";
-/// A language's code (`en`) → its catalogue file ([`crate::i18n::file`]):
-/// how a build without the deployed file (`trunk serve`) gets the English
-/// table.
-pub const CATALOGUE: &str = "catalogue";
 
 /// An argument or an answer: text or bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,9 +117,6 @@ pub fn handle(op: &str, arg: Value) -> Result<Value, String> {
                 .map(Value::Bytes)
                 .map_err(|e| e.to_string())
         }
-        (CATALOGUE, Value::Text(code)) => Ok(Value::Text(crate::i18n::file(
-            crate::i18n::Lang::from_code(&code),
-        ))),
         (READ_DOCX, Value::Bytes(bytes)) => docx::read_text(&bytes)
             .map(Value::Text)
             .map_err(|e| e.to_string()),

@@ -95,6 +95,18 @@ pub fn write_dir(dir: &Path, files: &Files) -> Result<(), String> {
     Ok(())
 }
 
+/// The English interface's catalogue file as trunk's output carries it
+/// (written by the hook in `Trunk.toml`): what a build without this deploy
+/// step (`trunk serve`) fetches. The site renames it by its hash.
+pub const CATALOGUE_EN_FILE: &str = "catalogue-en.json";
+
+/// Writes [`CATALOGUE_EN_FILE`] into the folder `dir`.
+pub fn write_catalogue(dir: &Path) -> Result<(), String> {
+    let path = dir.join(CATALOGUE_EN_FILE);
+    std::fs::write(&path, crate::i18n::file(crate::i18n::Lang::English))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// SHA-256 of `bytes`.
 fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()

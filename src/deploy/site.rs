@@ -5,7 +5,7 @@
 //! are how a browser finds a build.
 
 use super::{content_hash, csp, file, hashed_name, html, icons, text, Files};
-use super::{TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
+use super::{CATALOGUE_EN_FILE, TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
 use crate::deployed::{CATALOGUE_EN, TOOLS_META};
 use crate::i18n::Lang;
 
@@ -26,7 +26,9 @@ const DEV_RELOAD: &str = ".well-known/trunk/ws";
 pub fn site(trunk: &Files) -> Result<Files, String> {
     let mut out = Files::new();
     for (name, bytes) in trunk {
-        if ![INDEX, TOOLS_LOADER, TOOLS_JS, TOOLS_WASM].contains(&name.as_str()) {
+        // The catalogue is written again below, named by its hash.
+        let unhashed = [INDEX, TOOLS_LOADER, TOOLS_JS, TOOLS_WASM, CATALOGUE_EN_FILE];
+        if !unhashed.contains(&name.as_str()) {
             if !is_hashed(name) {
                 return Err(format!(
                     "{name}: trunk left this file's name without a hash"

@@ -33,6 +33,8 @@ fn trunk_build() -> Files {
         TOOLS_LOADER,
         br#"importScripts("./tools.js");wasm_bindgen("./tools_bg.wasm");"#,
     );
+    // What the hook in Trunk.toml writes (the site writes its own copy).
+    add(CATALOGUE_EN_FILE, b"[]");
     files
 }
 
@@ -49,6 +51,7 @@ fn every_site_file_but_the_entry_points_is_named_by_its_hash() {
         }
     }
     assert!(!site.contains_key(TOOLS_JS) && !site.contains_key(TOOLS_LOADER));
+    assert!(!site.contains_key(CATALOGUE_EN_FILE));
     let wasm = format!("tools-{}_bg.wasm", content_hash(b"\0asm tools"));
     assert_eq!(site[&wasm], b"\0asm tools");
     // The loader points at the renamed glue and wasm, and the page at the loader.
@@ -221,6 +224,16 @@ fn the_english_catalogue_is_a_file_of_the_site_and_a_data_block_of_the_single_fi
     assert_eq!(block.attr("type"), Some("application/json"));
     assert!(!block.body.contains('<'), "nothing can end the element");
     assert_eq!(english_of(block.body), english);
+}
+
+#[test]
+fn the_hook_writes_the_english_catalogue_into_trunks_output() {
+    let dir = std::env::temp_dir().join(format!("baogao-catalogue-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    write_catalogue(&dir).expect("written");
+    let text = std::fs::read_to_string(dir.join(CATALOGUE_EN_FILE)).expect("the file");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(english_of(&text), crate::i18n::Lang::English.entries());
 }
 
 #[test]

@@ -20,7 +20,8 @@
 //! linker leaves it out of the first download, and the UI installs it
 //! ([`install`]) from [`file`]'s text — a file the deploy build writes
 //! beside the app (see `src/ui/catalogue.rs`) — before showing English.
-//! The tools worker installs the built-in one ([`builtin_english`]).
+//! The tools worker carries no English either: the page sends it the table
+//! with its first request in English (`src/ui/worker.rs`).
 
 mod en;
 mod keys;
@@ -114,8 +115,8 @@ const BUILT_IN_ENGLISH: &[(Key, &str)] = en::TABLE;
 #[cfg(target_arch = "wasm32")]
 const BUILT_IN_ENGLISH: &[(Key, &str)] = &[];
 
-/// The built-in English table, for a program that carries it (the tools
-/// worker: a call to this keeps the table in its wasm).
+/// The built-in English table, for a program that carries it (a browser
+/// test: a call to this keeps the table in its wasm).
 pub fn builtin_english() -> &'static [(Key, &'static str)] {
     en::TABLE
 }

@@ -1,16 +1,17 @@
 //! Getting the English interface's table, which the app's wasm does not
 //! carry (see `crate::i18n`): from the `<script type="application/json">`
-//! the single file holds it in, else from the file the deploy build writes
-//! beside the page (named by a `<meta>`; the service worker has it for
-//! offline use), else — a build without the deploy step, `trunk serve` —
-//! from the tools worker, which carries it.
+//! the single file holds it in, which fetches nothing, else from the file
+//! beside the page — named by a `<meta>` in the deploy build (hashed, and
+//! precached by the service worker for offline use), trunk's unhashed
+//! `catalogue-en.json` otherwise (`trunk serve`).
 
 use crate::deployed::CATALOGUE_EN;
 use crate::i18n::{self, fill, Lang};
-use crate::tools::{Value, CATALOGUE};
-use crate::ui::worker;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+/// The file as trunk's output has it, when no `<meta>` names another.
+const DEV_URL: &str = "./catalogue-en.json";
 
 /// Makes `lang`'s table ready; an error says why it could not be read.
 pub async fn load(lang: Lang) -> Result<(), String> {
@@ -20,10 +21,7 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     let text = match embedded().or_else(address) {
         Some(Source::Text(text)) => text,
         Some(Source::Url(url)) => fetch(&url).await?,
-        None => match worker::call(CATALOGUE, Value::Text(lang.code().into())).await? {
-            Value::Text(text) => text,
-            Value::Bytes(_) => return Err(unreadable()),
-        },
+        None => fetch(DEV_URL).await?,
     };
     let messages = js_sys::JSON::parse(&text)
         .ok()

@@ -390,3 +390,44 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         assert_eq!(count(c, "[data-action='switch-language']").await, 1);
     });
 }
+
+in_chromium_and_firefox!(a_build_without_the_deploy_step_reads_english_from_trunks_catalogue_file);
+/// trunk's own output, as `trunk serve` gives it (no `<meta>` naming a
+/// hashed file): the English table comes from the `catalogue-en.json` the
+/// hook in `Trunk.toml` wrote beside the app, and the tools worker, which
+/// carries no English, answers in English once the page sent it the table.
+fn a_build_without_the_deploy_step_reads_english_from_trunks_catalogue_file(browser: Browser) {
+    let setup = harness::Setup {
+        browser,
+        root: Some(harness::trunk_dist_dir()),
+        ..harness::Setup::default()
+    };
+    harness::run_with(setup, |app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='new-report']").await;
+        assert_eq!(count(c, "meta[name='baogao-catalogue-en']").await, 0);
+        click(c, "[data-action='switch-language']").await;
+        eventually("the English start page", || async {
+            (text_of(c, "[data-action='new-report']").await == "New report").then_some(())
+        })
+        .await;
+        assert_eq!(count(c, "[data-banner='language']").await, 0);
+        // A .docx that is no zip: the worker's refusal, in English.
+        let dir = app.output("catalogue-without-deploy");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("broken.docx");
+        std::fs::write(&path, b"PK\x03\x04 not really a zip").expect("write file");
+        harness::choose_file(c, &path).await;
+        let message = eventually("the worker's answer", || async {
+            let m = text_of(c, "[data-import-message]").await;
+            (!m.is_empty()).then_some(m)
+        })
+        .await;
+        assert!(
+            !has_chinese(&message) && message.contains("docx"),
+            "the worker answered in English: {message}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
