@@ -4,8 +4,8 @@
 use baogao::draft::{Action, Draft, FieldRef, History, SCHEMA_VERSION};
 use baogao::sample::seed_draft;
 use baogao::store::{
-    draft_key, migrate, Damage, DraftStore, MemoryStorage, SaveOutcome, Storage, StorageError,
-    StoreError, UiState,
+    draft_key, migrate, Damage, DraftStore, MemoryStorage, Record, SaveOutcome, Storage,
+    StorageError, StoreError, UiState,
 };
 use baogao::template::{annual_report, meta_id};
 use serde_json::{json, Value};
@@ -349,6 +349,49 @@ fn a_record_from_a_newer_version_is_listed_and_never_overwritten() {
         }
     );
     assert_eq!(storage.get(&draft_key("new")).unwrap(), Some(newer));
+}
+
+#[test]
+fn a_record_reads_the_same_from_its_text_or_through_migration() {
+    // A record of this version reads straight from its text; everything
+    // else goes through `migrate`. Both ways must give the same record,
+    // and the direct way must never take what migration would refuse.
+    let record = Record::new(seed_draft("direct", 7), 3, 1_702_857_600_123);
+    let text = record.to_json().unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(Record::parse(&text).unwrap(), record);
+    assert_eq!(migrate(value.clone()).unwrap(), record);
+    assert_eq!(Record::parse(&text).unwrap().to_json().unwrap(), text);
+
+    // Repeated keys (the text reader refuses them in a struct): read as
+    // before, the last one counting.
+    let repeated = text.replacen("\"revision\":3,", "\"revision\":1,\"revision\":3,", 1);
+    assert!(serde_json::from_str::<Record>(&repeated).is_err());
+    assert_eq!(Record::parse(&repeated).unwrap(), record);
+
+    // A newer version whose shape still fits is refused, not read.
+    let mut newer = value.clone();
+    newer["schema_version"] = json!(SCHEMA_VERSION + 1);
+    assert_eq!(
+        Record::parse(&newer.to_string()).unwrap_err(),
+        StoreError::NewerSchema {
+            found: SCHEMA_VERSION + 1
+        }
+    );
+
+    // The envelope's revision wins over the draft's copy, either way.
+    let mut stale = value.clone();
+    stale["draft"]["revision"] = json!(1);
+    assert_eq!(Record::parse(&stale.to_string()).unwrap().draft.revision, 3);
+
+    // A draft of the wrong shape: damaged, with the reader's reason.
+    let mut broken = value;
+    broken["draft"]["sections"] = json!("不是列表");
+    let error = Record::parse(&broken.to_string()).unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Corrupt { reason } if reason.starts_with("数据格式不符：")),
+        "{error:?}"
+    );
 }
 
 #[test]

@@ -122,11 +122,11 @@ fn fail(shared: &Shared) {
     }
 }
 
-/// Reads a JSON answer through `serde_json::Value`, as the store reads its
-/// records, so the download carries one deserializer per type, not two.
+/// Reads a JSON answer from its text, as the store reads its records, so
+/// the download carries one JSON reader (of text), not a second one of
+/// `serde_json::Value`s.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
-    let value: serde_json::Value = serde_json::from_str(json).ok()?;
-    serde_json::from_value(value).ok()
+    serde_json::from_str(json).ok()
 }
 
 /// Runs operation `op` (one of the constants in [`crate::tools`]) on `arg`
