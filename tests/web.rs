@@ -376,27 +376,7 @@ async fn without_indexeddb_drafts_go_to_local_storage_and_a_banner_says_so() {
         "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
          Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
     );
-    // The English table is not in the app's wasm: the page holds it as the
-    // single file does (a JSON data block), and the app reads it at start.
-    assert!(!baogao::i18n::Lang::English.is_installed());
-    let messages: Vec<&str> = baogao::i18n::builtin_english()
-        .iter()
-        .map(|(_, m)| *m)
-        .collect();
-    let block = document().create_element("script").expect("script");
-    block.set_id(baogao::deployed::CATALOGUE_EN);
-    block
-        .set_attribute("type", "application/json")
-        .expect("type");
-    block.set_text_content(Some(&serde_json::to_string(&messages).expect("JSON")));
-    document()
-        .head()
-        .expect("head")
-        .append_child(&block)
-        .expect("append");
     let root = mount_app().await;
-    block.remove();
-    assert!(baogao::i18n::Lang::English.is_installed());
     let banner = find(&root, "[data-banner='storage']");
     let text = banner.text_content().unwrap_or_default();
     assert!(text.contains("IndexedDB"), "{text}");
