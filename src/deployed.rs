@@ -16,3 +16,9 @@ pub const TOOLS_META: &str = "baogao-tools";
 /// beside the page; and the `id` of the `<script type="application/json">`
 /// that holds the file's text in the single file, which fetches nothing.
 pub const CATALOGUE_EN: &str = "baogao-catalogue-en";
+
+/// The English catalogue file's name in trunk's output (written by the
+/// hook in `Trunk.toml`), which a build without the deploy step
+/// (`trunk serve`) serves as it is; the deploy build names its copy
+/// `catalogue-en-<hash>.json`.
+pub const CATALOGUE_EN_FILE: &str = "catalogue-en.json";

@@ -20,7 +20,7 @@ mod icons;
 mod single;
 mod site;
 
-pub use crate::deployed::SINGLE_FILE;
+pub use crate::deployed::{CATALOGUE_EN_FILE, SINGLE_FILE};
 pub use css::minify_stylesheets;
 pub use single::single_file;
 pub use site::site;
@@ -94,11 +94,6 @@ pub fn write_dir(dir: &Path, files: &Files) -> Result<(), String> {
     }
     Ok(())
 }
-
-/// The English interface's catalogue file as trunk's output carries it
-/// (written by the hook in `Trunk.toml`): what a build without this deploy
-/// step (`trunk serve`) fetches. The site renames it by its hash.
-pub const CATALOGUE_EN_FILE: &str = "catalogue-en.json";
 
 /// Writes [`CATALOGUE_EN_FILE`] into the folder `dir`.
 pub fn write_catalogue(dir: &Path) -> Result<(), String> {

@@ -9,10 +9,6 @@ use super::{CATALOGUE_EN_FILE, TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
 use crate::deployed::{CATALOGUE_EN, TOOLS_META};
 use crate::i18n::Lang;
 
-/// The English interface's catalogue file, fetched when the writer
-/// chooses English (`catalogue-en-<hash>.json`).
-pub const CATALOGUE_FILE: &str = "catalogue-en";
-
 const INDEX: &str = "index.html";
 /// The service worker: its name must not change between builds, or a
 /// browser would never see the new one.
@@ -151,9 +147,14 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
         ".js",
         include_str!("offline.js").as_bytes().to_vec(),
     );
+    // The English interface's catalogue, fetched when the writer chooses
+    // English: trunk's `catalogue-en.json` as `catalogue-en-<hash>.json`.
+    let (stem, suffix) = CATALOGUE_EN_FILE
+        .rsplit_once('.')
+        .ok_or("the catalogue file's name has no extension")?;
     let english = add(
-        CATALOGUE_FILE,
-        ".json",
+        stem,
+        &format!(".{suffix}"),
         crate::i18n::file(Lang::English).into_bytes(),
     );
     Ok([

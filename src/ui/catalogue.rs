@@ -5,13 +5,10 @@
 //! precached by the service worker for offline use), trunk's unhashed
 //! `catalogue-en.json` otherwise (`trunk serve`).
 
-use crate::deployed::CATALOGUE_EN;
+use crate::deployed::{CATALOGUE_EN, CATALOGUE_EN_FILE};
 use crate::i18n::{self, fill, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// The file as trunk's output has it, when no `<meta>` names another.
-const DEV_URL: &str = "./catalogue-en.json";
 
 /// Makes `lang`'s table ready; an error says why it could not be read.
 pub async fn load(lang: Lang) -> Result<(), String> {
@@ -21,7 +18,8 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     let text = match embedded().or_else(address) {
         Some(Source::Text(text)) => text,
         Some(Source::Url(url)) => fetch(&url).await?,
-        None => fetch(DEV_URL).await?,
+        // trunk's output as it is, when no `<meta>` names another file.
+        None => fetch(&format!("./{CATALOGUE_EN_FILE}")).await?,
     };
     let messages = js_sys::JSON::parse(&text)
         .ok()
