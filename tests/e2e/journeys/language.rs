@@ -380,6 +380,15 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
                 .any(|m| m.starts_with("本部分") && m.contains("段示例内容，尚未修改")),
             "the findings are worded in Chinese again: {messages:?}"
         );
+        // Reloaded once the choice is on disk (a reload in the same instant
+        // may end the page before its transaction commits).
+        eventually("the Chinese choice stored", || async {
+            let ui = harness::indexed_db(c, "baogao.v1.ui").await;
+            ui.iter()
+                .any(|(_, v)| v.contains("\"language\":\"zh\""))
+                .then_some(())
+        })
+        .await;
         c.goto(&app.url).await.expect("reload");
         wait_for(c, "[data-action='close']").await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
