@@ -2,8 +2,10 @@
 # Runs the deploy build and prints the gzipped size of each file of the
 # site in dist/, then the two budgets' figures: what the page downloads
 # before it is interactive (everything but the on-demand tools worker,
-# tools*, and what only the service worker or an install fetches: sw.js,
-# the manifest and the PNG icons), and everything with every feature used.
+# tools*, the English interface's catalogue, catalogue*, fetched when the
+# writer chooses English, and what only the service worker or an install
+# fetches: sw.js, the manifest and the PNG icons), and everything with
+# every feature used.
 # Last, the single-file edition's size. (The same rule in Rust:
 # baogao::deploy::before_interactive, used by the benchmark.)
 set -euo pipefail
@@ -19,7 +21,7 @@ while IFS= read -r f; do
   [ "$name" = "$SINGLE" ] && continue
   b=$(stat -c %s "$f"); g=$(gzip -9 -c "$f" | wc -c)
   total=$((total + b)); gtotal=$((gtotal + g))
-  case "$name" in tools* | sw.js | manifest* | *.png) ;; *) ginitial=$((ginitial + g)) ;; esac
+  case "$name" in tools* | catalogue* | sw.js | manifest* | *.png) ;; *) ginitial=$((ginitial + g)) ;; esac
   printf '%-48s %10d %10d\n' "$name" "$b" "$g"
 done < <(find dist -type f | sort)
 printf '%-48s %10d %10d\n' total "$total" "$gtotal"

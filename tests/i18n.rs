@@ -129,6 +129,24 @@ fn the_current_language_chooses_the_text_and_parameters_are_filled() {
     );
 }
 
+#[test]
+fn a_catalogue_file_reads_back_as_its_table() {
+    for lang in Lang::ALL {
+        let messages: Vec<String> =
+            serde_json::from_str(&i18n::file(lang)).expect("a JSON list of messages");
+        assert_eq!(messages.len(), Key::ALL.len());
+        let table = i18n::parse_file(messages.clone()).expect("a table");
+        assert_eq!(table, lang.entries(), "{lang:?}");
+        // A file of another build's keys, or with a message missing, is refused.
+        let mut short = messages.clone();
+        short.pop();
+        assert!(i18n::parse_file(short).is_none());
+        let mut blank = messages;
+        blank[3] = String::new();
+        assert!(i18n::parse_file(blank).is_none());
+    }
+}
+
 /// The string and character literals of Rust source, comments skipped.
 fn literals(source: &str) -> Vec<(usize, String)> {
     let chars: Vec<char> = source.chars().collect();

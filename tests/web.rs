@@ -433,7 +433,27 @@ async fn the_chosen_language_words_the_storage_banner_and_the_page() {
         "window.__idb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
          Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
     );
+    // The English table is not in the app's wasm: the page holds it as the
+    // single file does (a JSON data block), and the app reads it at start.
+    assert!(!baogao::i18n::Lang::English.is_installed());
+    let messages: Vec<&str> = baogao::i18n::builtin_english()
+        .iter()
+        .map(|(_, m)| *m)
+        .collect();
+    let block = document().create_element("script").expect("script");
+    block.set_id(baogao::deployed::CATALOGUE_EN);
+    block
+        .set_attribute("type", "application/json")
+        .expect("type");
+    block.set_text_content(Some(&serde_json::to_string(&messages).expect("JSON")));
+    document()
+        .head()
+        .expect("head")
+        .append_child(&block)
+        .expect("append");
     let root = mount_app().await;
+    block.remove();
+    assert!(baogao::i18n::Lang::English.is_installed());
     let banner = find(&root, "[data-banner='storage']")
         .text_content()
         .unwrap_or_default();

@@ -2,7 +2,9 @@
 //!
 //! A message is `[id, op, arg, language]` with `arg` a string or a
 //! `Uint8Array` and `language` the interface's (`zh`, `en`: the language of
-//! notes and error messages); the
+//! notes and error messages), and on the first request in English a fifth
+//! element, the English table's messages in the keys' order (this wasm
+//! carries only the Chinese table); the
 //! answer is `[id, ok, value]` with `value` the result (string or
 //! `Uint8Array`) or, when `ok` is false, the error message. Once it listens,
 //! the worker posts `[0]` so the page knows it is ready.
@@ -21,6 +23,18 @@ fn main() {
             let op = message.get(1).as_string().unwrap_or_default();
             let arg = message.get(2);
             let lang = message.get(3).as_string().unwrap_or_default();
+            // The English table, which this wasm does not carry, comes with
+            // the first request in English.
+            let table = message.get(4);
+            if js_sys::Array::is_array(&table) {
+                let messages = js_sys::Array::from(&table)
+                    .iter()
+                    .map(|m| m.as_string().unwrap_or_default())
+                    .collect();
+                if let Some(table) = baogao::i18n::parse_file(messages) {
+                    baogao::i18n::install(table);
+                }
+            }
             baogao::i18n::set_current(baogao::i18n::Lang::from_code(&lang));
             let arg = match arg.as_string() {
                 Some(text) => baogao::tools::Value::Text(text),

@@ -2,8 +2,9 @@
 //!
 //! - [`site`]: the folder to copy to any path of a static web server —
 //!   every file named by its content's hash (the tools worker's files
-//!   included), a service worker generated from that exact file list, a web
-//!   app manifest with icons, and a Content-Security-Policy.
+//!   and the English interface's catalogue included), a service worker
+//!   generated from that exact file list, a web app manifest with icons,
+//!   and a Content-Security-Policy.
 //! - [`single_file`]: one self-contained `.html` with the app's wasm, JS and
 //!   CSS and the tools worker inlined, which works when opened from disk.
 //!
@@ -19,7 +20,7 @@ mod icons;
 mod single;
 mod site;
 
-pub use crate::deployed::SINGLE_FILE;
+pub use crate::deployed::{CATALOGUE_EN_FILE, SINGLE_FILE};
 pub use css::minify_stylesheets;
 pub use single::single_file;
 pub use site::site;
@@ -31,14 +32,16 @@ use std::path::Path;
 /// What a file of the site counts for in the download budgets: `None` for
 /// the single-file edition (handed out, not downloaded by the site), else
 /// whether the page downloads it before it is interactive — everything but
-/// the on-demand tools worker (`tools*`) and what only the service worker
-/// or an install fetches (`sw.js`, the manifest, the PNG icons).
-/// `scripts/size.sh` applies the same rule.
+/// the on-demand tools worker (`tools*`), the English interface's
+/// catalogue (`catalogue*`, fetched when the writer chooses English) and
+/// what only the service worker or an install fetches (`sw.js`, the
+/// manifest, the PNG icons). `scripts/size.sh` applies the same rule.
 pub fn before_interactive(name: &str) -> Option<bool> {
     if name == SINGLE_FILE {
         return None;
     }
     let later = name.starts_with("tools")
+        || name.starts_with("catalogue")
         || name == "sw.js"
         || name.starts_with("manifest")
         || name.ends_with(".png");
@@ -90,6 +93,13 @@ pub fn write_dir(dir: &Path, files: &Files) -> Result<(), String> {
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// Writes [`CATALOGUE_EN_FILE`] into the folder `dir`.
+pub fn write_catalogue(dir: &Path) -> Result<(), String> {
+    let path = dir.join(CATALOGUE_EN_FILE);
+    std::fs::write(&path, crate::i18n::file(crate::i18n::Lang::English))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// SHA-256 of `bytes`.

@@ -1,12 +1,14 @@
 //! The single-file edition: trunk's page with the stylesheets as `<style>`
 //! elements, the app's wasm-bindgen module and wasm inlined in one module
 //! script, and the tools worker's script and wasm in a Blob that a classic
-//! script turns into the URL the app starts the worker from. Nothing is
+//! script turns into the URL the app starts the worker from, and the
+//! English interface's catalogue as a JSON data block. Nothing is
 //! fetched, so the file works when opened from disk (a file:// page may
 //! not load module scripts or fetch wasm).
 
 use super::{csp, file, html, icons, text, Files, TOOLS_JS, TOOLS_WASM};
-use crate::deployed::TOOLS_META;
+use crate::deployed::{CATALOGUE_EN, TOOLS_META};
+use crate::i18n::Lang;
 use base64::Engine;
 
 /// Builds the single file from trunk's release output `trunk`.
@@ -35,7 +37,8 @@ pub fn single_file(trunk: &Files) -> Result<String, String> {
         .ok_or("index.html has no module script starting the app")?;
     let app = app_module(trunk, init.body)?;
     let tools = tools_worker(trunk)?;
-    spans.push((init.start, init.end, format!("{tools}\n{app}")));
+    let english = catalogue(Lang::English);
+    spans.push((init.start, init.end, format!("{english}\n{tools}\n{app}")));
     let page = html::replace_spans(page, spans);
     let icon = base64::engine::general_purpose::STANDARD.encode(icons::svg());
     let head = format!(
@@ -107,4 +110,13 @@ fn tools_worker(trunk: &Files) -> Result<String, String> {
         "<meta name=\"{TOOLS_META}\" content=\"\">\n<script>document.querySelector('meta[name=\"{TOOLS_META}\"]').content = \
          URL.createObjectURL(new Blob([{literal}], {{ type: \"text/javascript\" }}));</script>"
     ))
+}
+
+/// `lang`'s catalogue file as the JSON data block the app reads instead of
+/// fetching it (see `src/ui/catalogue.rs`): not run, so the
+/// Content-Security-Policy needs no hash for it; every `<` written
+/// `\u003c`, so that nothing in the text can end the element.
+fn catalogue(lang: Lang) -> String {
+    let json = crate::i18n::file(lang).replace('<', "\\u003c");
+    format!("<script type=\"application/json\" id=\"{CATALOGUE_EN}\">{json}</script>")
 }

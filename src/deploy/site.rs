@@ -1,12 +1,13 @@
 //! The site: trunk's output with the tools worker's files renamed by their
-//! hashes, icons and a web app manifest, the script that registers the
-//! service worker, a Content-Security-Policy, and `sw.js` listing every
+//! hashes, the English interface's catalogue file, icons and a web app
+//! manifest, the script that registers the service worker, a Content-Security-Policy, and `sw.js` listing every
 //! file to precache. Only `index.html` and `sw.js` keep fixed names: they
 //! are how a browser finds a build.
 
 use super::{content_hash, csp, file, hashed_name, html, icons, text, Files};
-use super::{TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
-use crate::deployed::TOOLS_META;
+use super::{CATALOGUE_EN_FILE, TOOLS_JS, TOOLS_LOADER, TOOLS_WASM};
+use crate::deployed::{CATALOGUE_EN, TOOLS_META};
+use crate::i18n::Lang;
 
 const INDEX: &str = "index.html";
 /// The service worker: its name must not change between builds, or a
@@ -21,7 +22,9 @@ const DEV_RELOAD: &str = ".well-known/trunk/ws";
 pub fn site(trunk: &Files) -> Result<Files, String> {
     let mut out = Files::new();
     for (name, bytes) in trunk {
-        if ![INDEX, TOOLS_LOADER, TOOLS_JS, TOOLS_WASM].contains(&name.as_str()) {
+        // The catalogue is written again below, named by its hash.
+        let unhashed = [INDEX, TOOLS_LOADER, TOOLS_JS, TOOLS_WASM, CATALOGUE_EN_FILE];
+        if !unhashed.contains(&name.as_str()) {
             if !is_hashed(name) {
                 return Err(format!(
                     "{name}: trunk left this file's name without a hash"
@@ -144,6 +147,16 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
         ".js",
         include_str!("offline.js").as_bytes().to_vec(),
     );
+    // The English interface's catalogue, fetched when the writer chooses
+    // English: trunk's `catalogue-en.json` as `catalogue-en-<hash>.json`.
+    let (stem, suffix) = CATALOGUE_EN_FILE
+        .rsplit_once('.')
+        .ok_or("the catalogue file's name has no extension")?;
+    let english = add(
+        stem,
+        &format!(".{suffix}"),
+        crate::i18n::file(Lang::English).into_bytes(),
+    );
     Ok([
         format!(
             r#"  <meta name="theme-color" content="{}">"#,
@@ -153,6 +166,7 @@ fn head_links(page: &str, loader: &str, out: &mut Files) -> Result<String, Strin
         format!(r#"  <link rel="apple-touch-icon" href="./{apple}">"#),
         format!(r#"  <link rel="manifest" href="./{manifest}">"#),
         format!(r#"  <meta name="{TOOLS_META}" content="./{loader}">"#),
+        format!(r#"  <meta name="{CATALOGUE_EN}" content="./{english}">"#),
         format!(r#"  <script src="./{register}" defer></script>"#),
     ]
     .join("\n"))

@@ -33,6 +33,8 @@ fn trunk_build() -> Files {
         TOOLS_LOADER,
         br#"importScripts("./tools.js");wasm_bindgen("./tools_bg.wasm");"#,
     );
+    // What the hook in Trunk.toml writes (the site writes its own copy).
+    add(CATALOGUE_EN_FILE, b"[]");
     files
 }
 
@@ -49,6 +51,7 @@ fn every_site_file_but_the_entry_points_is_named_by_its_hash() {
         }
     }
     assert!(!site.contains_key(TOOLS_JS) && !site.contains_key(TOOLS_LOADER));
+    assert!(!site.contains_key(CATALOGUE_EN_FILE));
     let wasm = format!("tools-{}_bg.wasm", content_hash(b"\0asm tools"));
     assert_eq!(site[&wasm], b"\0asm tools");
     // The loader points at the renamed glue and wasm, and the page at the loader.
@@ -171,11 +174,66 @@ fn the_single_file_inlines_everything() {
     assert!(single
         .contains("await __wbg_init({ module_or_path: Uint8Array.from(atob(\"AGFzbSBhcHA=\")"));
     // The worker's source is a string literal whose "</script>" is escaped.
-    assert_eq!(single.matches("</script>").count(), 2, "two scripts");
+    assert_eq!(
+        single.matches("</script>").count(),
+        3,
+        "two scripts and the catalogue"
+    );
     assert!(single.contains("const s = '<\\/script>';"));
     assert!(single.contains("URL.createObjectURL(new Blob(["));
     // Two inline scripts and one style, each allowed by its hash.
     assert_eq!(single.matches("'sha256-").count(), 3);
+}
+
+/// The English table a catalogue file's text holds.
+fn english_of(json: &str) -> Vec<(crate::i18n::Key, &'static str)> {
+    let messages: Vec<String> = serde_json::from_str(json).expect("a JSON list");
+    crate::i18n::parse_file(messages)
+        .expect("a message for every key")
+        .to_vec()
+}
+
+#[test]
+fn the_english_catalogue_is_a_file_of_the_site_and_a_data_block_of_the_single_file() {
+    use crate::i18n::Lang;
+    let english = Lang::English.entries().to_vec();
+    let site = site(&trunk_build()).expect("site");
+    let meta = html::tags(&page(&site), "meta")
+        .into_iter()
+        .find(|m| m.attr("name") == Some(crate::deployed::CATALOGUE_EN))
+        .and_then(|m| {
+            m.attr("content")
+                .map(|c| c.trim_start_matches("./").to_string())
+        })
+        .expect("the catalogue's <meta>");
+    assert!(
+        meta.starts_with("catalogue-en-") && site::is_hashed(&meta),
+        "{meta}"
+    );
+    assert_eq!(before_interactive(&meta), Some(false), "fetched on choice");
+    let text = String::from_utf8(site[&meta].clone()).expect("utf-8");
+    assert_eq!(english_of(&text), english);
+    let worker = String::from_utf8(site["sw.js"].clone()).expect("utf-8");
+    assert!(worker.contains(&format!("\"{meta}\"")), "precached");
+
+    let single = single_file(&trunk_build()).expect("single file");
+    let block = html::elements(&single, "script")
+        .into_iter()
+        .find(|s| s.attr("id") == Some(crate::deployed::CATALOGUE_EN))
+        .expect("the catalogue's data block");
+    assert_eq!(block.attr("type"), Some("application/json"));
+    assert!(!block.body.contains('<'), "nothing can end the element");
+    assert_eq!(english_of(block.body), english);
+}
+
+#[test]
+fn the_hook_writes_the_english_catalogue_into_trunks_output() {
+    let dir = std::env::temp_dir().join(format!("baogao-catalogue-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    write_catalogue(&dir).expect("written");
+    let text = std::fs::read_to_string(dir.join(CATALOGUE_EN_FILE)).expect("the file");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(english_of(&text), crate::i18n::Lang::English.entries());
 }
 
 #[test]

@@ -426,6 +426,10 @@ pub const TABLE: &[(Key, &str)] = &[
     (UpdateLater, "Later"),
     // Opening the store
     (StoreBlocked, "An older version of this tool is still open in another tab; the new version can open the drafts only once it is closed. Please close or reload the other tabs with this tool; the drafts then open here."),
+    // The English interface's table, loaded when chosen
+    (LanguageUnavailable, "The English interface could not be loaded ({0}); the interface stays in Chinese."),
+    (CatalogueUnreachable, "cannot fetch the file {0}"),
+    (CatalogueUnreadable, "the file cannot be read"),
     // The import proposal
     (KindProposedMark, " (proposed)"),
     (KindMatch, "{0}{1}: {3} of {2} sections match"),

@@ -14,6 +14,14 @@
 //! The language is a per-thread setting (the browser's UI runs on one
 //! thread); the UI sets it from the stored choice on load and when the
 //! writer switches.
+//!
+//! Natively both tables are built in. In the browser the app's wasm carries
+//! only the Chinese table: the English one is not referenced there, so the
+//! linker leaves it out of the first download, and the UI installs it
+//! ([`install`]) from [`file`]'s text — a file the deploy build writes
+//! beside the app (see `src/ui/catalogue.rs`) — before showing English.
+//! The tools worker carries no English either: the page sends it the table
+//! with its first request in English (`src/ui/worker.rs`).
 
 mod en;
 mod keys;
@@ -84,17 +92,67 @@ impl Lang {
         }
     }
 
-    /// Each entry of this language's table, in the table's order.
+    /// Each entry of this language's table, in the table's order; empty
+    /// for English in the browser until it is [`install`]ed.
     pub fn entries(self) -> &'static [(Key, &'static str)] {
         match self {
             Lang::Zh => zh::TABLE,
-            Lang::English => en::TABLE,
+            Lang::English => ENGLISH.with(Cell::get).unwrap_or(BUILT_IN_ENGLISH),
         }
     }
+
+    /// Whether this language's table is at hand (English in the browser:
+    /// once installed).
+    pub fn is_installed(self) -> bool {
+        !self.entries().is_empty()
+    }
+}
+
+/// The English table built into native code; in the browser none is, so
+/// the app's wasm does not carry it (the worker installs it on its own).
+#[cfg(not(target_arch = "wasm32"))]
+const BUILT_IN_ENGLISH: &[(Key, &str)] = en::TABLE;
+#[cfg(target_arch = "wasm32")]
+const BUILT_IN_ENGLISH: &[(Key, &str)] = &[];
+
+/// The built-in English table, for a program that carries it (a browser
+/// test: a call to this keeps the table in its wasm).
+pub fn builtin_english() -> &'static [(Key, &'static str)] {
+    en::TABLE
 }
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::Zh) };
+    static ENGLISH: Cell<Option<&'static [(Key, &'static str)]>> = const { Cell::new(None) };
+}
+
+/// Makes `table` the English table from now on (once a page's life: the
+/// table lives as long as the program).
+pub fn install(table: &'static [(Key, &'static str)]) {
+    ENGLISH.with(|e| e.set(Some(table)));
+}
+
+/// The text of `lang`'s catalogue file: a JSON array of its messages in
+/// the keys' declaration order ([`Key::ALL`]). The deploy build writes
+/// English's; [`parse_file`] reads it back.
+pub fn file(lang: Lang) -> String {
+    let messages: Vec<&str> = Key::ALL.iter().map(|&key| text(lang, key)).collect();
+    serde_json::to_string(&messages).unwrap_or_default()
+}
+
+/// The table of a catalogue file's messages (see [`file`]), leaked to
+/// live as long as the program; `None` unless there is exactly one
+/// message for each key, none empty.
+pub fn parse_file(messages: Vec<String>) -> Option<&'static [(Key, &'static str)]> {
+    if messages.len() != Key::ALL.len() || messages.iter().any(|m| m.is_empty()) {
+        return None;
+    }
+    let table: Vec<(Key, &'static str)> = Key::ALL
+        .iter()
+        .zip(messages)
+        .map(|(&key, m)| (key, &*Box::leak(m.into_boxed_str())))
+        .collect();
+    Some(Box::leak(table.into_boxed_slice()))
 }
 
 /// The interface's language now.

@@ -426,6 +426,10 @@ pub const TABLE: &[(Key, &str)] = &[
     (UpdateLater, "稍后"),
     // Opening the store
     (StoreBlocked, "另一个标签页中还开着本工具的旧版本，新版本要等它关闭后才能打开草稿。请关闭或刷新其他打开本工具的标签页，草稿随后在这里打开。"),
+    // The English interface's table, loaded when chosen
+    (LanguageUnavailable, "英文界面未能载入（{0}），界面仍为中文。"),
+    (CatalogueUnreachable, "无法取得文件 {0}"),
+    (CatalogueUnreadable, "文件内容无法读取"),
     // The import proposal
     (KindProposedMark, "（推荐）"),
     (KindMatch, "{0}{1}：{2}个部分中相符{3}个"),

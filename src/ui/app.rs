@@ -3,10 +3,10 @@
 //! step, in the language last chosen, on a new visit.
 
 use crate::draft::Draft;
-use crate::i18n::{tr, Key, Lang};
+use crate::i18n::{self, Key, Lang};
 use crate::store::UiState;
 use crate::ui::editor::Editor;
-use crate::ui::language::{self, Language};
+use crate::ui::language::{self, words, Language};
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
 use crate::ui::start::Start;
@@ -58,10 +58,10 @@ pub fn App() -> Html {
     match &*session {
         None if *blocked => html! {
             <p class="loading" role="status" data-loading="blocked">
-                { tr(Key::StoreBlocked) }
+                { words(Key::StoreBlocked) }
             </p>
         },
-        None => html! { <p class="loading" data-loading="store">{ tr(Key::LoadingDrafts) }</p> },
+        None => html! { <p class="loading" data-loading="store">{ words(Key::LoadingDrafts) }</p> },
         Some(session) => html! { <Main session={session.clone()} /> },
     }
 }
@@ -90,26 +90,38 @@ fn Main(props: &MainProps) -> Html {
             session.on_problem(Callback::from(move |e| failure.set(Some(e))));
         });
     }
-    // The language last chosen, applied before anything renders.
-    let lang = {
-        let session = session.clone();
-        use_state(move || {
-            let ui = session.with(|s| s.load_ui_state());
-            let lang = Lang::from_code(ui.language.as_deref().unwrap_or_default());
-            language::apply(lang);
-            lang
-        })
-    };
+    // The language last chosen, its table loaded and applied by
+    // `Session::open` before anything rendered.
+    let lang = use_state(i18n::current);
+    // Why the English table could not be loaded on a switch.
+    let unavailable = use_state(|| None::<String>);
     let switch = {
-        let (lang, session) = (lang.clone(), session.clone());
+        let (lang, session, unavailable) = (lang.clone(), session.clone(), unavailable.clone());
         Callback::from(move |to: Lang| {
-            language::apply(to);
-            session.with(|s| {
-                let mut ui = s.load_ui_state();
-                ui.language = Some(to.code().to_string());
-                let _ = s.save_ui_state(&ui);
+            let switch = {
+                let (lang, session) = (lang.clone(), session.clone());
+                move || {
+                    language::apply(to);
+                    session.with(|s| {
+                        let mut ui = s.load_ui_state();
+                        ui.language = Some(to.code().to_string());
+                        let _ = s.save_ui_state(&ui);
+                    });
+                    lang.set(to);
+                }
+            };
+            if to.is_installed() {
+                switch();
+                return;
+            }
+            // The first switch to English waits for its table.
+            let unavailable = unavailable.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match language::ready(to).await {
+                    (ready, None) if ready == to => switch(),
+                    (_, why) => unavailable.set(why),
+                }
             });
-            lang.set(to);
         })
     };
     let language = Language {
@@ -158,6 +170,9 @@ fn Main(props: &MainProps) -> Html {
         <ContextProvider<Language> context={language}>
             if let Some(problem) = problem {
                 <p class="banner error no-print" role="alert" data-banner="storage">{ problem }</p>
+            }
+            if let Some(why) = &*unavailable {
+                <p class="banner error no-print" role="alert" data-banner="language">{ why }</p>
             }
             if let Some(failure) = &*failure {
                 <p class="banner error no-print" role="alert" data-banner="save-failed">{ failure }</p>

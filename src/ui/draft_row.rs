@@ -3,8 +3,8 @@
 //! does not build a set of closures per draft.
 
 use crate::draft::DraftSummary;
-use crate::i18n::{fill, tr, Key};
-use crate::ui::language::use_language;
+use crate::i18n::{tr, Key};
+use crate::ui::language::{filled, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::date_time;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub enum RowMsg {
     CancelRename,
 }
 
-#[derive(Properties, PartialEq)]
+/// What a row shows.
 pub struct DraftRowProps {
     pub summary: DraftSummary,
     /// "确定删除这份草稿？" is asked on this row.
@@ -37,9 +37,11 @@ pub struct DraftRowProps {
     pub on: Callback<(String, RowMsg)>,
 }
 
-#[component]
-pub fn DraftRow(props: &DraftRowProps) -> Html {
-    use_language();
+/// The row of one draft: a plain function, not a component — the start
+/// page renders again on every change that could change a row, so a
+/// component's props comparison would save nothing and cost its code.
+pub fn draft_row(props: DraftRowProps) -> Html {
+    let props = &props;
     let summary = &props.summary;
     let send = |msg: RowMsg| {
         let id = summary.id.clone();
@@ -71,12 +73,12 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
     };
     let percent = summary.completeness.percent();
     html! {
-        <li class="draft-row" data-draft={summary.id.clone()}>
+        <li key={summary.id.clone()} class="draft-row" data-draft={summary.id.clone()}>
             <div class="draft-main">
                 if let Some(title) = props.renaming.clone() {
                     <input type="text" class="rename" data-rename={summary.id.clone()} value={title}
                         oninput={rename_input} onkeydown={rename_keys} />
-                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{ tr(Key::Confirm) }</button>
+                    <button type="button" class="small" data-action="rename-ok" onclick={send(RowMsg::CommitRename)}>{ words(Key::Confirm) }</button>
                 } else {
                     <button type="button" class="link draft-title" data-action="open" onclick={send(RowMsg::Open)}>{ &summary.label }</button>
                 }
@@ -84,29 +86,29 @@ pub fn DraftRow(props: &DraftRowProps) -> Html {
                     if !summary.kind.is_empty() {
                         <span class="kind" data-kind={summary.kind.clone()}>{ &summary.kind }</span>
                     }
-                    <span data-year={summary.year.to_string()}>{ fill(Key::DraftYear, &[&summary.year]) }</span>
-                    <span>{ fill(Key::LastEdited, &[&date_time(summary.updated_ms)]) }</span>
-                    <span>{ fill(Key::CharCount, &[&summary.char_count]) }</span>
+                    <span data-year={summary.year.to_string()}>{ filled(Key::DraftYear, &[&summary.year]) }</span>
+                    <span>{ filled(Key::LastEdited, &[&date_time(summary.updated_ms)]) }</span>
+                    <span>{ filled(Key::CharCount, &[&summary.char_count]) }</span>
                     <span class="progress" title={tr(Key::CompletenessTitle)}>
                         <progress max="100" value={percent.to_string()} />
-                        { fill(Key::Completeness, &[&percent]) }
+                        { filled(Key::Completeness, &[&percent]) }
                     </span>
                 </span>
             </div>
             <div class="draft-tools">
-                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ tr(Key::Duplicate) }</button>
-                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ tr(Key::NextYear) }</button>
-                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ tr(Key::Rename) }</button>
+                <button type="button" class="small" data-action="duplicate" onclick={send(RowMsg::Duplicate)}>{ words(Key::Duplicate) }</button>
+                <button type="button" class="small" data-action="next-year" onclick={send(RowMsg::NextYear)}>{ words(Key::NextYear) }</button>
+                <button type="button" class="small" data-action="rename" onclick={send(RowMsg::StartRename(summary.title.clone()))}>{ words(Key::Rename) }</button>
                 <button type="button" class="small danger" data-action="delete" onclick={send(RowMsg::AskDelete)}
-                    aria-haspopup="dialog">{ tr(Key::Delete) }</button>
+                    aria-haspopup="dialog">{ words(Key::Delete) }</button>
                 if props.confirming {
                     // 取消 takes the focus and Escape cancels: deleting is
                     // never one keystroke away.
                     <Modal labelled_by={question_id.clone()} role="alertdialog" class="confirm" on_escape={cancel_delete}>
-                        <p id={question_id}>{ tr(Key::ConfirmDelete) }</p>
+                        <p id={question_id}>{ words(Key::ConfirmDelete) }</p>
                         <div class="dialog-buttons">
-                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ tr(Key::Delete) }</button>
-                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{ tr(Key::Cancel) }</button>
+                            <button type="button" class="danger" data-action="confirm-delete" onclick={send(RowMsg::Delete)}>{ words(Key::Delete) }</button>
+                            <button type="button" data-action="cancel-delete" autofocus={true} onclick={send(RowMsg::CancelDelete)}>{ words(Key::Cancel) }</button>
                         </div>
                     </Modal>
                 }

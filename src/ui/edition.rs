@@ -2,41 +2,33 @@
 //! two labelled radio buttons that set the draft's [`Edition`].
 
 use crate::draft::{Action, Edition};
-use crate::i18n::{tr, Key};
+use crate::i18n::Key;
 use crate::ui::editor::EditorMsg;
-use crate::ui::language::use_language;
+use crate::ui::language::words;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EditionSwitchProps {
-    pub edition: Edition,
-    /// Distinguishes the two switches' ids on one page: `basic`, `review`.
-    pub place: AttrValue,
-    pub on_msg: Callback<EditorMsg>,
-}
-
-#[component]
-pub fn EditionSwitch(props: &EditionSwitchProps) -> Html {
-    use_language();
+/// The switch for `edition`; `place` distinguishes the two switches' ids
+/// on one page (`basic`, `review`). A plain function: the step that shows
+/// it renders again, in the current language, whenever it could change.
+pub fn edition_switch(edition: Edition, place: &str, on_msg: &Callback<EditorMsg>) -> Html {
+    let current = edition;
     let options = Edition::ALL.into_iter().map(|edition| {
-        let id = format!("edition-{}-{}", props.place, edition.id());
-        let onchange = props
-            .on_msg
-            .reform(move |_: Event| EditorMsg::Edit(Action::SetEdition(edition)));
+        let id = format!("edition-{place}-{}", edition.id());
+        let onchange = on_msg.reform(move |_: Event| EditorMsg::Edit(Action::SetEdition(edition)));
         html! {
             <span class="edition-option">
-                <input type="radio" {id} name={format!("edition-{}", props.place)}
+                <input type="radio" {id} name={format!("edition-{place}")}
                     value={edition.id()} data-edition={edition.id()}
-                    checked={props.edition == edition} {onchange} />
-                <label for={format!("edition-{}-{}", props.place, edition.id())}>
-                    <strong>{ edition.label() }</strong>{ tr(Key::LabelColon) }{ edition.description() }
+                    checked={current == edition} {onchange} />
+                <label for={format!("edition-{place}-{}", edition.id())}>
+                    <strong>{ edition.label() }</strong>{ words(Key::LabelColon) }{ edition.description() }
                 </label>
             </span>
         }
     });
     html! {
-        <fieldset class="edition-switch" data-edition-switch={props.place.clone()}>
-            <legend>{ tr(Key::EditionQuestion) }</legend>
+        <fieldset class="edition-switch" data-edition-switch={place.to_string()}>
+            <legend>{ words(Key::EditionQuestion) }</legend>
             { for options }
         </fieldset>
     }

@@ -15,7 +15,7 @@ use crate::template;
 use crate::tools::{self, ImportAnswer, ImportRequest, KindChoice, Value};
 use crate::ui::app::Opened;
 use crate::ui::files::{decode_text, kind_of, read_bytes, FileKind};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use crate::ui::platform::{self, entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::ui::worker;
@@ -286,20 +286,20 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     html! {
         <section class="import-panel">
-            <h2>{ tr(Key::ImportHeading) }</h2>
-            <p class="hint">{ tr(Key::ImportHint) }</p>
-            <label class="import-label" for="import-text">{ tr(Key::ImportText) }</label>
+            <h2>{ words(Key::ImportHeading) }</h2>
+            <p class="hint">{ words(Key::ImportHint) }</p>
+            <label class="import-label" for="import-text">{ words(Key::ImportText) }</label>
             <textarea id="import-text" data-field="import-text" rows="5" value={(*pasted).clone()} oninput={on_paste_input}
                 placeholder={tr(Key::ImportPlaceholder)} />
             <div class="import-tools">
                 <button type="button" class="primary" data-action="import-text" disabled={*busy || pasted.trim().is_empty()}
-                    onclick={import_pasted}>{ tr(Key::ImportPasted) }</button>
+                    onclick={import_pasted}>{ words(Key::ImportPasted) }</button>
                 <button type="button" data-action="import-file" onclick={choose_file} disabled={*busy}>
-                    { if *busy { tr(Key::Reading) } else { tr(Key::OpenFile) } }
+                    { if *busy { words(Key::Reading) } else { words(Key::OpenFile) } }
                 </button>
                 <input type="file" id="import-file" data-field="import-file" accept=".txt,.docx,.json,.md"
                     hidden=true onchange={on_file} />
-                <button type="button" data-action="backup-all" onclick={export_all}>{ tr(Key::BackupAll) }</button>
+                <button type="button" data-action="backup-all" onclick={export_all}>{ words(Key::BackupAll) }</button>
             </div>
             if let Some(p) = proposal.as_ref() {
                 <div ref={proposal_ref}>
@@ -346,7 +346,7 @@ fn proposal_view(
         <div class="import-proposal" data-import-proposal={draft.template_id.clone()}>
             <p role="status" aria-live="polite" data-import-proposed="">{ said }</p>
             <div class="import-kind">
-                <label for="import-kind">{ tr(Key::ReportKind) }</label>
+                <label for="import-kind">{ words(Key::ReportKind) }</label>
                 <select id="import-kind" data-field="import-kind" onchange={on_kind} disabled={busy}>
                     { for p.answer.kinds.iter().map(|k| html! {
                         <option value={k.id.clone()} selected={k.id == draft.template_id}
@@ -360,8 +360,8 @@ fn proposal_view(
             </ol>
             <div class="import-tools">
                 <button type="button" class="primary" data-action="import-confirm" disabled={busy}
-                    onclick={on_confirm}>{ tr(Key::ImportConfirm) }</button>
-                <button type="button" data-action="import-cancel" onclick={on_cancel}>{ tr(Key::Cancel) }</button>
+                    onclick={on_confirm}>{ words(Key::ImportConfirm) }</button>
+                <button type="button" data-action="import-cancel" onclick={on_cancel}>{ words(Key::Cancel) }</button>
             </div>
         </div>
     }

@@ -2,6 +2,7 @@
 //! the draft and renders what the core computed.
 
 mod app;
+mod catalogue;
 mod document_css;
 mod draft_row;
 mod edition;

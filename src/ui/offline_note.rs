@@ -7,29 +7,29 @@
 
 use crate::deployed::SINGLE_FILE;
 use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::words;
 use yew::prelude::*;
 
-#[component]
-pub fn OfflineNote() -> Html {
-    use_language();
+/// The note, if the page needs one (a plain function: the start page's
+/// own rendering, in the current language, draws it).
+pub fn offline_note() -> Html {
     let Some(window) = web_sys::window() else {
         return Html::default();
     };
     if window.location().protocol().ok().as_deref() == Some("file:") {
         html! {
             <section class="offline-note" data-offline-note="file">
-                <h2>{ tr(Key::OfflineFileHeading) }</h2>
-                <p>{ tr(Key::OfflineFileWhere) }</p>
-                <p>{ tr(Key::OfflineFileMove) }</p>
+                <h2>{ words(Key::OfflineFileHeading) }</h2>
+                <p>{ words(Key::OfflineFileWhere) }</p>
+                <p>{ words(Key::OfflineFileMove) }</p>
             </section>
         }
     } else if !window.is_secure_context() {
         html! {
             <section class="offline-note" data-offline-note="insecure">
-                <h2>{ tr(Key::OfflineInsecureHeading) }</h2>
-                <p>{ tr(Key::OfflineInsecure) }</p>
-                <a class="button" href={format!("./{SINGLE_FILE}")} download={tr(Key::OfflineFileName)} data-action="download-offline">{ tr(Key::OfflineDownload) }</a>
+                <h2>{ words(Key::OfflineInsecureHeading) }</h2>
+                <p>{ words(Key::OfflineInsecure) }</p>
+                <a class="button" href={format!("./{SINGLE_FILE}")} download={tr(Key::OfflineFileName)} data-action="download-offline">{ words(Key::OfflineDownload) }</a>
             </section>
         }
     } else {

@@ -11,7 +11,7 @@ use crate::template::TemplateRef;
 use crate::tools::{self, Value};
 use crate::ui::editor::{print_button, EditorMsg, PrintState};
 use crate::ui::fields::severity_label;
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::platform;
 use crate::ui::worker;
 use crate::wizard::STEP_REVIEW;
@@ -149,7 +149,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             <li key={i} class={classes!("finding", class)} data-finding={class} onmouseenter={focus}>
                 <span class="severity">{ label }</span>
                 <span class="finding-message">{ &f.message }</span>
-                <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{ tr(Key::GoToFinding) }</button>
+                <button type="button" class="small link" data-action="go-to-finding" onclick={go}>{ words(Key::GoToFinding) }</button>
                 { fix }
             </li>
         }
@@ -158,37 +158,37 @@ pub fn Review(props: &ReviewProps) -> Html {
     let carried = props.print.carried.clone();
     html! {
         <section class="step-body review" data-step={STEP_REVIEW}>
-            <h2>{ tr(Key::StepReview) }</h2>
-            <h3>{ tr(Key::CheckResults) }</h3>
+            <h2>{ words(Key::StepReview) }</h2>
+            <h3>{ words(Key::CheckResults) }</h3>
             <div aria-live="polite" data-findings-live="">
             if counts.total() == 0 {
-                <p class="ok" data-findings="0">{ tr(Key::NoFindings) }</p>
+                <p class="ok" data-findings="0">{ words(Key::NoFindings) }</p>
             } else {
                 <p class="summary">
-                    { fill(Key::FindingCounts, &[&counts.errors, &counts.warnings, &counts.infos]) }
+                    { filled(Key::FindingCounts, &[&counts.errors, &counts.warnings, &counts.infos]) }
                 </p>
             }
             </div>
             if counts.total() > 0 {
                 if let Some(carried) = &carried {
                     <p class="carried-summary" data-carried-summary="">
-                        { fill(Key::CarriedSummary, &[carried]) }
+                        { filled(Key::CarriedSummary, &[carried]) }
                     </p>
                 }
                 <ul class="findings" data-findings={counts.total().to_string()}>{ for findings }</ul>
             }
-            <h3>{ tr(Key::Export) }</h3>
-            <crate::ui::edition::EditionSwitch edition={props.draft.edition} place="review" on_msg={props.on_msg.clone()} />
+            <h3>{ words(Key::Export) }</h3>
+            { crate::ui::edition::edition_switch(props.draft.edition, "review", &props.on_msg) }
             <div class="exports">
                 { print_button("review", &props.print, &props.on_msg, true) }
-                <button type="button" data-action="download-docx" onclick={download_docx}>{ tr(Key::DownloadDocx) }</button>
-                <button type="button" data-action="download-text" onclick={download_text}>{ tr(Key::DownloadText) }</button>
-                <button type="button" data-action="download-markdown" onclick={download_markdown}>{ tr(Key::DownloadMarkdown) }</button>
-                <button type="button" data-action="copy-markdown" onclick={copy_markdown}>{ tr(Key::CopyMarkdown) }</button>
-                <button type="button" data-action="copy-text" onclick={copy_text}>{ tr(Key::CopyText) }</button>
-                <button type="button" data-action="backup-draft" onclick={backup_one}>{ tr(Key::BackupDraftJson) }</button>
+                <button type="button" data-action="download-docx" onclick={download_docx}>{ words(Key::DownloadDocx) }</button>
+                <button type="button" data-action="download-text" onclick={download_text}>{ words(Key::DownloadText) }</button>
+                <button type="button" data-action="download-markdown" onclick={download_markdown}>{ words(Key::DownloadMarkdown) }</button>
+                <button type="button" data-action="copy-markdown" onclick={copy_markdown}>{ words(Key::CopyMarkdown) }</button>
+                <button type="button" data-action="copy-text" onclick={copy_text}>{ words(Key::CopyText) }</button>
+                <button type="button" data-action="backup-draft" onclick={backup_one}>{ words(Key::BackupDraftJson) }</button>
             </div>
-            <p class="hint">{ tr(Key::PrintHint) }</p>
+            <p class="hint">{ words(Key::PrintHint) }</p>
             if let Some(result) = &*message {
                 <p class={classes!("message", if result.is_ok() { "ok" } else { "error" })} role="status">
                     { match result { Ok(m) | Err(m) => m.clone() } }

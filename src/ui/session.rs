@@ -207,13 +207,20 @@ impl Session {
             .as_ref()
             .and_then(|_| web_sys::BroadcastChannel::new(CHANNEL).ok());
         let store = DraftStore::new(storage);
-        // The language last chosen, before anything is worded.
+        // The language last chosen, its table loaded before anything is
+        // worded; Chinese if it cannot be.
         let language = store.load_ui_state().language.unwrap_or_default();
-        crate::ui::language::apply(crate::i18n::Lang::from_code(&language));
+        let (lang, unavailable) =
+            crate::ui::language::ready(crate::i18n::Lang::from_code(&language)).await;
+        crate::ui::language::apply(lang);
         let problem = problem.map(|(key, why)| fill(key, &[&why]));
         // The writer's own templates, known before any draft opens.
         let (templates, template_problems) = store.load_templates();
-        let mut problems: Vec<String> = problem.into_iter().chain(template_problems).collect();
+        let mut problems: Vec<String> = problem
+            .into_iter()
+            .chain(unavailable)
+            .chain(template_problems)
+            .collect();
         for t in templates {
             if let Err(e) = crate::template::register(t) {
                 problems.push(e);

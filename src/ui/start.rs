@@ -9,11 +9,11 @@ use crate::store::DeletedDraft;
 use crate::template::{self, meta_id};
 use crate::tools::{self, Value};
 use crate::ui::app::Opened;
-use crate::ui::draft_row::{DraftRow, RowMsg};
+use crate::ui::draft_row::{draft_row, DraftRowProps, RowMsg};
 use crate::ui::files::{decode_text, read_bytes};
 use crate::ui::import_panel::ImportPanel;
-use crate::ui::language::use_language;
-use crate::ui::offline_note::OfflineNote;
+use crate::ui::language::{filled, language_switch, use_language_context, words};
+use crate::ui::offline_note::offline_note;
 use crate::ui::platform::{entropy, now_ms, today};
 use crate::ui::session::Session;
 use crate::ui::worker;
@@ -47,7 +47,7 @@ const SAMPLE_ID: &str = "sample";
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
-    use_language();
+    let language = use_language_context();
     crate::ui::timing::use_usable_mark();
     let session = use_context::<Session>();
     let version = use_state(|| 0u32);
@@ -84,7 +84,7 @@ pub fn Start(props: &StartProps) -> Html {
     }
 
     let Some(session) = session else {
-        return html! { <p class="error">{ tr(Key::StoreUnavailable) }</p> };
+        return html! { <p class="error">{ words(Key::StoreUnavailable) }</p> };
     };
     let listing = session.with(|s| s.list(now_ms()));
     let has_drafts = listing.as_ref().is_ok_and(|l| !l.drafts.is_empty());
@@ -317,7 +317,7 @@ pub fn Start(props: &StartProps) -> Html {
     let rows = match &listing {
         Err(e) => html! { <li class="error">{ e.to_string() }</li> },
         Ok(listing) if listing.drafts.is_empty() => html! {
-            <li class="empty">{ tr(Key::NoDrafts) }</li>
+            <li class="empty">{ words(Key::NoDrafts) }</li>
         },
         Ok(listing) => listing
             .drafts
@@ -328,9 +328,12 @@ pub fn Start(props: &StartProps) -> Html {
                     .filter(|(rid, _)| *rid == summary.id)
                     .map(|(_, t)| t.clone());
                 let confirming = confirming.as_deref() == Some(summary.id.as_str());
-                html! {
-                    <DraftRow key={summary.id.clone()} summary={summary.clone()} {confirming} {renaming} on={on_row.clone()} />
-                }
+                draft_row(DraftRowProps {
+                    summary: summary.clone(),
+                    confirming,
+                    renaming,
+                    on: on_row.clone(),
+                })
             })
             .collect::<Html>(),
     };
@@ -356,44 +359,44 @@ pub fn Start(props: &StartProps) -> Html {
         };
         html! {
             <div class="toast" role="status" data-toast="deleted">
-                { fill(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
-                <button type="button" data-action="undo-delete" ref={undo_button.clone()} {onclick}>{ tr(Key::Undo) }</button>
+                { filled(Key::DeletedDraft, &[&if title.is_empty() { tr(Key::UntitledReport) } else { &title }]) }
+                <button type="button" data-action="undo-delete" ref={undo_button.clone()} {onclick}>{ words(Key::Undo) }</button>
             </div>
         }
     });
     html! {
         <main class="start">
             <header class="start-head">
-                <crate::ui::language::LanguageSwitch />
-                <h1>{ tr(Key::AppName) }<small>{ tr(Key::AppTagline) }</small></h1>
-                <p>{ tr(Key::StartIntro) }</p>
+                { language_switch(language.as_ref()) }
+                <h1>{ words(Key::AppName) }<small>{ words(Key::AppTagline) }</small></h1>
+                <p>{ words(Key::StartIntro) }</p>
             </header>
-            <OfflineNote />
+            { offline_note() }
             { storage_note }
             <section class="new-report">
-                <h2>{ tr(Key::NewReport) }</h2>
+                <h2>{ words(Key::NewReport) }</h2>
                 <div class="template-card">
                     <fieldset class="kinds">
-                        <legend>{ tr(Key::ReportKind) }</legend>
+                        <legend>{ words(Key::ReportKind) }</legend>
                         <ul class="kind-list">{ kinds }</ul>
                     </fieldset>
-                    <label for="new-year">{ tr(Key::ReportYear) }</label>
+                    <label for="new-year">{ words(Key::ReportYear) }</label>
                     <input type="text" id="new-year" inputmode="numeric" maxlength="4" data-field="new-year"
                         value={new_year.to_string()} oninput={set_year} />
-                    <button type="button" class="primary" data-action="new-report" onclick={new_report}>{ tr(Key::NewReport) }</button>
+                    <button type="button" class="primary" data-action="new-report" onclick={new_report}>{ words(Key::NewReport) }</button>
                     <button type="button" data-action="open-sample" onclick={open_sample}
-                        title={tr(Key::OpenSampleTitle)}>{ tr(Key::OpenSample) }</button>
+                        title={tr(Key::OpenSampleTitle)}>{ words(Key::OpenSample) }</button>
                     <button type="button" data-action="open-template" onclick={choose_template_file}
-                        title={tr(Key::OpenTemplateTitle)}>{ tr(Key::OpenTemplate) }</button>
+                        title={tr(Key::OpenTemplateTitle)}>{ words(Key::OpenTemplate) }</button>
                     <input type="file" id="template-file" data-field="template-file" accept=".json"
                         hidden=true onchange={on_template_file} />
                 </div>
             </section>
             <section class="drafts">
-                <h2>{ tr(Key::MyReports) }</h2>
+                <h2>{ words(Key::MyReports) }</h2>
                 <ul class="draft-list">{ rows }</ul>
                 if !damaged.is_empty() {
-                    <h3>{ tr(Key::DamagedDrafts) }</h3>
+                    <h3>{ words(Key::DamagedDrafts) }</h3>
                     <ul class="damaged">
                         { for damaged.iter().map(|d| html! { <li key={d.key.clone()} class="error">{ &d.message }</li> }) }
                     </ul>

@@ -6,7 +6,7 @@
 //! request starts a fresh worker.
 
 use crate::deployed::TOOLS_META;
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, Key, Lang};
 use crate::tools::Value;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use std::cell::RefCell;
@@ -48,6 +48,8 @@ struct Client {
     /// list is smaller in the download than a map).
     waiting: Vec<(u32, Function)>,
     next_id: u32,
+    /// Whether this worker has been sent the English table.
+    has_english: bool,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
     _load_timeout: gloo::timers::callback::Timeout,
@@ -101,6 +103,7 @@ fn start(shared: &Shared) -> Result<Client, String> {
         queue: Vec::new(),
         waiting: Vec::new(),
         next_id: 1,
+        has_english: false,
         _on_message: on_message,
         _on_error: on_error,
         _load_timeout: load_timeout,
@@ -150,9 +153,20 @@ pub async fn call(op: &str, arg: Value) -> Result<Value, String> {
         let id = client.next_id;
         client.next_id += 1;
         client.waiting.push((id, resolve));
-        // The worker answers in the interface's language (import notes, errors).
-        let lang = crate::i18n::current().code();
-        let message = Array::of4(&id.into(), &op.into(), &arg, &lang.into());
+        // The worker answers in the interface's language (import notes,
+        // errors); it carries only the Chinese table, so the first request
+        // in English brings the English one.
+        let lang = crate::i18n::current();
+        let message = Array::of4(&id.into(), &op.into(), &arg, &lang.code().into());
+        if lang == Lang::English && !client.has_english {
+            let table: Array = Lang::English
+                .entries()
+                .iter()
+                .map(|(_, m)| JsValue::from_str(m))
+                .collect();
+            message.push(&table);
+            client.has_english = true;
+        }
         if client.ready {
             let _ = client.worker.post_message(&message);
         } else {

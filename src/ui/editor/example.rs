@@ -6,6 +6,7 @@ use super::EditorMsg;
 use crate::draft::{duplicate, Draft, Origin};
 use crate::i18n::{tr, Key};
 use crate::ui::app::Opened;
+use crate::ui::language::words;
 use crate::ui::platform::now_ms;
 use crate::ui::session::Session;
 use crate::ui::start::new_id;
@@ -36,10 +37,10 @@ pub fn example_banner(
     };
     html! {
         <div class="example-banner" role="status" data-example="sample">
-            <span class="badge">{ tr(Key::ExampleBadge) }</span>
-            { tr(Key::ExampleNote) }
+            <span class="badge">{ words(Key::ExampleBadge) }</span>
+            { words(Key::ExampleNote) }
             <button type="button" class="primary small" data-action="start-from-sample" onclick={start_from}>
-                { tr(Key::StartFromSample) }
+                { words(Key::StartFromSample) }
             </button>
         </div>
     }

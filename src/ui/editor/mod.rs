@@ -20,12 +20,12 @@ pub use state::{field_events, EditorMsg, EditorState, SaveStatus};
 use crate::check;
 use crate::draft::Draft;
 use crate::draft::Edition;
-use crate::i18n::{tr, Key};
+use crate::i18n::Key;
 use crate::template::official_frame;
 use crate::ui::app::Opened;
-use crate::ui::edition::EditionSwitch;
+use crate::ui::edition::edition_switch;
 use crate::ui::fields::FieldEditor;
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use crate::ui::session::Session;
 use crate::wizard::{steps, STEP_BASIC, STEP_REVIEW};
 use example::example_banner;
@@ -243,14 +243,14 @@ pub fn Editor(props: &EditorProps) -> Html {
         let submitted = draft.edition == Edition::Submitted;
         html! {
             <section class="step-body" data-step={STEP_BASIC}>
-                <h2>{ tr(Key::StepBasic) }</h2>
+                <h2>{ words(Key::StepBasic) }</h2>
                 <p class="step-hint">{ &template.description }</p>
-                <EditionSwitch edition={draft.edition} place="basic" on_msg={on_msg.clone()} />
+                { edition_switch(draft.edition, "basic", &on_msg) }
                 { for fields }
                 if submitted {
                     <section class="official-frame" data-frame-fields="">
-                        <h3>{ tr(Key::OfficialFrameHeading) }</h3>
-                        <p class="step-hint">{ tr(Key::OfficialFrameHint) }</p>
+                        <h3>{ words(Key::OfficialFrameHeading) }</h3>
+                        <p class="step-hint">{ words(Key::OfficialFrameHint) }</p>
                         { for official_frame().iter().map(field_editor) }
                     </section>
                 }
@@ -324,10 +324,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                     }
                     <nav class="step-nav">
                         if let Some(prev) = previous {
-                            <button type="button" data-action="previous-step" onclick={prev}>{ tr(Key::PreviousStep) }</button>
+                            <button type="button" data-action="previous-step" onclick={prev}>{ words(Key::PreviousStep) }</button>
                         }
                         if let Some(next) = next {
-                            <button type="button" class="primary" data-action="next-step" onclick={next}>{ tr(Key::NextStep) }</button>
+                            <button type="button" class="primary" data-action="next-step" onclick={next}>{ words(Key::NextStep) }</button>
                         }
                     </nav>
                 </div>

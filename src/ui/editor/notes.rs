@@ -2,8 +2,8 @@
 //! each links to its step and can be dismissed.
 
 use super::EditorMsg;
-use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::i18n::Key;
+use crate::ui::language::{use_language, words};
 use crate::wizard::STEP_BASIC;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,15 +33,15 @@ pub fn Notes(props: &NotesProps) -> Html {
         html! {
             <li key={i}>
                 { text }
-                <button type="button" class="small link" onclick={go}>{ tr(Key::Show) }</button>
+                <button type="button" class="small link" onclick={go}>{ words(Key::Show) }</button>
             </li>
         }
     });
     html! {
         <div class="notes" data-notes={props.notes.len().to_string()} role="status">
-            <strong>{ tr(Key::ImportNotes) }</strong>
+            <strong>{ words(Key::ImportNotes) }</strong>
             <ul>{ for items }</ul>
-            <button type="button" class="small" onclick={close}>{ tr(Key::GotIt) }</button>
+            <button type="button" class="small" onclick={close}>{ words(Key::GotIt) }</button>
         </div>
     }
 }

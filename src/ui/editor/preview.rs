@@ -8,11 +8,11 @@ use super::EditorMsg;
 use crate::check::{CarriedParagraph, Location};
 use crate::document::{compose_edition, Anchor};
 use crate::draft::Draft;
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::layout::LayoutCache;
 use crate::template::TemplateRef;
 use crate::ui::document_css::use_document_css;
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language, words};
 use crate::ui::pages::{anchor_key, short_decimal, Sheets};
 use std::rc::Rc;
 use web_sys::Element;
@@ -159,8 +159,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
     html! {
         <aside class="preview" data-editing={editing.map(anchor_key)} data-show-carried={props.show_carried.to_string()}>
             <div class="preview-bar no-print">
-                <button type="button" class="small" data-action="page-up" onclick={page(-1)} title={tr(Key::PageUp)}>{ tr(Key::PageUpButton) }</button>
-                <button type="button" class="small" data-action="page-down" onclick={page(1)} title={tr(Key::PageDown)}>{ tr(Key::PageDownButton) }</button>
+                <button type="button" class="small" data-action="page-up" onclick={page(-1)} title={tr(Key::PageUp)}>{ words(Key::PageUpButton) }</button>
+                <button type="button" class="small" data-action="page-down" onclick={page(1)} title={tr(Key::PageDown)}>{ words(Key::PageDownButton) }</button>
                 <span class="zoom" data-zoom={short_decimal(scale)} data-zoom-mode={if zoom.is_none() { "fit" } else { "fixed" }}>
                     <button type="button" class="small" data-action="zoom-out" onclick={step(-1)} title={tr(Key::ZoomOut)}
                         disabled={zoom.is_some_and(|z| z == 0)}>{"－"}</button>
@@ -168,13 +168,13 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     <button type="button" class="small" data-action="zoom-in" onclick={step(1)} title={tr(Key::ZoomIn)}
                         disabled={zoom.is_some_and(|z| z + 1 == ZOOMS.len())}>{"＋"}</button>
                     <button type="button" class={classes!("small", zoom.is_none().then_some("active"))}
-                        data-action="zoom-fit" onclick={fit_width} title={tr(Key::FitWidthTitle)}>{ tr(Key::FitWidth) }</button>
+                        data-action="zoom-fit" onclick={fit_width} title={tr(Key::FitWidthTitle)}>{ words(Key::FitWidth) }</button>
                 </span>
                 if carried > 0 {
                     <span class="toggle">
                         <input type="checkbox" id="show-carried" data-action="show-carried"
                             checked={props.show_carried} onchange={toggle_carried} />
-                        <label for="show-carried">{ fill(Key::ShowCarried, &[&carried]) }</label>
+                        <label for="show-carried">{ filled(Key::ShowCarried, &[&carried]) }</label>
                     </span>
                 }
             </div>

@@ -5,7 +5,8 @@
 //! open lives in the editor's state.
 
 use super::EditorMsg;
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
+use crate::ui::language::{filled, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform;
 use yew::prelude::*;
@@ -65,14 +66,14 @@ pub fn print_button(
     html! {
         <div class="print">
             <button type="button" class={classes!(primary.then_some("primary"))} data-action="print" {onclick}
-                aria-haspopup="dialog" title={tr(Key::PrintTitle)}>{ tr(Key::Print) }</button>
+                aria-haspopup="dialog" title={tr(Key::PrintTitle)}>{ words(Key::Print) }</button>
             if state.asking == Some(place) {
                 <Modal labelled_by={title.clone()} role="alertdialog" class="print-confirm" data_confirm="print"
                     on_escape={escape}>
-                    <p id={title}>{ fill(Key::PrintAsk, &[&state.carried.as_deref().unwrap_or_default()]) }</p>
+                    <p id={title}>{ filled(Key::PrintAsk, &[&state.carried.as_deref().unwrap_or_default()]) }</p>
                     <div class="dialog-buttons">
-                        <button type="button" class="primary" data-action="print-anyway" onclick={anyway}>{ tr(Key::PrintAnyway) }</button>
-                        <button type="button" data-action="print-cancel" onclick={cancel}>{ tr(Key::PrintCancel) }</button>
+                        <button type="button" class="primary" data-action="print-anyway" onclick={anyway}>{ words(Key::PrintAnyway) }</button>
+                        <button type="button" data-action="print-cancel" onclick={cancel}>{ words(Key::PrintCancel) }</button>
                     </div>
                 </Modal>
             }

@@ -4,11 +4,11 @@
 use super::EditorMsg;
 use crate::check::Finding;
 use crate::draft::{Action, Direction, Draft, FieldRef, FieldValue};
-use crate::i18n::{tr, Key};
+use crate::i18n::Key;
 use crate::template::TemplateRef;
 use crate::ui::fields::finding_list;
 use crate::ui::fields::{FieldEditor, LineInput};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,7 +64,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
     );
     let draft = &props.draft;
     let Some(section) = draft.section(&props.section) else {
-        return html! { <p class="error">{ tr(Key::SectionMissing) }</p> };
+        return html! { <p class="error">{ words(Key::SectionMissing) }</p> };
     };
     let spec = template.section(&section.id);
     let index = draft
@@ -134,7 +134,7 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                     <p class="hint">{ &spec.hint }</p>
                     if !spec.example.is_empty() {
                         <details class="example">
-                            <summary>{ tr(Key::SampleWording) }</summary>
+                            <summary>{ words(Key::SampleWording) }</summary>
                             <p class="example-text">{ crate::template::fill_year(&spec.example, draft.year) }</p>
                         </details>
                     }
@@ -144,23 +144,23 @@ pub fn SectionStep(props: &SectionStepProps) -> Html {
                 if !required {
                     <label class="toggle">
                         <input type="checkbox" data-action="toggle-section" checked={section.enabled} onchange={toggle} />
-                        { tr(Key::IncludeSection) }
+                        { words(Key::IncludeSection) }
                     </label>
                 }
-                <button type="button" class="small" disabled={index == 0} data-action="section-up" onclick={up}>{ tr(Key::SectionUp) }</button>
-                <button type="button" class="small" disabled={index == last} data-action="section-down" onclick={down}>{ tr(Key::SectionDown) }</button>
+                <button type="button" class="small" disabled={index == 0} data-action="section-up" onclick={up}>{ words(Key::SectionUp) }</button>
+                <button type="button" class="small" disabled={index == last} data-action="section-down" onclick={down}>{ words(Key::SectionDown) }</button>
             </div>
             if section.enabled {
                 <div class="field">
-                    <div class="field-head"><label class="label" for={crate::ui::fields::input_id(&format!("{}.heading", section.id))}>{ tr(Key::SectionHeading) }</label></div>
-                    <p class="hint">{ tr(Key::SectionHeadingHint) }</p>
+                    <div class="field-head"><label class="label" for={crate::ui::fields::input_id(&format!("{}.heading", section.id))}>{ words(Key::SectionHeading) }</label></div>
+                    <p class="hint">{ words(Key::SectionHeadingHint) }</p>
                     <LineInput value={section.heading.clone()} field={format!("{}.heading", section.id)} wide=true on_input={set_heading} />
-                    <button type="button" class="small" onclick={reset_heading}>{ tr(Key::ResetHeading) }</button>
+                    <button type="button" class="small" onclick={reset_heading}>{ words(Key::ResetHeading) }</button>
                     { finding_list(&findings_of(&props.findings, &FieldRef::heading(&section.id)), &events) }
                 </div>
                 { fields.unwrap_or_default() }
             } else {
-                <p class="off-note">{ tr(Key::SectionOff) }</p>
+                <p class="off-note">{ words(Key::SectionOff) }</p>
             }
         </section>
     }

@@ -4,7 +4,7 @@
 //! copy of the page — and the 快捷键 dialog that lists them.
 
 use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use crate::ui::modal::Modal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -99,12 +99,12 @@ pub fn ShortcutHelp() -> Html {
     html! {
         <>
             <button type="button" data-action="shortcuts" onclick={show} aria-haspopup="dialog"
-                aria-expanded={open.to_string()}>{ tr(Key::Shortcuts) }</button>
+                aria-expanded={open.to_string()}>{ words(Key::Shortcuts) }</button>
             if *open {
                 <Modal labelled_by="shortcuts-title" data_dialog="shortcuts" on_escape={hide.clone()}>
-                    <h2 id="shortcuts-title">{ tr(Key::Shortcuts) }</h2>
+                    <h2 id="shortcuts-title">{ words(Key::Shortcuts) }</h2>
                     <table class="shortcuts">
-                        <thead><tr><th scope="col">{ tr(Key::ShortcutKeys) }</th><th scope="col">{ tr(Key::ShortcutAction) }</th></tr></thead>
+                        <thead><tr><th scope="col">{ words(Key::ShortcutKeys) }</th><th scope="col">{ words(Key::ShortcutAction) }</th></tr></thead>
                         <tbody>
                             { for LIST.iter().map(|(keys, what)| html! {
                                 <tr><td><kbd>{ keys.unwrap_or(tr(Key::RedoKeys)) }</kbd></td><td>{ tr(*what) }</td></tr>
@@ -112,7 +112,7 @@ pub fn ShortcutHelp() -> Html {
                         </tbody>
                     </table>
                     <button type="button" class="primary" data-action="close-shortcuts"
-                        onclick={hide.reform(|_: MouseEvent| ())}>{ tr(Key::Close) }</button>
+                        onclick={hide.reform(|_: MouseEvent| ())}>{ words(Key::Close) }</button>
                 </Modal>
             }
         </>

@@ -5,7 +5,7 @@
 use super::EditorMsg;
 use crate::check::{Check, Finding};
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language};
 use crate::wizard::{Step, STEP_BASIC, STEP_REVIEW};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -101,7 +101,7 @@ pub fn StepList(props: &StepListProps) -> Html {
                 if step.carried > 0 && step.enabled {
                     <button type="button" class="step-carried" data-carried={step.carried.to_string()}
                         title={tr(Key::StepCarriedTitle)} onclick={carried_go}>
-                        { fill(Key::StepCarried, &[&step.carried]) }
+                        { filled(Key::StepCarried, &[&step.carried]) }
                     </button>
                 }
             </li>

@@ -5,7 +5,7 @@
 use super::print::{print_button, PrintState};
 use super::{EditorMsg, SaveStatus};
 use crate::i18n::{fill, tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, language_switch, use_language_context, words};
 use crate::ui::modal::Modal;
 use crate::ui::platform::clock;
 use yew::prelude::*;
@@ -32,7 +32,7 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    use_language();
+    let language = use_language_context();
     let (status, class) = match &props.save {
         SaveStatus::Clean => (tr(Key::StatusOpened).to_string(), "clean"),
         SaveStatus::Pending => (tr(Key::StatusSaving).to_string(), "pending"),
@@ -44,23 +44,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let redo = props.on_msg.reform(|_: MouseEvent| EditorMsg::Redo);
     html! {
         <header class="toolbar no-print">
-            <button type="button" data-action="close" onclick={props.on_close.clone()}>{ tr(Key::BackToList) }</button>
+            <button type="button" data-action="close" onclick={props.on_close.clone()}>{ words(Key::BackToList) }</button>
             if props.example {
-                <span class="badge" data-badge="example">{ tr(Key::ExampleBadge) }</span>
+                <span class="badge" data-badge="example">{ words(Key::ExampleBadge) }</span>
             }
             <h1 class="doc-title" title={props.title.clone()}>{ if props.title.is_empty() { tr(Key::NoTitle) } else { &props.title } }</h1>
-            <span class="total-count" data-total-count={props.chars.to_string()}>{ fill(Key::TotalChars, &[&props.chars]) }</span>
-            <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title={tr(Key::UndoTitle)}>{ tr(Key::Undo) }</button>
-            <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title={tr(Key::RedoTitle)}>{ tr(Key::Redo) }</button>
+            <span class="total-count" data-total-count={props.chars.to_string()}>{ filled(Key::TotalChars, &[&props.chars]) }</span>
+            <button type="button" data-action="undo" disabled={!props.can_undo || props.example} onclick={undo} title={tr(Key::UndoTitle)}>{ words(Key::Undo) }</button>
+            <button type="button" data-action="redo" disabled={!props.can_redo || props.example} onclick={redo} title={tr(Key::RedoTitle)}>{ words(Key::Redo) }</button>
             { print_button("toolbar", &props.print, &props.on_msg, false) }
             <super::shortcuts::ShortcutHelp />
-            <crate::ui::language::LanguageSwitch />
+            { language_switch(language.as_ref()) }
             if props.example {
-                <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{ tr(Key::ReadOnlyExample) }</span>
+                <span class="save-status clean" data-save-status="example" role="status" aria-live="polite">{ words(Key::ReadOnlyExample) }</span>
             } else {
                 <span class={classes!("save-status", class)} data-save-status={class} role="status" aria-live="polite">{ status }</span>
                 if matches!(props.save, SaveStatus::Failed(_)) {
-                    <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{ tr(Key::BackupDraft) }</button>
+                    <button type="button" class="primary" data-action="backup-now" onclick={props.on_backup.clone()}>{ words(Key::BackupDraft) }</button>
                 }
             }
             if props.save == SaveStatus::Conflict {
@@ -68,11 +68,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 // unasked, maybe while the writer types, so the focus goes
                 // to its title, not to a button a keystroke would press.
                 <Modal labelled_by="conflict-title" role="alertdialog" data_dialog="conflict">
-                    <h2 id="conflict-title" tabindex="-1" autofocus={true}>{ tr(Key::ConflictTitle) }</h2>
-                    <p>{ tr(Key::ConflictKept) }</p>
+                    <h2 id="conflict-title" tabindex="-1" autofocus={true}>{ words(Key::ConflictTitle) }</h2>
+                    <p>{ words(Key::ConflictKept) }</p>
                     <div class="dialog-buttons">
-                        <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{ tr(Key::TakeTheirs) }</button>
-                        <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{ tr(Key::KeepMine) }</button>
+                        <button type="button" data-action="take-theirs" onclick={props.on_take_theirs.clone()}>{ words(Key::TakeTheirs) }</button>
+                        <button type="button" data-action="keep-mine" onclick={props.on_keep_mine.clone()}>{ words(Key::KeepMine) }</button>
                     </div>
                 </Modal>
             }

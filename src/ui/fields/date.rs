@@ -3,7 +3,7 @@
 
 use crate::draft::ReportDate;
 use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::ui::language::{use_language, words};
 use crate::ui::platform::today;
 use yew::prelude::*;
 
@@ -64,9 +64,9 @@ pub fn DateInput(props: &DateInputProps) -> Html {
             <input type="text" id={super::input_id(&props.field)} data-field={props.field.clone()} value={shown}
                 placeholder={tr(Key::DatePlaceholder)} {oninput} {onblur} {onfocus}
                 class={classes!(invalid.then_some("invalid"))} />
-            <button type="button" class="small" onclick={set_today}>{ tr(Key::Today) }</button>
+            <button type="button" class="small" onclick={set_today}>{ words(Key::Today) }</button>
             if invalid {
-                <span class="field-error">{ tr(Key::DateInvalid) }</span>
+                <span class="field-error">{ words(Key::DateInvalid) }</span>
             }
         </span>
     }

@@ -12,11 +12,11 @@ use super::{input_id, DocNumberInput};
 use crate::check::Finding;
 use crate::document::Anchor;
 use crate::draft::{Action, FieldRef, FieldValue};
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::template::{
     fill_year, frame_id, is_official_frame_field, meta_id, FieldKind, FieldSpec,
 };
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -173,13 +173,13 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
                     <span class="label" id={format!("{}-name", input_id(&key))}>{ &spec.label }</span>
                 }
                 if spec.required {
-                    <span class="required" title={tr(Key::Required)}>{ tr(Key::Required) }</span>
+                    <span class="required" title={tr(Key::Required)}>{ words(Key::Required) }</span>
                 }
                 if spec.required && blank {
-                    <span class="missing-note">{ tr(Key::NotFilled) }</span>
+                    <span class="missing-note">{ words(Key::NotFilled) }</span>
                 }
                 if matches!(spec.kind, FieldKind::Text | FieldKind::Subsections | FieldKind::Points) {
-                    <span class="count" data-count={key.clone()}>{ fill(Key::CharCount, &[&count]) }</span>
+                    <span class="count" data-count={key.clone()}>{ filled(Key::CharCount, &[&count]) }</span>
                 }
             </div>
             if !spec.hint.is_empty() {
@@ -193,11 +193,11 @@ pub fn FieldEditor(props: &FieldEditorProps) -> Html {
             { finding_list(&props.findings, &events) }
             if has_example {
                 <details class="example">
-                    <summary>{ tr(Key::ExampleHeading) }</summary>
+                    <summary>{ words(Key::ExampleHeading) }</summary>
                     <p class="example-text">{ fill_year(&spec.example, props.year) }</p>
                     <button type="button" class="small" data-action="insert-example"
                         data-example-for={key.clone()} onclick={insert_example}>
-                        { tr(Key::InsertExample) }
+                        { words(Key::InsertExample) }
                     </button>
                 </details>
             }

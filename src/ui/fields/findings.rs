@@ -4,6 +4,7 @@
 use super::FieldEvents;
 use crate::check::{Finding, Severity};
 use crate::i18n::{tr, Key};
+use crate::ui::language::words;
 use yew::prelude::*;
 
 /// The label and CSS class of a severity, as the writer reads it.
@@ -34,7 +35,7 @@ pub fn finding_list(findings: &[Finding], events: &FieldEvents) -> Html {
             <li key={i} class={classes!("field-finding", class)} data-severity={class}>
                 <span class="severity">{ label }</span>
                 <span class="finding-message">{ &f.message }</span>
-                <button type="button" class="small link" data-action="show-finding" onclick={go}>{ tr(Key::Locate) }</button>
+                <button type="button" class="small link" data-action="show-finding" onclick={go}>{ words(Key::Locate) }</button>
                 { fix }
             </li>
         }

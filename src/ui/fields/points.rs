@@ -9,7 +9,7 @@ use crate::draft::{Action, Direction, FieldRef, Point};
 use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -76,17 +76,17 @@ pub fn PointList(props: &PointListProps) -> Html {
             <li key={i} class="point" data-item={format!("{base}.{i}")}>
                 <label class="number" for={input_id(&format!("{base}.{i}"))} data-number={format!("{base}.{i}")}>{ label }</label>
                 if number.is_none() {
-                    <span class="blank-note" data-blank={format!("{base}.{i}")}>{ tr(Key::BlankItem) }</span>
+                    <span class="blank-note" data-blank={format!("{base}.{i}")}>{ words(Key::BlankItem) }</span>
                 }
                 <TextArea value={point.paragraphs.join("\n")} field={format!("{base}.{i}")} rows={3}
                     placeholder={tr(Key::PointPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
                 <div class="item-tools">
                     <button type="button" class="small" disabled={i == 0} onclick={up}
-                        data-action="move-up" aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
+                        data-action="move-up" aria-label={fill(Key::MoveUpItem, &[&nth])}>{ words(Key::MoveUp) }</button>
                     <button type="button" class="small" disabled={i + 1 == count} onclick={down}
-                        data-action="move-down" aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
+                        data-action="move-down" aria-label={fill(Key::MoveDownItem, &[&nth])}>{ words(Key::MoveDown) }</button>
                     <button type="button" class="small danger" onclick={remove}
-                        data-action="remove" aria-label={fill(Key::RemoveItem, &[&nth])}>{ tr(Key::Delete) }</button>
+                        data-action="remove" aria-label={fill(Key::RemoveItem, &[&nth])}>{ words(Key::Delete) }</button>
                 </div>
             </li>
         }
@@ -112,7 +112,7 @@ pub fn PointList(props: &PointListProps) -> Html {
         <div class="points">
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" data-action="add-point" data-add-for={base.clone()}
-                onclick={add}>{ fill(Key::AddPoint, &[&point_label(printed)]) }</button>
+                onclick={add}>{ filled(Key::AddPoint, &[&point_label(printed)]) }</button>
         </div>
     }
 }

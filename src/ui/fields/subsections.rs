@@ -11,7 +11,7 @@ use crate::draft::{Action, Direction, FieldRef, Subsection};
 use crate::i18n::{fill, ordinal, tr, Key};
 use crate::ui::fields::editor::{caret_reporter, field_anchor, field_key};
 use crate::ui::fields::input_id;
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -241,10 +241,10 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
             <div class="item-head">
                 <label for={input_id(&format!("{key}.heading"))}>
                     <span class="number" data-number={key.clone()}>{ number.clone() }</span>
-                    <span class="sr-only">{ tr(Key::SubsectionHeading) }</span>
+                    <span class="sr-only">{ words(Key::SubsectionHeading) }</span>
                 </label>
                 if props.blank {
-                    <span class="blank-note" data-blank={key.clone()}>{ tr(Key::BlankItem) }</span>
+                    <span class="blank-note" data-blank={key.clone()}>{ words(Key::BlankItem) }</span>
                 }
                 <LineInput value={item.heading.clone()} field={format!("{key}.heading")} wide=true
                     placeholder={tr(Key::SubsectionPlaceholder)} on_input={set_heading}
@@ -252,9 +252,9 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
             </div>
             <label class="run-in">
                 <input type="checkbox" checked={item.run_in} onchange={toggle_run_in} />
-                { tr(Key::RunIn) }
+                { words(Key::RunIn) }
             </label>
-            <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ fill(Key::SubsectionText, &[number]) }</label>
+            <label class="sr-only" for={input_id(&format!("{key}.text"))}>{ filled(Key::SubsectionText, &[number]) }</label>
             <TextArea value={item.paragraphs.join("\n")} field={format!("{key}.text")}
                 placeholder={tr(Key::SubsectionTextPlaceholder)} on_input={set_text} on_focus={focus} on_blur={blur} on_caret={caret} />
             if level < 4 {
@@ -263,11 +263,11 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
             }
             <div class="item-tools">
                 <button type="button" class="small" disabled={i == 0} onclick={up}
-                    data-action="move-up" title={tr(Key::MoveUp)} aria-label={fill(Key::MoveUpItem, &[&nth])}>{ tr(Key::MoveUp) }</button>
+                    data-action="move-up" title={tr(Key::MoveUp)} aria-label={fill(Key::MoveUpItem, &[&nth])}>{ words(Key::MoveUp) }</button>
                 <button type="button" class="small" disabled={props.last} onclick={down}
-                    data-action="move-down" title={tr(Key::MoveDown)} aria-label={fill(Key::MoveDownItem, &[&nth])}>{ tr(Key::MoveDown) }</button>
+                    data-action="move-down" title={tr(Key::MoveDown)} aria-label={fill(Key::MoveDownItem, &[&nth])}>{ words(Key::MoveDown) }</button>
                 <button type="button" class="small danger" onclick={remove}
-                    data-action="remove" title={tr(Key::RemoveUndoable)} aria-label={fill(Key::RemoveItemUndoable, &[&nth])}>{ tr(Key::Delete) }</button>
+                    data-action="remove" title={tr(Key::RemoveUndoable)} aria-label={fill(Key::RemoveItemUndoable, &[&nth])}>{ words(Key::Delete) }</button>
             </div>
         </li>
     }

@@ -1,8 +1,8 @@
 //! The report year. Only a four-digit year moves the title and headings, so
 //! typing "202" on the way to "2024" changes nothing yet.
 
-use crate::i18n::{tr, Key};
-use crate::ui::language::use_language;
+use crate::i18n::Key;
+use crate::ui::language::{use_language, words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,7 @@ pub fn YearInput(props: &YearInputProps) -> Html {
         <span class="year-input">
             <input type="text" inputmode="numeric" maxlength="4" id={super::input_id(&props.field)} data-field={props.field.clone()}
                 value={shown} {oninput} {onblur} />
-            <span class="unit">{ tr(Key::YearUnit) }</span>
+            <span class="unit">{ words(Key::YearUnit) }</span>
         </span>
     }
 }

@@ -37,9 +37,9 @@ pub use sheet::{
 };
 
 use crate::document::Anchor;
-use crate::i18n::{fill, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::layout::Layout;
-use crate::ui::language::use_language;
+use crate::ui::language::{filled, use_language};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -134,7 +134,7 @@ pub fn Sheets(props: &SheetsProps) -> Html {
     html! {
         <div class="sheets" ref={root} lang="zh-CN" {onclick} role="region" aria-label={tr(Key::PreviewLabel)} tabindex="0"
             data-page-count={count.to_string()} style={format!("--zoom:{}", sheet::short_decimal(zoom))}>
-            <div class="sheets-bar no-print">{ fill(Key::PageCount, &[&count]) }</div>
+            <div class="sheets-bar no-print">{ filled(Key::PageCount, &[&count]) }</div>
             <div class="sheet-stack" ref={stack}>
                 { for (0..count).map(|index| if built.has(index, editing) {
                     html! { <Sheet key={index} layout={Rc::clone(&props.layout)} {index} /> }

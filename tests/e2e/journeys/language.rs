@@ -54,6 +54,19 @@ fn has_chinese(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// How many times the page fetched the English interface's catalogue file.
+async fn catalogue_fetches(c: &Client) -> u64 {
+    js(
+        c,
+        "return performance.getEntriesByType('resource')
+            .filter(r => new URL(r.name).pathname.includes('/catalogue-en-')).length;",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or_default()
+}
+
 /// The interface's own text outside the report and the templates' words:
 /// the toolbar, the step navigation and the step's own buttons.
 async fn chrome_text(c: &Client) -> String {
@@ -141,6 +154,9 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         c.goto(&app.url).await.expect("open app");
         wait_for(c, "[data-action='new-report']").await;
         assert_eq!(html_lang(c).await, "zh-CN");
+        // The English table is not in the first download: it is fetched
+        // when the writer chooses English.
+        assert_eq!(catalogue_fetches(c).await, 0, "Chinese needs no file");
         assert_eq!(
             text_of(c, "[data-action='switch-language']").await,
             "English"
@@ -169,6 +185,7 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         })
         .await;
         assert_eq!(html_lang(c).await, "en");
+        assert_eq!(catalogue_fetches(c).await, 1, "English's file, once");
         assert_eq!(
             c.title().await.expect("title"),
             "Baogao · annual report writing assistant"
@@ -363,6 +380,15 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
                 .any(|m| m.starts_with("本部分") && m.contains("段示例内容，尚未修改")),
             "the findings are worded in Chinese again: {messages:?}"
         );
+        // Reloaded once the choice is on disk (a reload in the same instant
+        // may end the page before its transaction commits).
+        eventually("the Chinese choice stored", || async {
+            let ui = harness::indexed_db(c, "baogao.v1.ui").await;
+            ui.iter()
+                .any(|(_, v)| v.contains("\"language\":\"zh\""))
+                .then_some(())
+        })
+        .await;
         c.goto(&app.url).await.expect("reload");
         wait_for(c, "[data-action='close']").await;
         assert_eq!(text_of(c, "[data-action='close']").await, "← 我的报告");
@@ -371,5 +397,46 @@ fn english_interface_is_remembered_and_the_report_stays_chinese(browser: Browser
         wait_for(c, "[data-action='new-report']").await;
         assert_eq!(text_of(c, "[data-action='new-report']").await, "新建报告");
         assert_eq!(count(c, "[data-action='switch-language']").await, 1);
+    });
+}
+
+in_chromium_and_firefox!(a_build_without_the_deploy_step_reads_english_from_trunks_catalogue_file);
+/// trunk's own output, as `trunk serve` gives it (no `<meta>` naming a
+/// hashed file): the English table comes from the `catalogue-en.json` the
+/// hook in `Trunk.toml` wrote beside the app, and the tools worker, which
+/// carries no English, answers in English once the page sent it the table.
+fn a_build_without_the_deploy_step_reads_english_from_trunks_catalogue_file(browser: Browser) {
+    let setup = harness::Setup {
+        browser,
+        root: Some(harness::trunk_dist_dir()),
+        ..harness::Setup::default()
+    };
+    harness::run_with(setup, |app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        wait_for(c, "[data-action='new-report']").await;
+        assert_eq!(count(c, "meta[name='baogao-catalogue-en']").await, 0);
+        click(c, "[data-action='switch-language']").await;
+        eventually("the English start page", || async {
+            (text_of(c, "[data-action='new-report']").await == "New report").then_some(())
+        })
+        .await;
+        assert_eq!(count(c, "[data-banner='language']").await, 0);
+        // A .docx that is no zip: the worker's refusal, in English.
+        let dir = app.output("catalogue-without-deploy");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("broken.docx");
+        std::fs::write(&path, b"PK\x03\x04 not really a zip").expect("write file");
+        harness::choose_file(c, &path).await;
+        let message = eventually("the worker's answer", || async {
+            let m = text_of(c, "[data-import-message]").await;
+            (!m.is_empty()).then_some(m)
+        })
+        .await;
+        assert!(
+            !has_chinese(&message) && message.contains("docx"),
+            "the worker answered in English: {message}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     });
 }

@@ -222,6 +222,15 @@ fn offline_journey(browser: Browser) {
             harness::flow(t).contains("关于2023年度法治政府建设工作的报告")
         })
         .await;
+        // The English interface, whose table was never fetched online: the
+        // service worker precached its file.
+        click(c, "[data-action='switch-language']").await;
+        harness::eventually("the English toolbar offline", || async {
+            let close = harness::text_of(c, "[data-action='close']").await;
+            (close == "← My reports").then_some(())
+        })
+        .await;
+        assert_eq!(harness::count(c, "[data-banner='language']").await, 0);
         nothing_leaves_the_origin(c).await;
 
         // Back online, the same build: nothing to offer.

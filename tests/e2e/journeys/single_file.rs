@@ -102,6 +102,21 @@ fn single_file_journey(browser: Browser) {
         wait_for(c, "[data-offline-note='file']").await;
         let drafts = count(c, "li[data-draft]").await;
         assert_eq!(drafts, 2, "the draft and the imported one");
+        // The English interface from the file's own copy of its table, and
+        // again on the next opening, which starts in English.
+        click(c, "[data-action='switch-language']").await;
+        harness::eventually("the English start page", || async {
+            let new = harness::text_of(c, "[data-action='new-report']").await;
+            (new == "New report").then_some(())
+        })
+        .await;
+        c.refresh().await.expect("reload");
+        wait_for(c, "[data-offline-note='file']").await;
+        assert_eq!(
+            harness::text_of(c, "[data-action='new-report']").await,
+            "New report"
+        );
+        assert_eq!(count(c, "[data-banner='language']").await, 0);
 
         assert_eq!(indexed_db(c, true).await, serde_json::Value::Bool(true));
         // The same file under another name, in a folder inside its own,
