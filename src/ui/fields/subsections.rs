@@ -69,10 +69,7 @@ pub fn SubsectionList(props: &SubsectionListProps) -> Html {
             Some(before)
         })
         .collect();
-    let list_key = std::iter::once(field_key(&props.field))
-        .chain(props.parent.iter().map(|p| p.to_string()))
-        .collect::<Vec<_>>()
-        .join(".");
+    let list_key = item_key(&props.field, &props.parent);
     let items = numbers.into_iter().enumerate().map(|(i, number)| {
         // A blank item shows the number it will take once written.
         let (number, blank) = match number {
@@ -123,6 +120,15 @@ struct SubsectionItemProps {
     pending: Pending,
 }
 
+/// The key of an item (or of a list, given its parent's path): the field's
+/// `data-field` name, then the path, dot-separated (`plans.points.1.0`).
+fn item_key(field: &FieldRef, path: &[usize]) -> String {
+    std::iter::once(field_key(field))
+        .chain(path.iter().map(|p| p.to_string()))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 impl PartialEq for SubsectionItemProps {
     /// Equal when the item would render the same: by value, the list's
     /// pending move by identity. Typing in one item of a long list thus
@@ -159,14 +165,7 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
     let edit = |action: Action| action;
     let mut path = props.parent.clone();
     path.push(i);
-    let key = format!(
-        "{}.{}",
-        field_key(&props.field),
-        path.iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join(".")
-    );
+    let key = item_key(&props.field, &path);
     let on =
         |make: Box<dyn Fn() -> Action>| props.events.edit.reform(move |_: MouseEvent| edit(make()));
     let mover = |direction: Direction| {
@@ -182,15 +181,7 @@ fn SubsectionItem(props: &SubsectionItemProps) -> Html {
         };
         let mut moved = props.parent.clone();
         moved.push(to);
-        let item = format!(
-            "{}.{}",
-            field_key(&props.field),
-            moved
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join(".")
-        );
+        let item = item_key(&props.field, &moved);
         Callback::from(move |e: MouseEvent| {
             remember(&pending, e.target(), item.clone(), action);
             events.edit.emit(edit(Action::MoveSubsection {
