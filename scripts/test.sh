@@ -28,7 +28,7 @@ run_step() {
 
 run_step "cargo fmt --check" cargo fmt --check
 run_step "cargo clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-run_step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins \
+run_step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --examples \
   --test web --test web_pages --locked -- -D warnings
 # The journeys run against the deploy build: the hashed site in dist/ and
 # the single file dist/baogao-offline.html.
