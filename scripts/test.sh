@@ -32,7 +32,10 @@ run_step "cargo clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --
   --test web --test web_pages --locked -- -D warnings
 # The journeys run against the deploy build: the hashed site in dist/ and
 # the single file dist/baogao-offline.html.
-run_step "deploy build (scripts/build.sh)" "$ROOT/scripts/build.sh"
+# size.sh runs that build (scripts/build.sh), then prints the sizes and the
+# size floors of README → Size, so they cannot rot.
+run_step "deploy build, sizes, size floors (scripts/size.sh --floors)" \
+  "$ROOT/scripts/size.sh" --floors
 run_step "cargo test (native: core, layout, import/export, end to end)" \
   cargo test --locked --no-fail-fast
 run_step "cargo test (wasm32 in headless Chromium)" \
