@@ -46,11 +46,12 @@ printf '%-32s %8s KB (%s KB gz)\n' "single file $SINGLE" "$(kb "$b")" "$(kb "$g"
 rest_initial=$((ginitial - gcode)); rest_all=$((gtotal - gcode - gtools))
 step "size floors (examples/floor_*.rs)" >&2
 cargo build --locked --quiet --release --target wasm32-unknown-unknown --examples >&2
-out="$ROOT/target/floors"; rm -rf "$out"; mkdir -p "$out"
+target="${CARGO_TARGET_DIR:-$ROOT/target}"
+out="$target/floors"; rm -rf "$out"; mkdir -p "$out"
 printf '\n%-44s %10s %10s %10s\n' floor "wasm gz" "glue gz" "page KB gz"
 for floor in floor_yew floor_core floor_all; do
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "$ROOT/target/wasm32-unknown-unknown/release/examples/$floor.wasm"
+    "$target/wasm32-unknown-unknown/release/examples/$floor.wasm"
   wasm-opt -Oz --low-memory-unused "$out/${floor}_bg.wasm" -o "$out/$floor.wasm"
   gw=$(gzip -9 -c "$out/$floor.wasm" | wc -c); gj=$(gzip -9 -c "$out/$floor.js" | wc -c)
   case "$floor" in floor_all) rest=$rest_all ;; *) rest=$rest_initial ;; esac
