@@ -24,11 +24,33 @@ pub(super) fn axe_source() -> String {
     })
 }
 
-/// Runs axe on the page as it is now; adds each serious or critical
-/// violation to `found` under `screen`. The source is evaluated by
-/// WebDriver itself, so the page's Content-Security-Policy (no script
-/// added at run time) does not stop it.
-pub(super) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
+/// Waits until the page has stopped changing: no DOM mutation for 300 ms
+/// (at most 5 s), then two frames drawn. The audit then sees the screen as
+/// the writer does once it has drawn, not a render half done.
+async fn settle(c: &Client) {
+    let script = "const done = arguments[arguments.length - 1];
+        let last = performance.now();
+        const seen = new MutationObserver(() => { last = performance.now(); });
+        seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        const start = performance.now();
+        const check = () => {
+          const now = performance.now();
+          if (now - last >= 300 || now - start >= 5000) {
+            seen.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+          } else {
+            setTimeout(check, 50);
+          }
+        };
+        check();";
+    c.execute_async(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("wait for the page to settle: {e}"));
+}
+
+/// One axe run over the page: each serious or critical violation as
+/// `rule (impact): help — element failure | …`.
+async fn violations(c: &Client, axe: &str, screen: &str) -> Vec<String> {
     c.execute(&format!("{axe}\n;return typeof window.axe;"), vec![])
         .await
         .unwrap_or_else(|e| panic!("load axe-core on {screen}: {e}"));
@@ -53,12 +75,34 @@ pub(super) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<S
         passes >= 5,
         "axe checked almost nothing on {screen}: {result}"
     );
-    for violation in result["bad"].as_array().into_iter().flatten() {
-        found.push(format!(
-            "{screen}: {}",
-            violation.as_str().unwrap_or_default()
-        ));
+    result["bad"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Audits the page once it has settled; adds each serious or critical
+/// violation to `found` under `screen`. A violation is looked at twice:
+/// what a second run, after the page settled again, no longer finds was a
+/// moment of a render, not the screen; it is printed, not counted. The
+/// source is evaluated by WebDriver itself, so the page's
+/// Content-Security-Policy (no script added at run time) does not stop it.
+pub(super) async fn audit(c: &Client, axe: &str, screen: &str, found: &mut Vec<String>) {
+    settle(c).await;
+    let first = violations(c, axe, screen).await;
+    if first.is_empty() {
+        return;
     }
+    settle(c).await;
+    let second = violations(c, axe, screen).await;
+    for violation in &first {
+        if !second.contains(violation) {
+            eprintln!("{screen}: gone on a second look: {violation}");
+        }
+    }
+    found.extend(second.into_iter().map(|v| format!("{screen}: {v}")));
 }
 
 /// Audits each step of the draft that is open, in the step list's order.
