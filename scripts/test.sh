@@ -52,6 +52,11 @@ if [ ${#failed_steps[@]} -eq 0 ]; then
 else
   printf 'failed steps: %s\n' "$(IFS=';'; echo "${failed_steps[*]}")"
   [ -z "$failed_tests" ] || echo "failed tests: $failed_tests"
+  # Each failed test's own words (its panic message), a few lines each, so
+  # the end of the output says why without scrolling back.
+  awk '/^---- .* stdout ----$/ { name = $2; n = 0; print ""; print "why " name ":"; next }
+       name != "" && /^(failures:|----|test result:)/ { name = ""; next }
+       name != "" && n < 12 && NF { print "  " $0; n++ }' "$log"
 fi
 echo "summary: $passed passed, $failed failed"
 [ ${#failed_steps[@]} -eq 0 ]
