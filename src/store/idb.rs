@@ -339,7 +339,9 @@ impl Idb {
     /// `leaving` is for a page being unloaded: the transaction is told to
     /// commit at once (a browser discards an unfinished one with the
     /// page), so the guards cannot be checked; the store's own check
-    /// against what other tabs announced is all there is then.
+    /// against what other tabs announced is all there is then. A batch
+    /// with no guarded record (the UI state, for instance) is told to
+    /// commit at once too, so a page left in the same instant keeps it.
     pub fn commit(
         &self,
         batch: &Batch,
@@ -349,6 +351,8 @@ impl Idb {
         async move {
             let (tx, done, guarded) = started.map_err(|e| CommitError::Storage(other(e)))?;
             let mut stale = Vec::new();
+            let mut checked = 0;
+            let to_check = guarded.len();
             for (change, read, request) in guarded {
                 if read.await.is_err() {
                     break;
@@ -359,6 +363,14 @@ impl Idb {
                     let _ = tx.abort();
                     break;
                 }
+                checked += 1;
+            }
+            // Every guard held: told to commit now, as an unguarded batch
+            // is. This runs while the last read's success is dispatched, so
+            // the transaction is still active; where it is not, commit()
+            // refuses and the transaction commits on its own as before.
+            if to_check > 0 && checked == to_check {
+                commit_if_possible(&tx);
             }
             match done.await {
                 Ok(_) => Ok(()),
@@ -403,8 +415,12 @@ impl Idb {
                 }
                 write(&store, change)?;
             }
-            // Browsers without commit() commit when the page lets them.
-            if leaving && js_sys::Reflect::has(&tx, &"commit".into()).unwrap_or(false) {
+            // Nothing to check before it commits (the page is being left,
+            // or no record is guarded): told to commit now, not after the
+            // page has heard back of every write, which a page unloaded in
+            // the meantime never does. Browsers without commit() commit
+            // when the page lets them.
+            if (leaving || guarded.is_empty()) && can_commit(&tx) {
                 tx.unchecked_ref::<Transaction>().commit_now()?;
             }
             Ok(())
@@ -425,6 +441,19 @@ impl Idb {
             store.clear().map_err(other)?;
         }
         done.await.map(|_| ()).map_err(|_| tx_error(&tx))
+    }
+}
+
+/// Whether the browser has `IDBTransaction.commit()`.
+fn can_commit(tx: &IdbTransaction) -> bool {
+    js_sys::Reflect::has(tx, &"commit".into()).unwrap_or(false)
+}
+
+/// Tells `tx` to commit now where the browser can; a refusal (the
+/// transaction no longer active) leaves it to commit on its own.
+fn commit_if_possible(tx: &IdbTransaction) {
+    if can_commit(tx) {
+        let _ = tx.unchecked_ref::<Transaction>().commit_now();
     }
 }
 
