@@ -142,8 +142,13 @@ fn Main(props: &MainProps) -> Html {
         })
     };
     let on_open = {
-        let screen = screen.clone();
-        Callback::from(move |opened: Opened| screen.set(Screen::Editor(opened)))
+        let (screen, session) = (screen.clone(), session.clone());
+        Callback::from(move |opened: Opened| {
+            if !opened.example {
+                session.remember_place(&opened.draft.id, &opened.step);
+            }
+            screen.set(Screen::Editor(opened))
+        })
     };
     let on_close = {
         let (screen, session) = (screen.clone(), session.clone());

@@ -15,7 +15,7 @@ use crate::i18n::{fill, tr, Key};
 use crate::store::migration::{self, MIGRATED_KEY};
 use crate::store::{
     Batch, CommitError, DraftStore, Idb, Journal, LocalStorage, MemoryStorage, Storage,
-    StorageError, KEY_PREFIX,
+    StorageError, UiState, KEY_PREFIX,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -287,6 +287,20 @@ impl Session {
             });
         }
         result
+    }
+
+    /// Remembers the draft and step open, so the next visit returns
+    /// there. Called where the step changes, not after the render: a page
+    /// left in the same instant has then already asked to write it.
+    pub fn remember_place(&self, draft_id: &str, step: &str) {
+        let _ = self.with(|store| {
+            let state = UiState {
+                last_draft_id: Some(draft_id.to_string()),
+                step: Some(step.to_string()),
+                ..store.load_ui_state()
+            };
+            store.save_ui_state(&state)
+        });
     }
 
     /// Runs `f` with the store, leaving the commit to the caller.

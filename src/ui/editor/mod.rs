@@ -67,10 +67,21 @@ pub fn Editor(props: &EditorProps) -> Html {
     // One callback for the editor's life (the dispatcher never changes), so
     // that the views it is handed to compare equal from one render to the
     // next and the fields the keystroke did not touch are not rendered.
+    // A message that opens a step has the step remembered before it is
+    // dispatched (the sample's steps are not).
     let on_msg: Callback<EditorMsg> = {
         let dispatcher = state.dispatcher();
+        let place = session
+            .clone()
+            .filter(|_| !props.example)
+            .map(|session| (session, props.draft.id.clone()));
         (*use_memo((), move |_| {
-            Callback::from(move |msg| dispatcher.dispatch(msg))
+            Callback::from(move |msg: EditorMsg| {
+                if let (Some((session, id)), Some(step)) = (&place, msg.opens_step()) {
+                    session.remember_place(id, &step);
+                }
+                dispatcher.dispatch(msg)
+            })
         }))
         .clone()
     };
@@ -125,16 +136,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                 if let Some((_, _, saver)) = listeners {
                     Saver::flush(&saver);
                 }
-            }
-        });
-    }
-    // Remember the draft and step for the next visit.
-    {
-        let saver = saver.clone();
-        let id = state.draft().id.clone();
-        use_effect_with(state.step.clone(), move |step| {
-            if let Some(saver) = saver.as_ref() {
-                saver.borrow().remember(&id, step);
             }
         });
     }

@@ -12,7 +12,7 @@ use super::state::EditorMsg;
 use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
 use crate::draft::{draft_id, Draft};
 use crate::i18n::{tr, Key};
-use crate::store::{draft_key, CommitError, SaveOutcome, StoreError, UiState};
+use crate::store::{draft_key, CommitError, SaveOutcome, StoreError};
 use crate::ui::platform::{entropy, now_ms, when_idle};
 use crate::ui::session::Session;
 use gloo::timers::callback::Timeout;
@@ -282,18 +282,6 @@ impl Saver {
                 Ok(theirs) => EditorMsg::Replace(theirs),
                 Err(e) => EditorMsg::SaveFailed(e),
             });
-        });
-    }
-
-    /// Remembers where the user is, so reopening the page returns there.
-    pub fn remember(&self, draft_id: &str, step: &str) {
-        let _ = self.session.with(|store| {
-            let state = UiState {
-                last_draft_id: Some(draft_id.to_string()),
-                step: Some(step.to_string()),
-                ..store.load_ui_state()
-            };
-            store.save_ui_state(&state)
         });
     }
 }

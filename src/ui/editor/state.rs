@@ -68,6 +68,27 @@ pub enum EditorMsg {
     Replace(Draft),
 }
 
+impl EditorMsg {
+    /// The step this message opens, if it opens one.
+    pub fn opens_step(&self) -> Option<String> {
+        match self {
+            EditorMsg::GoTo(step) => Some(step.clone()),
+            EditorMsg::Reveal(location) => Some(step_of(location)),
+            _ => None,
+        }
+    }
+}
+
+/// The step holding `location`: its section's, or 基本信息 for the
+/// report's own lines.
+fn step_of(location: &Location) -> String {
+    location
+        .field
+        .section
+        .clone()
+        .unwrap_or_else(|| STEP_BASIC.to_string())
+}
+
 /// The field editors' events as the editor's messages.
 pub fn field_events(on_msg: &Callback<EditorMsg>) -> FieldEvents {
     FieldEvents {
@@ -200,11 +221,7 @@ impl Reducible for EditorState {
             EditorMsg::Reveal(location) => {
                 next.history.end_typing();
                 next.typing = false;
-                next.step = location
-                    .field
-                    .section
-                    .clone()
-                    .unwrap_or_else(|| STEP_BASIC.to_string());
+                next.step = step_of(&location);
                 next.focus = Some(location.anchor());
                 next.caret = None;
                 next.ask(FocusRequest::Place(location));
