@@ -65,4 +65,5 @@ mod storage_note;
 mod template_store_upgrade;
 mod two_tabs;
 mod typing;
+mod ui_state_on_leave;
 mod undo_redo;

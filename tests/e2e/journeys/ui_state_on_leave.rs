@@ -1,0 +1,79 @@
+//! A change of the interface's state made in the same instant as the page
+//! is left is kept: the language chosen and the step opened are what the
+//! reloaded page shows. The same script makes the change and reloads, so
+//! the change's own transaction cannot have completed before the page is
+//! unloaded; leaving writes it again in a transaction that commits at once.
+
+use crate::harness::{self, eventually, js, text_of, Browser};
+use fantoccini::Client;
+
+const CHINESE: &str = "← 我的报告";
+const ENGLISH: &str = "← My reports";
+
+/// Clicks the first element matching `css` and reloads the page, in one
+/// script; waits for the editor of the reloaded page (the page that was
+/// left carries a mark the new one lacks).
+async fn click_and_reload(c: &Client, css: &str) {
+    js(
+        c,
+        "window.leftPage = true; document.querySelector(arguments[0]).click(); location.reload();",
+        vec![css.into()],
+    )
+    .await;
+    // A script may fail while the page is being replaced: not yet, then.
+    let script = "return window.leftPage === undefined
+        && document.querySelectorAll('section.step-body[data-step]').length === 1
+        && document.querySelectorAll('[data-action=close]').length === 1;";
+    eventually("the editor after the reload", || async {
+        let ready = c.execute(script, vec![]).await.ok()?;
+        (ready.as_bool() == Some(true)).then_some(())
+    })
+    .await;
+}
+
+/// Waits until the editor's 我的报告 button reads `text`.
+async fn close_reads(c: &Client, text: &str) {
+    eventually(text, || async {
+        (text_of(c, "[data-action='close']").await == text).then_some(())
+    })
+    .await;
+}
+
+in_chromium_and_firefox!(a_change_made_as_the_page_is_left_is_kept);
+fn a_change_made_as_the_page_is_left_is_kept(browser: Browser) {
+    harness::run_in(browser, move |app| async move {
+        let c = &app.client;
+        c.goto(&app.url).await.expect("open app");
+        harness::copy_of_sample(c).await;
+        let steps = harness::attrs_of_all(c, "button[data-step-link]", "data-step-link").await;
+        assert!(steps.len() >= 6, "{steps:?}");
+        for round in 0..6 {
+            // The language, each round the other one.
+            let to_english = text_of(c, "[data-action='close']").await == CHINESE;
+            if to_english {
+                // A page's first switch to English waits for its table;
+                // the switch under test is to find it there.
+                harness::click(c, "[data-action='switch-language']").await;
+                close_reads(c, ENGLISH).await;
+                harness::click(c, "[data-action='switch-language']").await;
+                close_reads(c, CHINESE).await;
+            }
+            click_and_reload(c, "[data-action='switch-language']").await;
+            let want = if to_english { ENGLISH } else { CHINESE };
+            assert_eq!(
+                text_of(c, "[data-action='close']").await,
+                want,
+                "round {round}: the language chosen as the page was left"
+            );
+            // The step, each round another one.
+            let step = &steps[(round * 5 + 1) % steps.len()];
+            assert_ne!(&harness::current_step(c).await, step);
+            click_and_reload(c, &format!("button[data-step-link='{step}']")).await;
+            assert_eq!(
+                &harness::current_step(c).await,
+                step,
+                "round {round}: the step opened as the page was left"
+            );
+        }
+    })
+}
