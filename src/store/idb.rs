@@ -341,7 +341,8 @@ impl Idb {
     /// page), so the guards cannot be checked; the store's own check
     /// against what other tabs announced is all there is then. A batch
     /// with no guarded record (the UI state, for instance) is told to
-    /// commit at once too, so a page left in the same instant keeps it.
+    /// commit at once too, and a guarded one once its guards held, so a
+    /// page left in the same instant keeps what it wrote.
     pub fn commit(
         &self,
         batch: &Batch,
