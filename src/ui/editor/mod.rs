@@ -88,7 +88,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let saver: Rc<Option<SharedSaver>> = {
         let on_msg = on_msg.clone();
         let session = session.clone().filter(|_| !props.example);
-        use_memo((), move |_| session.map(|s| Saver::shared(s, on_msg)))
+        let latest = Rc::clone(&state.latest);
+        use_memo((), move |_| {
+            session.map(|s| Saver::shared(s, on_msg, latest))
+        })
     };
     // Focus where the last step change or finding asked, once rendered.
     use_effect_with(state.request.clone(), |request| {
@@ -104,7 +107,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         use_effect_with(state.history.generation(), move |generation| {
             if *generation > 0 {
                 if let Some(saver) = saver.as_ref() {
-                    Saver::schedule(saver, draft);
+                    Saver::schedule(saver, *generation, draft);
                 }
             }
         });

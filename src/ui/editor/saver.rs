@@ -8,7 +8,7 @@
 //! waits. A failed write is tried again after [`RETRY_MS`], the draft
 //! staying in memory meanwhile.
 
-use super::state::EditorMsg;
+use super::state::{EditorMsg, Latest};
 use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
 use crate::draft::{draft_id, Draft};
 use crate::i18n::{tr, Key};
@@ -38,16 +38,23 @@ pub struct Saver {
     writing: bool,
     /// The draft of that write.
     in_flight: Option<Rc<Draft>>,
+    /// The editor's newest draft, and the change count of the newest this
+    /// saver was given.
+    latest: Latest,
+    seen: u64,
 }
 
 /// A saver shared by the editor's effects and listeners.
 pub type SharedSaver = Rc<RefCell<Saver>>;
 
 impl Saver {
-    pub fn shared(session: Session, report: Callback<EditorMsg>) -> SharedSaver {
+    pub fn shared(session: Session, report: Callback<EditorMsg>, latest: Latest) -> SharedSaver {
+        let seen = latest.borrow().generation;
         Rc::new(RefCell::new(Saver {
             session,
             report,
+            latest,
+            seen,
             pending: None,
             first_ms: None,
             timer: None,
@@ -60,9 +67,10 @@ impl Saver {
 
     /// Saves `draft` after a pause in typing, or once the first unsaved
     /// change is two seconds old ([`crate::autosave`]).
-    pub fn schedule(this: &SharedSaver, draft: Rc<Draft>) {
+    pub fn schedule(this: &SharedSaver, generation: u64, draft: Rc<Draft>) {
         let now = now_ms();
         let mut saver = this.borrow_mut();
+        saver.seen = generation;
         saver.pending = Some(draft);
         let first = *saver.first_ms.get_or_insert(now);
         Self::arm(this, &mut saver, delay_ms(first, now));
@@ -103,6 +111,17 @@ impl Saver {
         when_idle(IDLE_WAIT_MS, move || Saver::flush(&handle));
     }
 
+    /// Takes the editor's newest change as pending when its render, which
+    /// schedules its save, has not come yet (the page is being hidden or
+    /// left in the meantime).
+    fn catch_up(&mut self) {
+        let newest = self.latest.borrow().clone();
+        if newest.generation != self.seen {
+            self.seen = newest.generation;
+            self.pending = Some(newest.draft);
+        }
+    }
+
     /// Writes the pending change now, if there is one (after the write on
     /// its way, if there is one).
     pub fn flush(this: &SharedSaver) {
@@ -110,6 +129,7 @@ impl Saver {
             return;
         };
         saver.timer = None;
+        saver.catch_up();
         if saver.writing {
             return;
         }
@@ -154,6 +174,7 @@ impl Saver {
             return;
         };
         saver.timer = None;
+        saver.catch_up();
         let Some(draft) = saver.pending.take().or_else(|| saver.in_flight.clone()) else {
             return;
         };

@@ -7,6 +7,7 @@ use crate::draft::{Action, Draft, History};
 use crate::template::{self, TemplateRef};
 use crate::ui::fields::FieldEvents;
 use crate::wizard::{STEP_BASIC, STEP_REVIEW};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -136,6 +137,29 @@ pub struct EditorState {
     /// The last change was typing: the checks may catch up with it when
     /// the browser is idle rather than in the keystroke's frame.
     pub typing: bool,
+    /// The newest draft, shared by every state of this editor.
+    pub latest: Latest,
+}
+
+/// The newest draft of an editor and its change count
+/// ([`History::generation`]), set by the reducer as each message is
+/// dispatched. The save of a change is scheduled after its render; a page
+/// left before that render is saved from here.
+pub type Latest = Rc<RefCell<Newest>>;
+
+#[derive(Clone)]
+pub struct Newest {
+    pub generation: u64,
+    pub draft: Rc<Draft>,
+}
+
+impl Newest {
+    fn of(history: &History) -> Newest {
+        Newest {
+            generation: history.generation(),
+            draft: history.current_rc(),
+        }
+    }
 }
 
 impl PartialEq for EditorState {
@@ -157,9 +181,11 @@ impl PartialEq for EditorState {
 
 impl EditorState {
     pub fn new(draft: Draft, step: String, read_only: bool) -> EditorState {
+        let history = History::new(draft);
         EditorState {
-            template: TemplateRef(template::of(&draft.template_id)),
-            history: History::new(draft),
+            template: TemplateRef(template::of(&history.current().template_id)),
+            latest: Rc::new(RefCell::new(Newest::of(&history))),
+            history,
             step,
             save: SaveStatus::Clean,
             focus: None,
@@ -188,6 +214,16 @@ impl Reducible for EditorState {
     type Action = EditorMsg;
 
     fn reduce(self: Rc<Self>, msg: EditorMsg) -> Rc<Self> {
+        let latest = Rc::clone(&self.latest);
+        let next = self.next(msg);
+        *latest.borrow_mut() = Newest::of(&next.history);
+        next
+    }
+}
+
+impl EditorState {
+    /// The state after `msg`.
+    fn next(self: Rc<Self>, msg: EditorMsg) -> Rc<Self> {
         let now = super::super::platform::now_ms();
         let mut next = (*self).clone();
         let edits = matches!(
