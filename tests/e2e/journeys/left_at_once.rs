@@ -1,33 +1,44 @@
-//! A change of the interface's state made in the same instant as the page
-//! is left is kept: the language chosen and the step opened are what the
+//! A change made in the same instant as the page is left is kept: the
+//! language chosen, the step opened and the character typed are what the
 //! reloaded page shows. The same script makes the change and reloads, so
-//! the change's own transaction cannot have completed before the page is
-//! unloaded; leaving writes it again in a transaction that commits at once.
+//! neither the change's render nor its own write can be relied on to have
+//! come before the page is unloaded.
 
-use crate::harness::{self, eventually, js, text_of, Browser};
+use super::long_report::open_long_report;
+use crate::harness::{self, eventually, js, text_of, value_of, Browser};
 use fantoccini::Client;
 
 const CHINESE: &str = "← 我的报告";
 const ENGLISH: &str = "← My reports";
 
-/// Clicks the first element matching `css` and reloads the page, in one
-/// script; waits for the editor of the reloaded page (the page that was
-/// left carries a mark the new one lacks).
-async fn click_and_reload(c: &Client, css: &str) {
+/// Runs `script` (its arguments `args`) and reloads the page in the same
+/// script; waits until the reloaded page shows the editor (the page that
+/// was left carries a mark the new one lacks).
+async fn then_reload(c: &Client, script: &str, args: Vec<serde_json::Value>) {
     js(
         c,
-        "window.leftPage = true; document.querySelector(arguments[0]).click(); location.reload();",
-        vec![css.into()],
+        &format!("window.leftPage = true; {script}; location.reload();"),
+        args,
     )
     .await;
     // A script may fail while the page is being replaced: not yet, then.
-    let script = "return window.leftPage === undefined
+    let ready = "return window.leftPage === undefined
         && document.querySelectorAll('section.step-body[data-step]').length === 1
         && document.querySelectorAll('[data-action=close]').length === 1;";
     eventually("the editor after the reload", || async {
-        let ready = c.execute(script, vec![]).await.ok()?;
+        let ready = c.execute(ready, vec![]).await.ok()?;
         (ready.as_bool() == Some(true)).then_some(())
     })
+    .await;
+}
+
+/// Clicks the first element matching `css` and reloads, in one script.
+async fn click_and_reload(c: &Client, css: &str) {
+    then_reload(
+        c,
+        "document.querySelector(arguments[0]).click()",
+        vec![css.into()],
+    )
     .await;
 }
 
@@ -39,8 +50,8 @@ async fn close_reads(c: &Client, text: &str) {
     .await;
 }
 
-in_chromium_and_firefox!(a_change_made_as_the_page_is_left_is_kept);
-fn a_change_made_as_the_page_is_left_is_kept(browser: Browser) {
+in_chromium_and_firefox!(a_language_or_step_chosen_as_the_page_is_left_is_kept);
+fn a_language_or_step_chosen_as_the_page_is_left_is_kept(browser: Browser) {
     harness::run_in(browser, move |app| async move {
         let c = &app.client;
         c.goto(&app.url).await.expect("open app");
@@ -73,6 +84,33 @@ fn a_change_made_as_the_page_is_left_is_kept(browser: Browser) {
                 &harness::current_step(c).await,
                 step,
                 "round {round}: the step opened as the page was left"
+            );
+        }
+    })
+}
+
+in_chromium_and_firefox!(a_character_typed_as_the_page_is_left_is_kept);
+fn a_character_typed_as_the_page_is_left_is_kept(browser: Browser) {
+    harness::run_in(browser, move |app| async move {
+        let c = &app.client;
+        // A 30,000-character report: a keystroke's render takes long
+        // enough there for the page to be left before it.
+        let long = open_long_report(&app, "typed-as-left").await;
+        for round in 0..12 {
+            let text = format!("{}字{round}", value_of(c, &long.field).await);
+            then_reload(
+                c,
+                "const field = document.querySelector(arguments[0]);
+                 field.focus();
+                 field.value = arguments[1];
+                 field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }))",
+                vec![long.field.clone().into(), text.clone().into()],
+            )
+            .await;
+            assert_eq!(
+                value_of(c, &long.field).await,
+                text,
+                "round {round}: the character typed as the page was left"
             );
         }
     })
