@@ -147,6 +147,7 @@ pub struct EditorState {
 /// left before that render is saved from here.
 pub type Latest = Rc<RefCell<Newest>>;
 
+/// A draft and the change count it was made at.
 #[derive(Clone)]
 pub struct Newest {
     pub generation: u64,
