@@ -6,7 +6,9 @@
 //! One write is on its way at a time; the editor hears "已保存" only once
 //! the session's commit has reached the disk, and only if nothing newer
 //! waits. A failed write is tried again after [`RETRY_MS`], the draft
-//! staying in memory meanwhile.
+//! staying in memory meanwhile. A change is handed to the saver after its
+//! render; when the page is hidden or left first, the saver takes it from
+//! the editor's newest draft ([`Latest`]).
 
 use super::state::{EditorMsg, Latest};
 use crate::autosave::{delay_ms, IDLE_WAIT_MS, RETRY_MS};
